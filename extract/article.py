@@ -1,0 +1,165 @@
+"""Page bytes → `Article`: decoding, boilerplate removal (trafilatura) and the publication date.
+
+`html_to_article` returns None for pages that are not a single article (index pages, home
+pages, feeds, empty shells): the evaluation stage must not read sidebars and headline lists.
+"""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import trafilatura
+from htmldate import find_date
+from lxml import html as lxml_html
+from w3lib.encoding import html_to_unicode
+
+from .dates import find_dateline_date
+
+MAX_HTML_BYTES = 5_000_000        # a larger page is cut here: no news article is that long
+MIN_ARTICLE_CHARS = 250           # shorter main text is a gallery caption or an index stub
+ARTICLE_TYPES = {"article", "newsarticle", "reportagenewsarticle", "blogposting"}
+
+
+class NotHTML(ValueError):
+    """The bytes are not an HTML document (binary, a feed, or empty)."""
+
+
+def decode_html(body: bytes | str, content_type: str = "") -> str:
+    """Bytes → text, trusting bytes over labels: many portals declare a charset they don't use.
+
+    1. valid UTF-8 is UTF-8, whatever the header or <meta> claims (the common lie is
+       "iso-8859-1" on UTF-8 pages, which would turn every "é" into mojibake);
+    2. otherwise w3lib's browser-like order: BOM, HTTP header, <meta>, then detection.
+    """
+    if isinstance(body, str):
+        return body
+    if b"\x00" in body[:4096]:
+        raise NotHTML("binary content (NUL bytes), not an HTML page")
+    try:
+        return body.decode("utf-8")  # 1.
+    except UnicodeDecodeError:
+        pass
+    _, text = html_to_unicode(content_type or None, body)  # 2.
+    return text
+
+
+def _looks_like_feed(text: str) -> bool:
+    head = text.lstrip()[:400].lower()
+    return head.startswith("<?xml") and ("<rss" in head or "<feed" in head or "<urlset" in head
+                                          or "<sitemapindex" in head) or head.startswith(("<rss", "<feed"))
+
+
+def _structured_types(tree) -> set[str]:
+    """Lower-cased @type values of JSON-LD blocks and og:type: what the page says it is."""
+    kinds: set[str] = set()
+    for meta in tree.xpath("//meta[@property='og:type']/@content"):
+        kinds.add(meta.strip().lower())
+    for block in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(block)
+        except (ValueError, TypeError):
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kind = item.get("@type")
+                for k in (kind if isinstance(kind, list) else [kind]):
+                    if isinstance(k, str):
+                        kinds.add(k.lower())
+                stack.extend(v for v in item.values() if isinstance(v, (list, dict)))
+    return kinds
+
+
+# Listing pages by their address: the site root, section indexes, tags, searches, pagination.
+INDEX_PATH = re.compile(
+    r"^/?$|/(indeks|index|kategori|category|tag|label|search|arsip|archive|page)(/|$|\?)|[?&](s|q|page)=", re.I)
+
+
+def _is_index_url(url: str | None) -> bool:
+    if not url:
+        return False
+    from urllib.parse import urlsplit
+    parts = urlsplit(url)
+    return bool(INDEX_PATH.search(parts.path + ("?" + parts.query if parts.query else "")))
+
+
+def html_to_article(body: bytes | str, url: str | None = None, content_type: str = "") -> "Article | None":
+    from .records import Article
+
+    text = decode_html(body[:MAX_HTML_BYTES] if isinstance(body, bytes) else body[:MAX_HTML_BYTES],
+                       content_type)
+    if not text.strip() or _looks_like_feed(text):
+        return None
+    try:
+        tree = lxml_html.fromstring(text)
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+    kinds = _structured_types(tree)
+    says_listing = bool(kinds & {"website", "collectionpage", "itemlist"}) and not kinds & ARTICLE_TYPES
+    doc = trafilatura.bare_extraction(
+        text, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        deduplicate=True, favor_precision=True,
+    )
+    if doc is None or not (doc.text or "").strip():
+        return None
+    main_text = doc.text.strip()
+    if len(main_text) < MIN_ARTICLE_CHARS:
+        return None
+    # Pages can lie about themselves (an index page with og:type "article"), so the address
+    # the page is served under and the one it calls canonical both get a say.
+    if says_listing or _is_index_url(url) or _is_index_url(doc.url):
+        return None
+    published, source = _published_date(text, main_text, doc)
+    return Article(
+        text=main_text, title=(doc.title or None), url=url or doc.url, published=published,
+        published_source=source, language=_language(main_text), author=doc.author or None,
+        sitename=doc.sitename or None,
+    )
+
+
+def _published_date(html_text: str, main_text: str, doc) -> tuple[str | None, str | None]:
+    """The publication date, first source that answers wins.
+
+    1. trafilatura's metadata (JSON-LD datePublished, article:published_time and friends);
+    2. htmldate on the whole page (URL patterns, <time>, visible date strings);
+    3. a dateline in the article text read by dateparser ("Kamis, (8/6/2023)").
+    """
+    if doc.date and _plausible(doc.date):  # 1.
+        return doc.date[:10], "metadata"
+    try:  # 2.
+        found = find_date(html_text, original_date=True, outputformat="%Y-%m-%d", extensive_search=False)
+    except (ValueError, TypeError):
+        found = None
+    if found and _plausible(found):
+        return found, "htmldate"
+    from_text = find_dateline_date(main_text)  # 3.
+    if from_text:
+        return from_text, "text"
+    return None, None
+
+
+def _plausible(iso: str) -> bool:
+    try:
+        value = date.fromisoformat(iso[:10])
+    except ValueError:
+        return False
+    return 1995 <= value.year <= 2100
+
+
+_EN = re.compile(r"\b(the|and|of|to|is|was|with|for|that)\b", re.I)
+_ID = re.compile(r"\b(yang|dan|di|dengan|untuk|dari|ini|itu|dalam|tidak|pada|akan)\b", re.I)
+
+
+def _language(text: str) -> str:
+    """'id', 'en' or 'other' by function words: enough to keep English pages out of the rules."""
+    sample = text[:5000]
+    indonesian, english = len(_ID.findall(sample)), len(_EN.findall(sample))
+    if indonesian >= english and indonesian >= 3:
+        return "id"
+    if english > indonesian and english >= 3:
+        return "en"
+    return "other"

@@ -1,0 +1,648 @@
+"""Article text → evaluation records, by rules a reviewer can read.
+
+The stages, in the order `Extractor.extract` runs them:
+
+1. Article context, from cheap regexes over the whole text: which schemes the article is
+   about, which evaluation year it names, the region its dateline and government mentions
+   point at, and its subject (the government or agency the title names).
+2. Candidate sentences: only sentences that hold a number or a predicate label go through
+   spaCy; most of an article cannot hold a result.
+3. In each candidate sentence, a spaCy `span_ruler` built from `config/rules/` marks agency
+   names and abbreviations, government prefixes, gazetteer regions, predicates and scheme
+   cues; numbers are read from the tokens (decimal comma, "94, 62", words) and filtered
+   (counts, shares, band limits, ranks, dates, money).
+4. Attachment: each score goes to the entity before it (or after it, when none stands
+   between it and the previous score), shared by coordinated entities ("X dan Y dengan skor
+   4,53"), never to a comparison ("di bawah Kabupaten Cilacap"); predicates, year, rank and
+   scheme come from the score's own stretch of the sentence first, then from the sentence,
+   then from the article context.
+5. Predicate-only records: a sentence with no score that ties named entities to a predicate.
+
+Every record carries the rule ids that produced it.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+import spacy
+from spacy.tokens import Doc
+
+from .records import Article, Evaluation
+from .text import Sentence, sentences
+
+MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
+SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})?$")
+YEAR_TOKEN = re.compile(r"^(19[89]\d|20\d\d)$")
+LETTER_GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)$")
+SPAN_KEY = "rapor"
+
+
+# ---------------------------------------------------------------------------------------------
+# Things found in one sentence
+
+@dataclass
+class Mention:
+    """A named entity that can be evaluated: a government, an agency, or a bare region name."""
+    start: int               # token index in the sentence doc
+    end: int
+    kind: str                # gov | agency | bare
+    written: str
+    base_name: str           # "Dinas Sosial", or "" for governments
+    region: object | None    # config.Region
+    level: str | None = None  # for governments written without a resolvable region
+    comparison: bool = False
+    rule: str = ""
+    foreign: bool = False    # carried over from an earlier sentence: its token indices are not ours
+
+    def entity_name(self, fallback_region) -> tuple[str, object | None]:
+        region = self.region or (fallback_region if self.kind == "agency" else None)
+        if self.kind == "agency":
+            if region is not None and self.base_name.split()[0] not in ("Kementerian",):
+                return f"{self.base_name} {region.name}", region
+            return self.base_name, region
+        return f"Pemerintah {region.name}" if region else self.written, region
+
+
+@dataclass
+class Score:
+    start: int               # token span in the sentence doc
+    end: int
+    value: float
+    text: str
+    rule: str
+
+
+@dataclass
+class Found:
+    label: str
+    start: int
+    end: int
+    value: str
+
+
+@dataclass
+class ArticleContext:
+    schemes: Counter
+    year: int | None
+    region: object | None
+    subject: Mention | None = None
+    rule_ids: list = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+
+class Extractor:
+    """Built once from `config.load_rules()`; `extract(article)` is then a pure function."""
+
+    def __init__(self, rules):
+        self.rules = rules
+        self.lex = rules.lexicon
+        self.nlp = spacy.blank("id")
+        ruler = self.nlp.add_pipe("span_ruler", name="rapor_spans",
+                                  config={"spans_key": SPAN_KEY, "annotate_ents": False, "overwrite": False})
+        ruler.add_patterns(self._patterns())
+        self._regions_by_core: dict[str, list] = {}
+        for region in rules.regions:
+            self._regions_by_core.setdefault(region.core.lower(), []).append(region)
+        self._agency_by_alias = {row["alias"].lower(): row for row in rules.agencies}
+        self._unit_words = set(self.lex["unit_words"])
+        self._blocking = set(self.lex["blocking_prefixes"])
+        self._score_cues = set(self.lex["score_cues"])
+        self._scheme_cue_res = {
+            scheme: re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(spec["cues"], key=len, reverse=True)) + r")(?!\w)", re.I)
+            for scheme, spec in rules.schemes.items() if spec.get("cues")
+        }
+        self._candidate = re.compile(
+            r"\d|" + "|".join(re.escape(p) for spec in rules.schemes.values() for p in spec.get("predicates") or [])
+            + r"|\b(" + "|".join(self.lex["number_words"]) + r")\b", re.I)
+
+    # -- pattern generation: every pattern comes from a data file -----------------------------
+
+    def _token_pattern(self, phrase: str, attr: str) -> list[dict]:
+        words = [t.text for t in self.nlp.make_doc(phrase)]
+        return [{attr: w.lower() if attr == "LOWER" else w} for w in words]
+
+    def _patterns(self) -> list[dict]:
+        rules, patterns = self.rules, []
+        for index, row in enumerate(rules.agencies):
+            alias = row["alias"]
+            attr = "LOWER" if len(alias) >= 5 or " " in alias else "ORTH"
+            patterns.append({"label": "AGENCY", "id": f"alias:{index}", "pattern": self._token_pattern(alias, attr)})
+        for index, row in enumerate(rules.agency_heads):
+            attrs = ["ORTH"] if row["case"] == "title" else ["ORTH", "LOWER"]
+            for attr in attrs:
+                patterns.append({"label": "HEAD", "id": f"head:{index}", "pattern": self._token_pattern(row["head"], attr)})
+        for prefix, level in self.lex["government_prefixes"].items():
+            for form in {prefix.title(), prefix.upper(), prefix.capitalize()}:
+                patterns.append({"label": "GOV", "id": level, "pattern": self._token_pattern(form, "ORTH")})
+        for region in rules.regions:
+            for form in {region.core, region.core.upper()}:
+                patterns.append({"label": "REGION", "id": f"core:{region.core.lower()}",
+                                 "pattern": self._token_pattern(form, "ORTH")})
+        for alias, region in rules.region_aliases.items():
+            patterns.append({"label": "REGION", "id": f"alias:{alias}", "pattern": self._token_pattern(alias, "ORTH")})
+        for scheme, spec in rules.schemes.items():
+            for phrase in spec.get("predicates") or []:
+                patterns.append({"label": "PREDICATE", "id": phrase, "pattern": self._token_pattern(phrase, "LOWER")})
+        grade = {"TEXT": {"REGEX": LETTER_GRADE.pattern}}
+        for cue in ("predikat", "kategori", "nilai"):
+            patterns.append({"label": "GRADE", "id": cue, "pattern": [{"LOWER": cue}, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}]})
+        return patterns
+
+    # -- 1. article context -------------------------------------------------------------------
+
+    def _context(self, text: str, title: str) -> ArticleContext:
+        votes: Counter = Counter()
+        for scheme, regex in self._scheme_cue_res.items():
+            votes[scheme] += len(regex.findall(text)) + 3 * len(regex.findall(title))
+        year = None
+        for scheme, regex in self._scheme_cue_res.items():
+            for match in regex.finditer(title + "\n" + text):
+                window = (title + "\n" + text)[match.end(): match.end() + 90]
+                found = re.search(r"\b(?:tahun|periode|th\.?)\s+((?:19|20)\d\d)\b", window, re.I)
+                if found:
+                    year = int(found.group(1))
+                    break
+            if year:
+                break
+        region = self._dateline_region(text)
+        gov_regions = Counter()
+        for match in re.finditer(r"\b(Pemerintah (?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemko|Pemprov|Kabupaten|Kab\.|Kota|Provinsi)"
+                                 r"\s+(?:\([A-Za-z]+\)\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", title + "\n" + text):
+            resolved = self._resolve_region(match.group(2), _level_of(match.group(1)))
+            if resolved:
+                gov_regions[resolved] += 1
+        if gov_regions:
+            top = gov_regions.most_common(1)[0][0]
+            if region is None or region.core.lower() == top.core.lower() or region.level == "provinsi":
+                region = top if region is None or region.core.lower() == top.core.lower() else region
+        return ArticleContext(schemes=votes, year=year, region=region)
+
+    def _dateline_region(self, text: str):
+        """"SERANG, KepoinAja79.Com –" or "Samarinda (ANTARA) -": the city the story is filed from."""
+        for match in re.finditer(r"(?m)^\s*(?:[A-Z][A-Z.]+\s+)?([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*(?:,|\(|–|-)", text[:3000]):
+            resolved = self._resolve_region(match.group(1).title(), None)
+            if resolved:
+                return resolved
+        return None
+
+    def _resolve_region(self, core: str, level: str | None):
+        core = core.strip()
+        if core in self.rules.region_aliases:
+            return self.rules.region_aliases[core]
+        candidates = self._regions_by_core.get(core.lower(), [])
+        if level:
+            candidates = [r for r in candidates if r.level == level]
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            # a bare name shared by a province, a kabupaten and a kota: the province is the
+            # most often evaluated on its own; kabupaten and kota stay apart unless text says
+            provinces = [r for r in candidates if r.level == "provinsi"]
+            return provinces[0] if provinces and level is None else None
+        return None
+
+    # -- 2./3. per sentence -------------------------------------------------------------------
+
+    def extract(self, article: Article) -> list[Evaluation]:
+        text = (article.text or "")[:MAX_TEXT_CHARS]
+        if not text.strip():
+            return []
+        title = article.title or ""
+        context = self._context(text, title)
+        records: list[Evaluation] = []
+        previous_mentions: list[Mention] = []
+        for sentence in sentences(text):
+            chunk = sentence.of(text)
+            if not self._candidate.search(chunk):
+                continue
+            doc = self.nlp(chunk)
+            found = self._found(doc)
+            mentions = self._mentions(doc, found, context)
+            scores = self._scores(doc)
+            if scores:
+                records.extend(self._scored_records(doc, sentence, text, found, mentions, scores,
+                                                    context, previous_mentions))
+            elif mentions:
+                records.extend(self._predicate_only(doc, sentence, text, found, mentions, context))
+            if mentions:
+                previous_mentions = mentions
+        return _dedupe(records)
+
+    def _found(self, doc: Doc) -> list[Found]:
+        spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]]
+        # longest first, then drop spans of the same family inside a longer one
+        spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
+        kept: list[Found] = []
+        for item in spans:
+            if any(k.label == item.label and k.start <= item.start and item.end <= k.end for k in kept):
+                continue
+            kept.append(item)
+        return kept
+
+    def _mentions(self, doc: Doc, found: list[Found], context: ArticleContext) -> list[Mention]:
+        mentions: list[Mention] = []
+        used = set()
+        by_start = {}
+        for item in found:
+            by_start.setdefault(item.start, []).append(item)
+        i = 0
+        while i < len(doc):
+            items = by_start.get(i, [])
+            labels = {f.label: f for f in items}
+            if "GOV" in labels:
+                gov = labels["GOV"]
+                j = gov.end
+                if j < len(doc) and doc[j].text == ".":
+                    j += 1
+                j = _skip_parenthetical(doc, j)
+                region_item = next((f for f in by_start.get(j, []) if f.label == "REGION"), None)
+                if region_item:
+                    region = self._region_from_item(doc, region_item, gov.value)
+                    if region:
+                        mentions.append(Mention(i, region_item.end, "gov", doc[i:region_item.end].text, "",
+                                                region, gov.value, rule="entity.government_prefix"))
+                        i = region_item.end
+                        continue
+            if "AGENCY" in labels or "HEAD" in labels:
+                mention = self._agency(doc, i, labels, by_start)
+                if mention:
+                    mentions.append(mention)
+                    i = mention.end
+                    continue
+            if "REGION" in labels:
+                item = labels["REGION"]
+                region = self._region_from_item(doc, item, None)
+                if region and doc[item.start].text[0].isupper():
+                    mentions.append(Mention(i, item.end, "bare", doc[i:item.end].text, "", region,
+                                            rule="entity.bare_region"))
+                    i = item.end
+                    continue
+            i += 1
+        text_lower = doc.text.lower()
+        for mention in mentions:
+            before = doc[max(0, mention.start - 4):mention.start].text.lower()
+            mention.comparison = any(before.endswith(m) or f"{m} " in before + " " and before.rstrip().endswith(m)
+                                     for m in self.lex["comparison_markers"])
+        del used, text_lower
+        return mentions
+
+    def _region_from_item(self, doc: Doc, item: Found, level: str | None):
+        kind, _, key = item.value.partition(":")
+        if kind == "alias":
+            region = self.rules.region_aliases.get(key)
+            return region if level is None or region.level == level else None
+        return self._resolve_region(doc[item.start:item.end].text.title() if doc[item.start:item.end].text.isupper()
+                                    else doc[item.start:item.end].text, level)
+
+    def _agency(self, doc: Doc, i: int, labels: dict, by_start: dict) -> Mention | None:
+        """An agency name: an alias ("Dinsos") or a head ("Dinas") running over capitalised words."""
+        if "AGENCY" in labels:
+            item = labels["AGENCY"]
+            row = self.rules.agencies[int(item.value.split(":")[1])]
+            base, end, rule = row["canonical"], item.end, "entity.agency_alias"
+            # "Dinsos PM", "RSUD Embung Fatimah": a proper name may follow the alias
+            tail_end = _capitalised_run(doc, end, by_start)
+            if row["kind"] in ("rsud", "kantor", "puskesmas") and tail_end > end:
+                base = f"{base} {doc[end:tail_end].text}"
+                end = tail_end
+        else:
+            item = labels["HEAD"]
+            end = _capitalised_run(doc, item.end, by_start, allow_lower=doc[item.start].text.islower())
+            if end == item.end and self.rules.agency_heads[int(item.value.split(":")[1])]["kind"] in (
+                    "dinas", "badan", "kantor", "sekretariat", "lembaga", "kementerian", "desa", "kecamatan"):
+                return None  # "Dinas" alone is a common noun
+            written = doc[i:end].text
+            alias_row = self._agency_by_alias.get(written.lower())
+            base = alias_row["canonical"] if alias_row else _title_name(written)
+            rule = "entity.agency_head"
+        region = None
+        j = end
+        gov = next((f for f in by_start.get(j, []) if f.label == "GOV"), None)
+        if gov:
+            k = gov.end + (1 if gov.end < len(doc) and doc[gov.end].text == "." else 0)
+            reg = next((f for f in by_start.get(k, []) if f.label == "REGION"), None)
+            if reg:
+                region = self._region_from_item(doc, reg, gov.value)
+                if region:
+                    end = reg.end
+        else:
+            reg = next((f for f in by_start.get(j, []) if f.label == "REGION"), None)
+            if reg:
+                region = self._region_from_item(doc, reg, None)
+                if region and region.level == "provinsi":
+                    region = region
+                if region:
+                    end = reg.end
+        return Mention(i, end, "agency", doc[i:end].text, base, region, rule=rule)
+
+    def _scores(self, doc: Doc) -> list[Score]:
+        scores: list[Score] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            token = doc[i]
+            value, end, rule = None, i + 1, "score.decimal"
+            if SCORE_TOKEN.match(token.text):
+                # "94, 62": a decimal comma followed by a space, then exactly two digits
+                if (i + 2 < n and doc[i + 1].text == "," and re.fullmatch(r"\d{2}", doc[i + 2].text)
+                        and "," not in token.text and "." not in token.text
+                        and not (i + 4 < n and doc[i + 3].text == "," and doc[i + 4].text.isdigit())
+                        and self._has_cue(doc, i)):
+                    value = float(f"{token.text}.{doc[i + 2].text}")
+                    end, rule = i + 3, "score.split_decimal_comma"
+                else:
+                    value = float(token.text.replace(",", "."))
+                    if not re.search(r"[.,]", token.text):
+                        rule = "score.integer_after_cue"
+                    elif "." in token.text and len(token.text.split(".")[1]) == 3:
+                        i += 1
+                        continue  # "1.250": a thousands separator, not a decimal
+            elif token.lower_ in self.lex["number_words"] and self._has_cue(doc, i, window=2):
+                value, rule = float(self.lex["number_words"][token.lower_]), "score.number_word"
+            if value is None or not self._keeps(doc, i, end, value, rule):
+                i += 1
+                continue
+            scores.append(Score(i, end, value, doc[i:end].text, rule))
+            i = end
+        return scores
+
+    def _has_cue(self, doc: Doc, i: int, window: int | None = None) -> bool:
+        window = window or self.lex["score_cue_window"]
+        return any(t.lower_ in self._score_cues for t in doc[max(0, i - window):i])
+
+    def _keeps(self, doc: Doc, start: int, end: int, value: float, rule: str) -> bool:
+        """Filters that make a number not a score (counts, shares, bands, ranks, ids, dates)."""
+        n = len(doc)
+        text = doc[start].text
+        if YEAR_TOKEN.match(text) or value > 100 or value < 0:
+            return False
+        after = doc[end].lower_ if end < n else ""
+        after2 = doc[end + 1].lower_ if end + 1 < n else ""
+        before = doc[start - 1].lower_ if start > 0 else ""
+        if after in self._unit_words or (after == "," and after2 in self._unit_words and rule != "score.decimal"):
+            return False
+        if before in self._blocking or before.rstrip("-") in self._blocking or (start > 1 and doc[start - 2].lower_ == "ke" and before == "-"):
+            return False
+        if before in ("/", ".") or after in ("/",) or (after == "." and end + 1 < n and doc[end + 1].text.isdigit()):
+            return False  # dates and times: 8/6/2023, 07.05
+        markers = set(self.lex["range_markers"])
+        if after in markers and end + 1 < n and SCORE_TOKEN.match(doc[end + 1].text):
+            return False  # lower band limit: "81,00 – 100"
+        if before in markers and start > 1 and SCORE_TOKEN.match(doc[start - 2].text):
+            return False  # upper band limit
+        if before in ("antara",) or any(t.lower_ in self.lex["band_cues"] for t in doc[max(0, start - 4):start]):
+            return False
+        if before == "(" and after in markers:
+            return False
+        if rule == "score.integer_after_cue" and not self._has_cue(doc, start):
+            return False
+        return True
+
+    # -- 4. attachment ------------------------------------------------------------------------
+
+    def _scored_records(self, doc, sentence, text, found, mentions, scores, context, previous_mentions):
+        records = []
+        usable = [m for m in mentions if not m.comparison]
+        assigned: list[list[Mention]] = []
+        rules_used: list[list[str]] = []
+        for index, score in enumerate(scores):
+            prev_end = scores[index - 1].end if index else 0
+            next_start = scores[index + 1].start if index + 1 < len(scores) else len(doc)
+            between = [m for m in usable if prev_end <= m.start and m.end <= score.start]
+            rule = []
+            if between:
+                target = [between[-1]]
+                rule.append("attach.entity_before")
+            elif index and self._linked(doc, scores[index - 1].end, score.start):
+                target = assigned[index - 1]
+                rule.append("attach.linked_to_previous_score")
+            else:
+                after = [m for m in usable if score.end <= m.start and m.end <= next_start]
+                if after:
+                    target = [after[0]]
+                    rule.append("attach.entity_after")
+                elif index and assigned[index - 1]:
+                    target = assigned[index - 1]
+                    rule.append("attach.same_entity_as_previous_score")
+                elif previous_mentions and sentence.start > 0:
+                    candidates = [m for m in previous_mentions if not m.comparison]
+                    target = [replace(m, foreign=True) for m in candidates[-1:]] if len(candidates) == 1 else []
+                    rule.append("attach.previous_sentence_subject")
+                else:
+                    target = []
+            if target and rule[0] in ("attach.entity_before", "attach.entity_after"):
+                target = self._coordinated(doc, usable, target[0], scores)
+                if len(target) > 1:
+                    rule.append("attach.coordinated_entities")
+            assigned.append(target)
+            rules_used.append(rule)
+        for index, score in enumerate(scores):
+            for mention in assigned[index]:
+                lo = score.start if mention.foreign else min(mention.start, score.start)
+                hi = score.end if mention.foreign else max(mention.end, score.end)
+                seg_start = scores[index - 1].end if index else 0
+                seg_end = scores[index + 1].start if index + 1 < len(scores) else len(doc)
+                scheme, scheme_rule = self._scheme(doc, found, score, text, sentence, context)
+                predicates = self._predicates(doc, found, score, mentions, seg_start, seg_end, scheme)
+                year = self._year(doc, seg_start, seg_end, score, context)
+                rank = self._rank(doc, seg_start, seg_end)
+                name, region = mention.entity_name(context.region)
+                scale = self._scale(scheme, score.value)
+                start_char = sentence.start + doc[lo].idx
+                end_char = sentence.start + doc[hi - 1].idx + len(doc[hi - 1].text)
+                records.append(Evaluation(
+                    entity=name, entity_as_written=mention.written,
+                    region=region.name if region else None, scheme=scheme, score=score.value,
+                    scale_max=scale, predicate=tuple(predicates), year=year, rank=rank,
+                    quote=text[start_char:end_char], start=start_char, end=end_char,
+                    rule_ids=tuple([score.rule, mention.rule, *rules_used[index], scheme_rule]),
+                ))
+        return records
+
+    def _linked(self, doc: Doc, start: int, end: int) -> bool:
+        words = {t.lower_ for t in doc[start:end]}
+        return end - start <= 8 and bool(words & set(self.lex["linking_cues"]))
+
+    def _coordinated(self, doc: Doc, usable: list[Mention], anchor: Mention, scores: list[Score]) -> list[Mention]:
+        """"DPMPTSP dan DKCS", "Dinas Sosial serta rumah sakit daerah": one score, several units."""
+        group = [anchor]
+        score_tokens = {i for s in scores for i in range(s.start, s.end)}
+        ordered = sorted(usable, key=lambda m: m.start)
+        index = ordered.index(anchor)
+        for step in (-1, 1):
+            k = index
+            while 0 <= k + step < len(ordered):
+                left, right = (ordered[k + step], ordered[k]) if step < 0 else (ordered[k], ordered[k + step])
+                gap = doc[left.end:right.start]
+                if len(gap) > 2 or any(t.i in score_tokens for t in gap) or not all(
+                        t.lower_ in (",", "dan", "serta", "&", "maupun") for t in gap) or not len(gap):
+                    break
+                group.append(ordered[k + step])
+                k += step
+        group.sort(key=lambda m: m.start)
+        # distributive region: "Dinas Sosial serta rumah sakit daerah Kota Madiun"
+        shared = next((m.region for m in reversed(group) if m.region is not None), None)
+        for m in group:
+            if m.region is None and shared is not None and m.kind == "agency":
+                m.region = shared
+        return group
+
+    def _scheme(self, doc, found, score, text, sentence, context) -> tuple[str, str]:
+        best, best_distance = None, None
+        for scheme, regex in self._scheme_cue_res.items():
+            for match in regex.finditer(doc.text):
+                token_index = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+                if token_index is None:
+                    continue
+                distance = abs(token_index.start - score.start)
+                if best_distance is None or distance < best_distance:
+                    best, best_distance = scheme, distance
+        if best:
+            return best, "scheme.sentence_cue"
+        paragraph_text = _paragraph_before(text, sentence)
+        for scheme, regex in self._scheme_cue_res.items():
+            pass
+        votes = Counter()
+        for scheme, regex in self._scheme_cue_res.items():
+            votes[scheme] = len(regex.findall(paragraph_text))
+        if votes and votes.most_common(1)[0][1] > 0:
+            return votes.most_common(1)[0][0], "scheme.paragraph_cue"
+        if context.schemes and context.schemes.most_common(1)[0][1] > 0:
+            return context.schemes.most_common(1)[0][0], "scheme.article_cue"
+        return "other", "scheme.none"
+
+    def _scale(self, scheme: str, value: float) -> float | None:
+        if scheme == "skm" and value <= 4:
+            return 4.0
+        if scheme in ("pekppp", "spbe") and value > 5:
+            return 100.0  # the "nilai konversi" on 100
+        scale = (self.rules.schemes.get(scheme) or {}).get("scale_max")
+        return float(scale) if scale else None
+
+    def _predicates(self, doc, found, score, mentions, seg_start, seg_end, scheme) -> list[str]:
+        allowed = set((self.rules.schemes.get(scheme) or {}).get("predicates") or [])
+        labels = []
+        for item in found:
+            if item.label == "PREDICATE" and seg_start <= item.start and item.end <= seg_end:
+                if allowed and item.value not in allowed:
+                    continue
+                labels.append(item.value)
+            elif item.label == "GRADE" and seg_start <= item.start and item.end <= seg_end:
+                labels.append(doc[item.start + 1:item.end].text.replace(" ", "").lower())
+        return list(dict.fromkeys(labels))
+
+    def _year(self, doc, seg_start, seg_end, score, context) -> int | None:
+        for token in doc[max(0, seg_start - 6):seg_end]:
+            if YEAR_TOKEN.match(token.text) and token.i > 0 and doc[token.i - 1].lower_ in ("tahun", "periode", "th", "pada", "di"):
+                return int(token.text)
+        return context.year
+
+    def _rank(self, doc, seg_start, seg_end) -> int | None:
+        ordinals = self.lex["ordinals"]
+        cues = set(self.lex["rank_cues"])
+        for token in doc[seg_start:seg_end]:
+            if token.lower_ in cues:
+                for nxt in doc[token.i + 1: token.i + 4]:
+                    if nxt.lower_ in ordinals:
+                        return ordinals[nxt.lower_]
+                    digits = re.sub(r"^ke-?", "", nxt.lower_)
+                    if digits.isdigit() and 0 < int(digits) < 1000:
+                        return int(digits)
+        return None
+
+    # -- 5. predicate-only records ------------------------------------------------------------
+
+    def _predicate_only(self, doc, sentence, text, found, mentions, context) -> list[Evaluation]:
+        predicates = [f for f in found if f.label in ("PREDICATE", "GRADE")]
+        if not predicates or not any(t.lower_ in self.lex["award_cues"] for t in doc):
+            return []
+        records = []
+        for mention in mentions:
+            if mention.comparison or mention.kind == "bare" and len(mentions) == 1 and False:
+                continue
+            nearest = min(predicates, key=lambda p: abs(p.start - mention.start))
+            scheme = next((s for s, spec in self.rules.schemes.items() if nearest.value in (spec.get("predicates") or [])), None)
+            scheme, scheme_rule = (scheme, "scheme.predicate") if scheme else self._scheme(
+                doc, found, Score(nearest.start, nearest.end, 0, "", ""), text, sentence, context)
+            label = nearest.value if nearest.label == "PREDICATE" else doc[nearest.start + 1:nearest.end].text.lower()
+            name, region = mention.entity_name(context.region)
+            lo, hi = min(mention.start, nearest.start), max(mention.end, nearest.end)
+            start_char = sentence.start + doc[lo].idx
+            end_char = sentence.start + doc[hi - 1].idx + len(doc[hi - 1].text)
+            records.append(Evaluation(
+                entity=name, entity_as_written=mention.written, region=region.name if region else None,
+                scheme=scheme, score=None, scale_max=None, predicate=(label,),
+                year=self._year(doc, 0, len(doc), None, context), rank=self._rank(doc, mention.start, mention.end + 6),
+                quote=text[start_char:end_char], start=start_char, end=end_char,
+                rule_ids=("predicate_only", mention.rule, scheme_rule),
+            ))
+        return records
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+def _level_of(prefix: str) -> str | None:
+    prefix = prefix.lower()
+    if "kab" in prefix:
+        return "kabupaten"
+    if "kot" in prefix or prefix == "pemko":
+        return "kota"
+    if "prov" in prefix:
+        return "provinsi"
+    return None
+
+
+def _skip_parenthetical(doc: Doc, j: int) -> int:
+    """"Pemerintah Kabupaten (Pemkab) Serang": step over the bracketed abbreviation."""
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+        return j + 3
+    return j
+
+
+def _capitalised_run(doc: Doc, j: int, by_start: dict, allow_lower: bool = False) -> int:
+    """End of a run of capitalised words (and "dan", "&", ",") that continues an agency name."""
+    end = j
+    k = j
+    n = len(doc)
+    while k < n:
+        token = doc[k]
+        if any(f.label in ("GOV", "REGION") for f in by_start.get(k, [])) and k > j:
+            break
+        if any(f.label in ("GOV",) for f in by_start.get(k, [])):
+            break
+        if token.text[:1].isupper() and token.is_alpha or (allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3):
+            k += 1
+            end = k
+            continue
+        if token.lower_ in ("dan", "&") and k + 1 < n and doc[k + 1].text[:1].isupper() and not any(
+                f.label in ("GOV", "REGION", "AGENCY", "HEAD") for f in by_start.get(k + 1, [])):
+            k += 1
+            continue
+        break
+    return end
+
+
+def _title_name(written: str) -> str:
+    words = written.split()
+    return " ".join(w if w.isupper() or not w.islower() or w in ("dan",) else w.capitalize() for w in words)
+
+
+def _paragraph_before(text: str, sentence: Sentence) -> str:
+    start = text.rfind("\n", 0, max(0, sentence.start - 1))
+    return text[max(0, start): sentence.end]
+
+
+def _dedupe(records: list[Evaluation]) -> list[Evaluation]:
+    seen, out = set(), []
+    for record in records:
+        key = (record.entity, record.score, record.predicate if record.score is None else None, record.start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(record)
+    return out

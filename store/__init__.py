@@ -1,0 +1,214 @@
+"""The only place in Rapor that speaks SQL: a SQLite file through sqlite-utils.
+
+Every function takes an open `Database` from `open_db`, which applies the migrations first,
+so any command works on a fresh path.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from sqlite_utils import Database
+
+from .migrations import migrations
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used (locked too long, not a SQLite file, unwritable path)."""
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def open_db(path: str | Path) -> Database:
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = Database(conn)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.enable_wal()  # readers (Datasette, exports) never block the crawler's writes
+        db.execute("PRAGMA foreign_keys = ON")
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: cannot open database: {exc}") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: {exc.strerror or exc}") from None
+    return db
+
+
+@contextmanager
+def writing(db: Database):
+    """One transaction; a lock held elsewhere past the busy timeout becomes a StoreError."""
+    try:
+        with db.conn:
+            yield db
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise StoreError(
+                f"database is locked by another process for more than {BUSY_TIMEOUT_MS // 1000} s; "
+                "nothing was written, rerun when it is free"
+            ) from None
+        raise
+
+
+# ---------------------------------------------------------------------------------------------
+# Pages
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def save_page(db: Database, *, url: str, final_url: str, portal: str, status: int,
+              body: bytes, content_type: str = "", crawl_run: int | None = None,
+              fetched_at: str | None = None) -> str:
+    """Store one fetched page; return "new", "changed" or "unchanged" (same URL, same bytes)."""
+    digest = sha256(body)
+    row = {
+        "url": url, "final_url": final_url, "portal": portal, "status": status,
+        "fetched_at": fetched_at or utc_now(), "sha256": digest, "content_type": content_type,
+        "size": len(body), "html_zlib": zlib.compress(body, 6), "crawl_run": crawl_run,
+    }
+    with writing(db):
+        existing = db.execute("select id, sha256 from pages where url = ?", [url]).fetchone()
+        if existing is None:
+            db["pages"].insert(row)
+            return "new"
+        if existing[1] == digest:
+            db.execute("update pages set fetched_at = ?, crawl_run = ? where id = ?",
+                       [row["fetched_at"], crawl_run, existing[0]])
+            return "unchanged"
+        db["pages"].update(existing[0], row)
+        return "changed"
+
+
+def iter_pages(db: Database, portal: str | None = None) -> Iterator[dict]:
+    sql = "select id, url, final_url, portal, content_type, sha256, html_zlib from pages"
+    params: list = []
+    if portal:
+        sql += " where portal = ?"
+        params.append(portal)
+    for row in db.query(sql + " order by id", params):
+        row["body"] = zlib.decompress(row.pop("html_zlib"))
+        yield row
+
+
+def page_body(db: Database, page_id: int) -> bytes:
+    row = db.execute("select html_zlib from pages where id = ?", [page_id]).fetchone()
+    if row is None:
+        raise StoreError(f"no page with id {page_id}")
+    return zlib.decompress(row[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# Articles and evaluations
+
+def save_article_with_evaluations(db: Database, page: dict, article, evaluations: Iterable,
+                                  outlet: str, versions: dict) -> int:
+    """Upsert the article of a page and replace its evaluations in one transaction.
+
+    A re-extraction after a rule change therefore never leaves a mix of old and new records.
+    """
+    with writing(db):
+        existing = db.execute("select id from articles where page_id = ?", [page["id"]]).fetchone()
+        row = {
+            "page_id": page["id"], "url": article.url or page["url"], "portal": page["portal"],
+            "outlet": outlet, "title": article.title, "text": article.text,
+            "published": article.published, "published_source": article.published_source,
+            "language": article.language, "author": article.author,
+            "extracted_at": utc_now(), "page_sha256": page["sha256"],
+        }
+        if existing:
+            article_id = existing[0]
+            db["articles"].update(article_id, row)
+        else:
+            article_id = db["articles"].insert(row).last_pk
+        db.execute("delete from evaluations where article_id = ?", [article_id])
+        db["evaluations"].insert_all(
+            (_evaluation_row(article_id, e, versions) for e in evaluations), pk="id", replace=True
+        )
+    return article_id
+
+
+def drop_article_of_page(db: Database, page_id: int) -> None:
+    """A page that is no longer taken as an article loses its article and evaluations."""
+    with writing(db):
+        found = db.execute("select id from articles where page_id = ?", [page_id]).fetchone()
+        if found:
+            db.execute("delete from evaluations where article_id = ?", [found[0]])
+            db.execute("delete from articles where id = ?", [found[0]])
+
+
+def _evaluation_row(article_id: int, evaluation, versions: dict) -> dict:
+    record = asdict(evaluation)
+    identity = json.dumps([article_id, record["entity"], record["score"], record["predicate"],
+                           record["start"], record["end"]], ensure_ascii=False)
+    return {
+        "id": hashlib.sha1(identity.encode()).hexdigest()[:16],
+        "article_id": article_id,
+        "entity": record["entity"], "entity_as_written": record["entity_as_written"],
+        "region": record["region"], "scheme": record["scheme"], "score": record["score"],
+        "scale_max": record["scale_max"], "predicate": ", ".join(record["predicate"]),
+        "year": record["year"], "rank": record["rank"], "quote": record["quote"],
+        "start": record["start"], "end": record["end"],
+        "rule_ids": " ".join(record["rule_ids"]),
+        "extractor_version": versions["extractor"], "rules_version": versions["rules"],
+    }
+
+
+EVALUATION_COLUMNS = (
+    "e.entity, e.region, e.scheme, e.score, e.scale_max, e.predicate, e.year, e.rank, "
+    "a.outlet, a.published as article_date, a.url, a.title, e.quote, e.start, e.end, "
+    "e.entity_as_written, e.rule_ids, e.extractor_version, e.rules_version, "
+    "p.fetched_at, p.sha256 as page_sha256"
+)
+
+
+def evaluations_with_provenance(db: Database) -> list[dict]:
+    sql = (f"select {EVALUATION_COLUMNS} from evaluations e "
+           "join articles a on a.id = e.article_id join pages p on p.id = a.page_id "
+           "order by e.scheme, e.year, e.region, e.entity, e.score")
+    return list(db.query(sql))
+
+
+# ---------------------------------------------------------------------------------------------
+# Crawl runs and statistics
+
+def start_run(db: Database, portal: str) -> int:
+    with writing(db):
+        return db["crawl_runs"].insert({"portal": portal, "started_at": utc_now(), "status": "running"}).last_pk
+
+
+def finish_run(db: Database, run_id: int, *, status: str, counts: dict, error_counts: dict,
+               finish_reason: str) -> None:
+    with writing(db):
+        db["crawl_runs"].update(run_id, {
+            "finished_at": utc_now(), "status": status, "finish_reason": finish_reason,
+            "pages_seen": counts.get("seen", 0), "pages_new": counts.get("new", 0),
+            "pages_changed": counts.get("changed", 0), "pages_unchanged": counts.get("unchanged", 0),
+            "errors": sum(error_counts.values()), "error_counts": json.dumps(error_counts, sort_keys=True),
+        })
+
+
+def table_counts(db: Database) -> dict[str, int]:
+    return {name: db[name].count for name in ("pages", "articles", "evaluations", "crawl_runs")}
+
+
+def recent_runs(db: Database, limit: int = 10) -> list[dict]:
+    return list(db.query("select * from crawl_runs order by id desc limit ?", [limit]))
+
+
+def evaluations_per_scheme(db: Database) -> list[dict]:
+    return list(db.query(
+        "select scheme, count(*) as evaluations, count(distinct article_id) as articles "
+        "from evaluations group by scheme order by evaluations desc"))

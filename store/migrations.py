@@ -1,0 +1,65 @@
+"""Schema of the Rapor database, as sqlite-utils migrations applied in order on every open.
+
+Add a new function at the end for a change; never edit one that has shipped.
+"""
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("rapor")
+
+
+@migrations()
+def m001_create_pages(db: Database) -> None:
+    # Raw bytes as fetched, zlib-compressed: re-extraction never needs a re-crawl and a
+    # journalist can always get back to exactly what the server sent.
+    db["pages"].create(
+        {
+            "id": int, "url": str, "final_url": str, "portal": str, "status": int,
+            "fetched_at": str, "sha256": str, "content_type": str, "size": int,
+            "html_zlib": bytes, "crawl_run": int,
+        },
+        pk="id", not_null={"url", "portal", "fetched_at", "sha256"},
+    )
+    db["pages"].create_index(["url"], unique=True)
+    db["pages"].create_index(["portal"])
+
+
+@migrations()
+def m002_create_articles(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": int, "page_id": int, "url": str, "portal": str, "outlet": str, "title": str,
+            "text": str, "published": str, "published_source": str, "language": str,
+            "author": str, "extracted_at": str, "page_sha256": str,
+        },
+        pk="id", foreign_keys=[("page_id", "pages", "id")],
+    )
+    db["articles"].create_index(["page_id"], unique=True)
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61")
+
+
+@migrations()
+def m003_create_evaluations(db: Database) -> None:
+    db["evaluations"].create(
+        {
+            "id": str, "article_id": int, "entity": str, "entity_as_written": str,
+            "region": str, "scheme": str, "score": float, "scale_max": float,
+            "predicate": str, "year": int, "rank": int, "quote": str,
+            "start": int, "end": int, "rule_ids": str, "extractor_version": str,
+            "rules_version": str,
+        },
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    for columns in (["article_id"], ["entity"], ["region"], ["scheme", "year"]):
+        db["evaluations"].create_index(columns)
+
+
+@migrations()
+def m004_create_crawl_runs(db: Database) -> None:
+    db["crawl_runs"].create(
+        {
+            "id": int, "portal": str, "started_at": str, "finished_at": str, "status": str,
+            "pages_seen": int, "pages_new": int, "pages_changed": int, "pages_unchanged": int,
+            "errors": int, "error_counts": str, "finish_reason": str,
+        },
+        pk="id",
+    )
