@@ -99,9 +99,10 @@ def html_to_article(body: bytes | str, url: str | None = None, content_type: str
     except (ValueError, lxml_html.etree.ParserError):
         return None
     kinds = _structured_types(tree)
+    _strip_non_body(tree)
     says_listing = bool(kinds & {"website", "collectionpage", "itemlist"}) and not kinds & ARTICLE_TYPES
     doc = trafilatura.bare_extraction(
-        text, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
         deduplicate=True, favor_precision=True,
     )
     if doc is None or not (doc.text or "").strip():
@@ -115,10 +116,61 @@ def html_to_article(body: bytes | str, url: str | None = None, content_type: str
         return None
     published, source = _published_date(text, main_text, doc)
     return Article(
-        text=main_text, title=(doc.title or None), url=url or doc.url, published=published,
+        text=main_text, title=_title(tree, doc.title), url=url or doc.url, published=published,
         published_source=source, language=_language(main_text), author=doc.author or None,
         sitename=doc.sitename or None,
     )
+
+
+_TITLE_SEPARATORS = re.compile(r"\s+[-|–—«»:]\s+")
+
+
+def _title(tree, extracted: str | None) -> str | None:
+    """og:title first; else trafilatura's guess if the <title> element agrees; else <title> cleaned.
+
+    trafilatura may take a sidebar heading for the title on pages with no <h1>.
+    """
+    og = [t.strip() for t in tree.xpath("//meta[@property='og:title']/@content") if t.strip()]
+    if og:
+        return og[0]
+    page_title = " ".join(tree.xpath("//title//text()")).strip()
+    if extracted and (not page_title or extracted.strip() in page_title):
+        return extracted.strip()
+    if page_title:
+        return max(_TITLE_SEPARATORS.split(page_title), key=len).strip()
+    return extracted or None
+
+
+# Blocks inside an article's container that are not the article: related links, "Baca juga"
+# teasers, share bars, comments, pagers. Left in, their headlines (often with scores) would be
+# read as if the article said them.
+NOT_BODY_CLASS = re.compile(
+    r"related|baca-?juga|bacajuga|share|sharing|social|comment|breadcrumb|pager|pagination|"
+    r"nav-links|tags|widget|sidebar|advert|iklan|popular|terpopuler|rekomendasi", re.I)
+READ_ALSO = re.compile(r"^\s*(baca|simak|lihat|klik)( juga| pula)?\s*:|^\s*(baca|simak|lihat) (juga|pula)\b", re.I)
+
+
+# ...but a wrapper named "content-sidebar-wrap" holds the article itself.
+WRAPPER_CLASS = re.compile(r"content|main|wrap|container|body|entry|article|post-inner|isi|layout|site", re.I)
+
+
+def _strip_non_body(tree) -> None:
+    for element in tree.xpath("//*[@class or @id]"):
+        if element.getparent() is None or element.tag in ("body", "html"):
+            continue
+        names = f"{element.get('class', '')} {element.get('id', '')}".split()
+        if not any(NOT_BODY_CLASS.search(n) and not WRAPPER_CLASS.search(n) for n in names):
+            continue
+        # a block holding several long paragraphs is the article under an odd class name
+        # ("author-and-share"), unless it is the comment section
+        long_paragraphs = sum(1 for p in element.iter("p") if len(p.text_content()) > 150)
+        if long_paragraphs >= 3 and not any("comment" in n.lower() for n in names):
+            continue
+        element.drop_tree()
+    for paragraph in tree.xpath("//p|//div[not(*)]|//strong/.."):
+        text = " ".join(paragraph.itertext())
+        if READ_ALSO.match(text) and len(text) < 300 and paragraph.getparent() is not None:
+            paragraph.drop_tree()
 
 
 def _published_date(html_text: str, main_text: str, doc) -> tuple[str | None, str | None]:

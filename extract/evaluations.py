@@ -38,6 +38,12 @@ SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})?$")
 YEAR_TOKEN = re.compile(r"^(19[89]\d|20\d\d)$")
 LETTER_GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)$")
 SPAN_KEY = "rapor"
+GOVERNMENT_MENTION = re.compile(
+    r"\b(Pemerintah (?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemko|Pemprov|Kabupaten|Kab\.|Kota|Provinsi)"
+    r"\s+(?:\([A-Za-z]+\)\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+# "SERANG, Warta Banten Raya –", "Samarinda (ANTARA Kaltim) -", "KOTA BANDUNG (TUGUBANDUNG.ID) –"
+DATELINE = re.compile(
+    r"(?m)^[\s\"“]*(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*(?:,[^\n–—-]{0,60}?|\([^)\n]{1,60}\))?\s*[–—-]\s")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -88,6 +94,8 @@ class ArticleContext:
     schemes: Counter
     year: int | None
     region: object | None
+    dateline_end: int = 0
+    last_scored: tuple | None = None   # (paragraph, mentions) of the latest sentence with a record
     subject: Mention | None = None
     rule_ids: list = field(default_factory=list)
 
@@ -111,6 +119,7 @@ class Extractor:
         self._unit_words = set(self.lex["unit_words"])
         self._blocking = set(self.lex["blocking_prefixes"])
         self._score_cues = set(self.lex["score_cues"])
+        self._target_cues = set(self.lex["target_cues"])
         self._scheme_cue_res = {
             scheme: re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(spec["cues"], key=len, reverse=True)) + r")(?!\w)", re.I)
             for scheme, spec in rules.schemes.items() if spec.get("cues")
@@ -168,26 +177,35 @@ class Extractor:
                     break
             if year:
                 break
-        region = self._dateline_region(text)
-        gov_regions = Counter()
-        for match in re.finditer(r"\b(Pemerintah (?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemko|Pemprov|Kabupaten|Kab\.|Kota|Provinsi)"
-                                 r"\s+(?:\([A-Za-z]+\)\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)", title + "\n" + text):
+        dateline_cores, dateline_end = self._dateline(text)
+        # governments the article names, leaving out assessors' offices ("Ombudsman RI
+        # Perwakilan Provinsi Banten", "Komisi Informasi Provinsi Banten")
+        gov_regions: Counter = Counter()
+        for match in GOVERNMENT_MENTION.finditer(title + "\n" + text):
+            preceding = (title + "\n" + text)[max(0, match.start() - 30):match.start()].lower()
+            if re.search(r"(ombudsman( ri)?|perwakilan|komisi informasi|kanwil)\s*$", preceding):
+                continue
             resolved = self._resolve_region(match.group(2), _level_of(match.group(1)))
             if resolved:
                 gov_regions[resolved] += 1
-        if gov_regions:
-            top = gov_regions.most_common(1)[0][0]
-            if region is None or region.core.lower() == top.core.lower() or region.level == "provinsi":
-                region = top if region is None or region.core.lower() == top.core.lower() else region
-        return ArticleContext(schemes=votes, year=year, region=region)
+        region = None
+        in_dateline = [r for r in gov_regions if r.core.lower() in dateline_cores]
+        if in_dateline:
+            region = max(in_dateline, key=lambda r: gov_regions[r])
+        elif gov_regions:
+            local = [r for r in gov_regions if r.level != "provinsi"] or list(gov_regions)
+            region = max(local, key=lambda r: gov_regions[r])
+        elif dateline_cores:
+            region = next(filter(None, (self._resolve_region(core.title(), None) for core in dateline_cores)), None)
+        return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end)
 
-    def _dateline_region(self, text: str):
-        """"SERANG, KepoinAja79.Com –" or "Samarinda (ANTARA) -": the city the story is filed from."""
-        for match in re.finditer(r"(?m)^\s*(?:[A-Z][A-Z.]+\s+)?([A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?)\s*(?:,|\(|–|-)", text[:3000]):
-            resolved = self._resolve_region(match.group(1).title(), None)
-            if resolved:
-                return resolved
-        return None
+    def _dateline(self, text: str) -> tuple[set[str], int]:
+        """"SERANG, KepoinAja79.Com –" or "Samarinda (ANTARA) -": the place filed from, and where it ends."""
+        match = DATELINE.search(text[:3000])
+        if not match:
+            return set(), 0
+        place = match.group("place").strip()
+        return {place.lower(), place.split()[-1].lower()}, match.end()
 
     def _resolve_region(self, core: str, level: str | None):
         core = core.strip()
@@ -221,15 +239,19 @@ class Extractor:
                 continue
             doc = self.nlp(chunk)
             found = self._found(doc)
-            mentions = self._mentions(doc, found, context)
-            scores = self._scores(doc)
+            masked = next((t.i for t in doc if sentence.start + t.idx >= context.dateline_end), len(doc))
+            mentions = self._mentions(doc, found, context, masked)
+            scores = self._scores(doc, sum(context.schemes.values()) >= 2)
             if scores:
-                records.extend(self._scored_records(doc, sentence, text, found, mentions, scores,
-                                                    context, previous_mentions))
+                new = self._scored_records(doc, sentence, text, found, mentions, scores, context, previous_mentions)
+                records.extend(new)
+                if new:
+                    context.last_scored = (sentence.paragraph, [m for m in _record_mentions(new, mentions)])
             elif mentions:
                 records.extend(self._predicate_only(doc, sentence, text, found, mentions, context))
-            if mentions:
-                previous_mentions = mentions
+            usable = [m for m in mentions if not m.comparison]
+            if usable:
+                previous_mentions = usable
         return _dedupe(records)
 
     def _found(self, doc: Doc) -> list[Found]:
@@ -243,9 +265,9 @@ class Extractor:
             kept.append(item)
         return kept
 
-    def _mentions(self, doc: Doc, found: list[Found], context: ArticleContext) -> list[Mention]:
+    def _mentions(self, doc: Doc, found: list[Found], context: ArticleContext, dateline_end: int = 0) -> list[Mention]:
+        """Entities in a sentence; `dateline_end` masks "SERANG, Warta Banten Raya –" (an outlet, not a party)."""
         mentions: list[Mention] = []
-        used = set()
         by_start = {}
         for item in found:
             by_start.setdefault(item.start, []).append(item)
@@ -282,13 +304,13 @@ class Extractor:
                     i = item.end
                     continue
             i += 1
-        text_lower = doc.text.lower()
+        evaluators = {e.lower() for e in self.lex["evaluators"]}
         for mention in mentions:
-            before = doc[max(0, mention.start - 4):mention.start].text.lower()
-            mention.comparison = any(before.endswith(m) or f"{m} " in before + " " and before.rstrip().endswith(m)
-                                     for m in self.lex["comparison_markers"])
-        del used, text_lower
-        return mentions
+            before = " " + doc[max(0, mention.start - 4):mention.start].text.lower()
+            mention.comparison = (
+                any(before.endswith(" " + m) for m in self.lex["comparison_markers"])
+                or mention.written.lower() in evaluators or mention.base_name.lower() in evaluators)
+        return [m for m in mentions if m.start >= dateline_end]
 
     def _region_from_item(self, doc: Doc, item: Found, level: str | None):
         kind, _, key = item.value.partition(":")
@@ -313,8 +335,9 @@ class Extractor:
             item = labels["HEAD"]
             end = _capitalised_run(doc, item.end, by_start, allow_lower=doc[item.start].text.islower())
             if end == item.end and self.rules.agency_heads[int(item.value.split(":")[1])]["kind"] in (
-                    "dinas", "badan", "kantor", "sekretariat", "lembaga", "kementerian", "desa", "kecamatan"):
-                return None  # "Dinas" alone is a common noun
+                    "dinas", "badan", "kantor", "sekretariat", "lembaga", "kementerian", "desa", "kecamatan",
+                    "puskesmas", "polisi"):
+                return None  # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit
             written = doc[i:end].text
             alias_row = self._agency_by_alias.get(written.lower())
             base = alias_row["canonical"] if alias_row else _title_name(written)
@@ -339,7 +362,7 @@ class Extractor:
                     end = reg.end
         return Mention(i, end, "agency", doc[i:end].text, base, region, rule=rule)
 
-    def _scores(self, doc: Doc) -> list[Score]:
+    def _scores(self, doc: Doc, article_on_topic: bool = False) -> list[Score]:
         scores: list[Score] = []
         n = len(doc)
         i = 0
@@ -363,7 +386,7 @@ class Extractor:
                         continue  # "1.250": a thousands separator, not a decimal
             elif token.lower_ in self.lex["number_words"] and self._has_cue(doc, i, window=2):
                 value, rule = float(self.lex["number_words"][token.lower_]), "score.number_word"
-            if value is None or not self._keeps(doc, i, end, value, rule):
+            if value is None or not self._keeps(doc, i, end, value, rule, article_on_topic):
                 i += 1
                 continue
             scores.append(Score(i, end, value, doc[i:end].text, rule))
@@ -374,7 +397,7 @@ class Extractor:
         window = window or self.lex["score_cue_window"]
         return any(t.lower_ in self._score_cues for t in doc[max(0, i - window):i])
 
-    def _keeps(self, doc: Doc, start: int, end: int, value: float, rule: str) -> bool:
+    def _keeps(self, doc: Doc, start: int, end: int, value: float, rule: str, article_on_topic: bool = False) -> bool:
         """Filters that make a number not a score (counts, shares, bands, ranks, ids, dates)."""
         n = len(doc)
         text = doc[start].text
@@ -398,9 +421,19 @@ class Extractor:
             return False
         if before == "(" and after in markers:
             return False
+        if any(t.lower_ in self._target_cues for t in doc[max(0, start - 3):start]):
+            return False  # "menargetkan nilai 90": a goal
         if rule == "score.integer_after_cue" and not self._has_cue(doc, start):
             return False
+        # a bare decimal ("2,5 ton" got past the units) needs some sign that results are being
+        # told: a cue before it, a scheme or predicate in its sentence, or an article on the topic
+        if not (self._has_cue(doc, start) or article_on_topic or self._sentence_has_scheme_signal(doc)):
+            return False
         return True
+
+    def _sentence_has_scheme_signal(self, doc: Doc) -> bool:
+        return any(s.label_ in ("PREDICATE", "GRADE") for s in doc.spans[SPAN_KEY]) or any(
+            regex.search(doc.text) for regex in self._scheme_cue_res.values())
 
     # -- 4. attachment ------------------------------------------------------------------------
 
@@ -428,10 +461,13 @@ class Extractor:
                 elif index and assigned[index - 1]:
                     target = assigned[index - 1]
                     rule.append("attach.same_entity_as_previous_score")
-                elif previous_mentions and sentence.start > 0:
-                    candidates = [m for m in previous_mentions if not m.comparison]
-                    target = [replace(m, foreign=True) for m in candidates[-1:]] if len(candidates) == 1 else []
+                elif len(previous_mentions) == 1:
+                    target = [replace(previous_mentions[0], foreign=True)]
                     rule.append("attach.previous_sentence_subject")
+                elif context.last_scored and context.last_scored[0] >= sentence.paragraph - 1 \
+                        and len(context.last_scored[1]) == 1 and self._has_cue(doc, score.start, window=6):
+                    target = [replace(context.last_scored[1][0], foreign=True)]
+                    rule.append("attach.last_scored_entity")
                 else:
                     target = []
             if target and rule[0] in ("attach.entity_before", "attach.entity_after"):
@@ -444,10 +480,18 @@ class Extractor:
             for mention in assigned[index]:
                 lo = score.start if mention.foreign else min(mention.start, score.start)
                 hi = score.end if mention.foreign else max(mention.end, score.end)
+                # the score's own stretch: from its entity (or the previous score) to the next
+                # entity or score, so "A 4,12 predikat A-, dan B 3,78 predikat B" keeps apart
                 seg_start = scores[index - 1].end if index else 0
+                if not mention.foreign and seg_start <= mention.start < score.start:
+                    seg_start = mention.start
                 seg_end = scores[index + 1].start if index + 1 < len(scores) else len(doc)
+                seg_end = min([seg_end] + [m.start for m in usable if score.end <= m.start and m is not mention])
                 scheme, scheme_rule = self._scheme(doc, found, score, text, sentence, context)
                 predicates = self._predicates(doc, found, score, mentions, seg_start, seg_end, scheme)
+                if not predicates and usable:
+                    # a lead-in for the whole sentence: "Pada kategori zona hijau, Pemkot X ... 98,17"
+                    predicates = self._predicates(doc, found, score, mentions, 0, min(m.start for m in usable), scheme)
                 year = self._year(doc, seg_start, seg_end, score, context)
                 rank = self._rank(doc, seg_start, seg_end)
                 name, region = mention.entity_name(context.region)
@@ -557,28 +601,43 @@ class Extractor:
     # -- 5. predicate-only records ------------------------------------------------------------
 
     def _predicate_only(self, doc, sentence, text, found, mentions, context) -> list[Evaluation]:
-        predicates = [f for f in found if f.label in ("PREDICATE", "GRADE")]
-        if not predicates or not any(t.lower_ in self.lex["award_cues"] for t in doc):
-            return []
-        records = []
-        for mention in mentions:
-            if mention.comparison or mention.kind == "bare" and len(mentions) == 1 and False:
+        """"Kabupaten OKI meraih predikat zona hijau", "A, B dan C masuk kategori Informatif".
+
+        A predicate counts for the entity (and those listed with it) that stands before an award
+        word ("meraih", "predikat", "masuk", "kategori"...) which stands before the predicate,
+        with no other entity in between.
+        """
+        award = set(self.lex["award_cues"])
+        usable = [m for m in mentions if not m.comparison]
+        by_entity: dict[int, tuple[Mention, list[Found]]] = {}
+        for item in (f for f in found if f.label in ("PREDICATE", "GRADE")):
+            cue = next((t.i for t in reversed(doc[max(0, item.start - 6):item.start + 1]) if t.lower_ in award), None)
+            if cue is None:
                 continue
-            nearest = min(predicates, key=lambda p: abs(p.start - mention.start))
-            scheme = next((s for s, spec in self.rules.schemes.items() if nearest.value in (spec.get("predicates") or [])), None)
-            scheme, scheme_rule = (scheme, "scheme.predicate") if scheme else self._scheme(
-                doc, found, Score(nearest.start, nearest.end, 0, "", ""), text, sentence, context)
-            label = nearest.value if nearest.label == "PREDICATE" else doc[nearest.start + 1:nearest.end].text.lower()
+            before = [m for m in usable if m.end <= cue and cue - m.end <= 8]
+            if not before or any(m.start > before[-1].end and m.end <= item.start for m in mentions):
+                continue
+            for mention in self._coordinated(doc, usable, before[-1], []):
+                by_entity.setdefault(id(mention), (mention, []))[1].append(item)
+        records = []
+        for mention, items in by_entity.values():
+            labels = list(dict.fromkeys(
+                it.value if it.label == "PREDICATE" else doc[it.start + 1:it.end].text.replace(" ", "").lower()
+                for it in items))
+            first = items[0]
+            scheme = next((s for s, spec in self.rules.schemes.items() if first.value in (spec.get("predicates") or [])), None)
+            scheme, scheme_rule = (scheme, "scheme.predicate") if scheme and first.label == "PREDICATE" else self._scheme(
+                doc, found, Score(first.start, first.end, 0, "", ""), text, sentence, context)
             name, region = mention.entity_name(context.region)
-            lo, hi = min(mention.start, nearest.start), max(mention.end, nearest.end)
+            lo, hi = min(mention.start, first.start), max(mention.end, max(it.end for it in items))
             start_char = sentence.start + doc[lo].idx
             end_char = sentence.start + doc[hi - 1].idx + len(doc[hi - 1].text)
             records.append(Evaluation(
                 entity=name, entity_as_written=mention.written, region=region.name if region else None,
-                scheme=scheme, score=None, scale_max=None, predicate=(label,),
+                scheme=scheme, score=None, scale_max=None, predicate=tuple(labels),
                 year=self._year(doc, 0, len(doc), None, context), rank=self._rank(doc, mention.start, mention.end + 6),
                 quote=text[start_char:end_char], start=start_char, end=end_char,
-                rule_ids=("predicate_only", mention.rule, scheme_rule),
+                rule_ids=("predicate_only.award_cue", mention.rule, scheme_rule),
             ))
         return records
 
@@ -635,6 +694,12 @@ def _title_name(written: str) -> str:
 def _paragraph_before(text: str, sentence: Sentence) -> str:
     start = text.rfind("\n", 0, max(0, sentence.start - 1))
     return text[max(0, start): sentence.end]
+
+
+def _record_mentions(records: list[Evaluation], mentions: list[Mention]) -> list[Mention]:
+    """The mentions that records of this sentence were attached to (by what they were written as)."""
+    written = {r.entity_as_written for r in records}
+    return [m for m in mentions if m.written in written] or []
 
 
 def _dedupe(records: list[Evaluation]) -> list[Evaluation]:

@@ -127,6 +127,7 @@ def save_article_with_evaluations(db: Database, page: dict, article, evaluations
             "published": article.published, "published_source": article.published_source,
             "language": article.language, "author": article.author,
             "extracted_at": utc_now(), "page_sha256": page["sha256"],
+            "extractor_version": versions["extractor"], "rules_version": versions["rules"],
         }
         if existing:
             article_id = existing[0]
@@ -138,6 +139,12 @@ def save_article_with_evaluations(db: Database, page: dict, article, evaluations
             (_evaluation_row(article_id, e, versions) for e in evaluations), pk="id", replace=True
         )
     return article_id
+
+
+def extraction_state(db: Database) -> dict[int, tuple]:
+    """page id → (page sha256, extractor version, rules version) of its stored article."""
+    return {row[0]: tuple(row[1:]) for row in db.execute(
+        "select page_id, page_sha256, extractor_version, rules_version from articles")}
 
 
 def drop_article_of_page(db: Database, page_id: int) -> None:

@@ -30,6 +30,7 @@ def m002_create_articles(db: Database) -> None:
             "id": int, "page_id": int, "url": str, "portal": str, "outlet": str, "title": str,
             "text": str, "published": str, "published_source": str, "language": str,
             "author": str, "extracted_at": str, "page_sha256": str,
+            "extractor_version": str, "rules_version": str,
         },
         pk="id", foreign_keys=[("page_id", "pages", "id")],
     )

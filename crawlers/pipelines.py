@@ -1,0 +1,50 @@
+"""The one item pipeline: write each fetched page to the SQLite store, and book the run."""
+from __future__ import annotations
+
+from collections import Counter
+
+from scrapy import signals
+
+import store
+
+
+class StorePipeline:
+    def __init__(self, db_path: str, crawler):
+        self.db_path = db_path
+        self.crawler = crawler
+        self.counts: Counter = Counter()
+        self.db = None
+        self.run_id = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        pipeline = cls(crawler.settings.get("RAPOR_DB"), crawler)
+        # the finish reason ("finished", "shutdown", "closespider_…") is only known at this signal
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
+
+    def open_spider(self):
+        self.db = store.open_db(self.db_path)
+        self.run_id = store.start_run(self.db, self.crawler.spider.portal.id)
+
+    def process_item(self, item):
+        outcome = store.save_page(
+            self.db, url=item.url, final_url=item.final_url, portal=item.portal, status=item.status,
+            body=item.body, content_type=item.content_type, crawl_run=self.run_id, fetched_at=item.fetched_at,
+        )
+        self.counts["seen"] += 1
+        self.counts[outcome] += 1
+        return item
+
+    def spider_closed(self, spider, reason):
+        if self.db is None:
+            return
+        stats = self.crawler.stats.get_stats()
+        errors = {key.split("/", 2)[-1]: value for key, value in stats.items()
+                  if key.startswith(("downloader/exception_type_count/", "spider_exceptions/"))}
+        for key, value in stats.items():
+            if key.startswith("downloader/response_status_count/") and int(key.rsplit("/", 1)[1]) >= 400:
+                errors["http_" + key.rsplit("/", 1)[1]] = value
+        store.finish_run(self.db, self.run_id, status="finished" if reason == "finished" else "interrupted",
+                         counts=self.counts, error_counts=errors, finish_reason=reason)
+        self.db.close()

@@ -1,0 +1,37 @@
+"""Scrapy settings for Rapor: only what we set, each with the reason.
+
+Per-portal politeness (delay, concurrency) comes from the portal's config file and is applied
+by the spider in `from_crawler`; these are the defaults for everything else.
+"""
+BOT_NAME = "rapor"
+SPIDER_MODULES = ["crawlers.spiders"]
+NEWSPIDER_MODULE = "crawlers.spiders"
+
+# An honest name with a way to reach us: regional portals are small sites run by small teams.
+USER_AGENT = "RaporBot/0.1 (+https://github.com/rapor-id/rapor; research crawler of public-service evaluation news)"
+ROBOTSTXT_OBEY = True
+
+# Polite defaults; a portal's config may lower the delay (the bundled loopback portals do).
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# No news article is 5 MB: a bigger body is a mistake or a trap, and is dropped.
+DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 30
+
+# 429 and 5xx are worth retrying; the rest of errors are counted per portal in crawl_runs.
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+
+ITEM_PIPELINES = {"crawlers.pipelines.StorePipeline": 300}
+RAPOR_DB = "data/rapor.db"
+
+TELNETCONSOLE_ENABLED = False  # an open port on a crawl host is nothing we need
+LOG_LEVEL = "INFO"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,1 @@
+"""Wiring of the stages and the `rapor` command line."""

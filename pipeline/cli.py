@@ -1,0 +1,205 @@
+"""`rapor`: crawl portals, extract evaluations, look at and export what was found."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+import config
+import store
+from pipeline import stages
+
+# Piped output (CI logs, `| less`) gets a wide table rather than rich's 80-column default.
+console = Console(stderr=False, width=None if sys.stdout.isatty() else 180)
+err = Console(stderr=True)
+
+db_option = click.option("--db", "db_path", default=stages.DEFAULT_DB, show_default=True,
+                         type=click.Path(dir_okay=False), help="SQLite database file (created if missing).")
+
+
+class RaporError(click.ClickException):
+    def show(self, file=None):
+        err.print(f"[bold red]error:[/] {self.format_message()}")
+
+
+def _guard(fn, *args, **kwargs):
+    """Known failures become one clear line, not a traceback."""
+    try:
+        return fn(*args, **kwargs)
+    except (config.ConfigError, store.StoreError) as exc:
+        raise RaporError(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rapor")
+def main():
+    """Rapor: reported public-service evaluations from Indonesian regional news."""
+
+
+# ---------------------------------------------------------------------------------------------
+
+@main.command()
+@click.argument("portal_ids", nargs=-1)
+@click.option("--all", "all_portals", is_flag=True, help="Crawl every portal in config/portals/.")
+@db_option
+@click.option("--log-level", default="INFO", show_default=True, type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]))
+def crawl(portal_ids, all_portals, db_path, log_level):
+    """Fetch article pages of PORTAL_IDS into the database (raw HTML; extraction is separate)."""
+    if all_portals:
+        portal_ids = tuple(_guard(config.load_portals))
+    if not portal_ids:
+        known = ", ".join(sorted(_guard(config.load_portals))) or "none"
+        raise RaporError(f"name at least one portal (or --all); known portals: {known}")
+    runs = _guard(stages.crawl, portal_ids, db_path, {"LOG_LEVEL": log_level})
+    _print_runs(runs)
+
+
+@main.command()
+@click.option("--input", "input_path", type=click.Path(dir_okay=False, allow_dash=True),
+              help="JSONL of articles to extract (the measurement contract); without it, stored pages.")
+@click.option("--output", "output_path", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              show_default=True, help="Where to write JSONL results (with --input).")
+@click.option("--portal", help="Only stored pages of this portal.")
+@click.option("--force", is_flag=True, help="Re-extract pages even if done with the current rules.")
+@db_option
+def extract(input_path, output_path, portal, force, db_path):
+    """Extract evaluations, from --input JSONL or from the pages in the database."""
+    extractor = _guard(stages.build_extractor)
+    if input_path:
+        def report(line, message):
+            err.print(f"[yellow]{input_path}:{line}:[/] {message}")
+        try:
+            with click.open_file(input_path, encoding="utf-8") as source, \
+                    click.open_file(output_path, "w", encoding="utf-8") as sink:
+                done, failed = stages.extract_jsonl(source, sink, extractor, report)
+        except OSError as exc:
+            raise RaporError(f"{exc.filename}: {exc.strerror}") from None
+        err.print(f"extracted {done} articles" + (f", {failed} lines with errors" if failed else ""))
+        return
+    db = _guard(store.open_db, db_path)
+    summary = _guard(stages.extract_stored, db, extractor, portal=portal, force=force)
+    _print_extract_summary(summary)
+
+
+@main.command()
+@db_option
+@click.option("--keep-db", is_flag=True, help="Keep what the database holds (default: keep; pages are upserted).")
+def demo(db_path, keep_db):
+    """Serve the bundled sample portal on 127.0.0.1, crawl it, extract, and print what was found."""
+    from pipeline.sample_portal import SamplePortal
+
+    origin = os.environ.get("RAPOR_SAMPLE_ORIGIN", "http://127.0.0.1:8765")
+    host, port = origin.rsplit("//", 1)[1].split(":")
+    try:
+        server = SamplePortal(host, int(port))
+    except OSError as exc:
+        raise RaporError(f"cannot serve the sample portal on {origin}: {exc.strerror}; "
+                         "set RAPOR_SAMPLE_ORIGIN=http://127.0.0.1:<free port>") from None
+    os.environ["RAPOR_SAMPLE_ORIGIN"] = origin
+    portal_ids = stages.sample_portal_ids()
+    with server:
+        console.print(f"[bold]Sample portal[/] serving {', '.join(portal_ids)} on {origin}")
+        runs = _guard(stages.crawl, portal_ids, db_path, {"LOG_LEVEL": "WARNING"})
+    _print_runs(runs)
+    db = _guard(store.open_db, db_path)
+    summary = _guard(stages.extract_stored, db, _guard(stages.build_extractor))
+    _print_extract_summary(summary)
+    _print_evaluations(store.evaluations_with_provenance(db))
+    console.print(f"Database: [bold]{db_path}[/]  ({', '.join(f'{k} {v}' for k, v in store.table_counts(db).items())})")
+
+
+@main.command()
+@db_option
+def stats(db_path):
+    """Counts per table, evaluations per scheme, and the latest crawl runs."""
+    if not Path(db_path).exists():
+        raise RaporError(f"{db_path}: no database yet; run `rapor crawl` or `rapor demo` first")
+    db = _guard(store.open_db, db_path)
+    table = Table(title="Rapor database", show_header=True)
+    for name in ("table", "rows"):
+        table.add_column(name)
+    for name, count in store.table_counts(db).items():
+        table.add_row(name, str(count))
+    console.print(table)
+    per_scheme = Table(title="Evaluations per scheme")
+    for name in ("scheme", "evaluations", "articles"):
+        per_scheme.add_column(name)
+    for row in store.evaluations_per_scheme(db):
+        per_scheme.add_row(row["scheme"], str(row["evaluations"]), str(row["articles"]))
+    console.print(per_scheme)
+    _print_runs(store.recent_runs(db, 10))
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--output", "output_path", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True)
+def export(db_path, fmt, output_path):
+    """Write every evaluation with its provenance (quote, URL, outlet, dates, page hash)."""
+    if not Path(db_path).exists():
+        raise RaporError(f"{db_path}: no database yet; run `rapor crawl` or `rapor demo` first")
+    rows = store.evaluations_with_provenance(_guard(store.open_db, db_path))
+    with click.open_file(output_path, "w", encoding="utf-8", newline="") as sink:
+        if fmt == "json":
+            json.dump(rows, sink, ensure_ascii=False, indent=1)
+            sink.write("\n")
+        else:
+            writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["entity"])
+            writer.writeheader()
+            writer.writerows(rows)
+    if output_path != "-":
+        err.print(f"wrote {len(rows)} evaluations to {output_path}")
+
+
+@main.command()
+def portals():
+    """List configured portals (each file is validated on load)."""
+    table = Table(title="Portals (config/portals/)")
+    for name in ("id", "name", "style", "base url", "sitemaps", "feeds", "listings"):
+        table.add_column(name)
+    for portal in _guard(config.load_portals).values():
+        table.add_row(portal.id, portal.name, portal.style, portal.base_url, str(len(portal.sitemaps)),
+                      str(len(portal.feeds)), str(len(portal.listings)))
+    console.print(table)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def _print_runs(runs: list[dict]) -> None:
+    table = Table(title="Crawl runs")
+    for name in ("run", "portal", "status", "pages", "new", "changed", "unchanged", "errors"):
+        table.add_column(name)
+    for run in runs:
+        table.add_row(str(run["id"]), run["portal"], run["status"] or "", str(run["pages_seen"] or 0),
+                      str(run["pages_new"] or 0), str(run["pages_changed"] or 0),
+                      str(run["pages_unchanged"] or 0), str(run["errors"] or 0))
+    console.print(table)
+
+
+def _print_extract_summary(summary) -> None:
+    console.print(f"Extraction: {summary.pages} pages, {summary.articles} articles extracted, "
+                  f"{summary.skipped_unchanged} unchanged since last extraction, "
+                  f"{summary.not_articles} not articles, {summary.evaluations} evaluations")
+    for url, message in summary.errors:
+        err.print(f"[yellow]{url}:[/] {message}")
+
+
+def _print_evaluations(rows: list[dict]) -> None:
+    table = Table(title=f"Reported evaluations ({len(rows)})", show_lines=False)
+    for name in ("agency", "region", "scheme", "score", "predicate", "year", "outlet", "article date"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        score = "" if row["score"] is None else f"{row['score']:g}" + (f"/{row['scale_max']:g}" if row["scale_max"] else "")
+        table.add_row(row["entity"], row["region"] or "", row["scheme"], score, row["predicate"] or "",
+                      str(row["year"] or ""), row["outlet"], row["article_date"] or "")
+    console.print(table)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
