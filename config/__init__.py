@@ -239,7 +239,7 @@ _LEXICON_KEYS = {
     "score_cues": list, "score_cue_window": int, "linking_cues": list, "unit_words": list,
     "blocking_prefixes": list, "range_markers": list, "band_cues": list, "comparison_markers": list,
     "award_cues": list, "rank_cues": list, "ordinals": dict, "number_words": dict,
-    "government_prefixes": dict, "target_cues": list, "evaluators": list,
+    "government_prefixes": dict, "target_cues": list, "evaluators": list, "unit_word_exceptions": dict,
 }
 
 

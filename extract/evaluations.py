@@ -36,7 +36,8 @@ from .text import Sentence, sentences
 MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
 SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})?$")
 YEAR_TOKEN = re.compile(r"^(19[89]\d|20\d\d)$")
-LETTER_GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)$")
+# "B." at a sentence end is one token (an initial, to the tokenizer): the dot is dropped later
+LETTER_GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)\.?$")
 SPAN_KEY = "rapor"
 GOVERNMENT_MENTION = re.compile(
     r"\b(Pemerintah (?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemko|Pemprov|Kabupaten|Kab\.|Kota|Provinsi)"
@@ -406,7 +407,9 @@ class Extractor:
         after = doc[end].lower_ if end < n else ""
         after2 = doc[end + 1].lower_ if end + 1 < n else ""
         before = doc[start - 1].lower_ if start > 0 else ""
-        if after in self._unit_words or (after == "," and after2 in self._unit_words and rule != "score.decimal"):
+        exceptions = self.lex["unit_word_exceptions"].get(after, [])
+        if (after in self._unit_words and after2 not in exceptions) or (
+                after == "," and after2 in self._unit_words and rule != "score.decimal"):
             return False
         if before in self._blocking or before.rstrip("-") in self._blocking or (start > 1 and doc[start - 2].lower_ == "ke" and before == "-"):
             return False
@@ -576,7 +579,7 @@ class Extractor:
                     continue
                 labels.append(item.value)
             elif item.label == "GRADE" and seg_start <= item.start and item.end <= seg_end:
-                labels.append(doc[item.start + 1:item.end].text.replace(" ", "").lower())
+                labels.append(_grade_label(doc, item))
         return list(dict.fromkeys(labels))
 
     def _year(self, doc, seg_start, seg_end, score, context) -> int | None:
@@ -622,7 +625,7 @@ class Extractor:
         records = []
         for mention, items in by_entity.values():
             labels = list(dict.fromkeys(
-                it.value if it.label == "PREDICATE" else doc[it.start + 1:it.end].text.replace(" ", "").lower()
+                it.value if it.label == "PREDICATE" else _grade_label(doc, it)
                 for it in items))
             first = items[0]
             scheme = next((s for s, spec in self.rules.schemes.items() if first.value in (spec.get("predicates") or [])), None)
@@ -644,6 +647,11 @@ class Extractor:
 
 # ---------------------------------------------------------------------------------------------
 # helpers
+
+def _grade_label(doc: Doc, item: Found) -> str:
+    """"predikat A-" → "a-"; "predikat B." (sentence end) → "b"."""
+    return doc[item.start + 1:item.end].text.replace(" ", "").rstrip(".").lower()
+
 
 def _level_of(prefix: str) -> str | None:
     prefix = prefix.lower()

@@ -37,7 +37,7 @@ def sentences(text: str) -> list[Sentence]:
             continue
         cursor = line_start
         for match in _BOUNDARY.finditer(line):
-            before = line[: match.start()]
+            before = line[max(0, match.start() - 24): match.start()]  # the word before the dot
             word = re.search(r"([A-Za-z.]+)$", before)
             if word and word.group(1).replace(".", "").lower() in ABBREVIATIONS and line[match.start()] == ".":
                 continue

@@ -17,7 +17,7 @@ from pipeline import stages
 
 # Piped output (CI logs, `| less`) gets a wide table rather than rich's 80-column default.
 console = Console(stderr=False, width=None if sys.stdout.isatty() else 180)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # error lines stay whole, for grep and logs
 
 db_option = click.option("--db", "db_path", default=stages.DEFAULT_DB, show_default=True,
                          type=click.Path(dir_okay=False), help="SQLite database file (created if missing).")

@@ -49,10 +49,14 @@ def open_db(path: str | Path) -> Database:
 
 @contextmanager
 def writing(db: Database):
-    """One transaction; a lock held elsewhere past the busy timeout becomes a StoreError."""
+    """One transaction, all or nothing; a lock held elsewhere past the busy timeout is a StoreError.
+
+    Only `_insert`, `_update` and `db.execute` may write inside it: sqlite-utils' own table
+    writers commit on their own and would break the atomicity.
+    """
+    conn = db.conn
     try:
-        with db.conn:
-            yield db
+        conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
             raise StoreError(
@@ -60,6 +64,24 @@ def writing(db: Database):
                 "nothing was written, rerun when it is free"
             ) from None
         raise
+    try:
+        yield db
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def _insert(db: Database, table: str, row: dict, replace: bool = False) -> int:
+    columns = ", ".join(f"[{c}]" for c in row)
+    marks = ", ".join("?" for _ in row)
+    verb = "insert or replace" if replace else "insert"
+    return db.execute(f"{verb} into [{table}] ({columns}) values ({marks})", list(row.values())).lastrowid
+
+
+def _update(db: Database, table: str, pk: int, row: dict) -> None:
+    assignments = ", ".join(f"[{c}] = ?" for c in row)
+    db.execute(f"update [{table}] set {assignments} where id = ?", [*row.values(), pk])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,13 +104,13 @@ def save_page(db: Database, *, url: str, final_url: str, portal: str, status: in
     with writing(db):
         existing = db.execute("select id, sha256 from pages where url = ?", [url]).fetchone()
         if existing is None:
-            db["pages"].insert(row)
+            _insert(db, "pages", row)
             return "new"
         if existing[1] == digest:
             db.execute("update pages set fetched_at = ?, crawl_run = ? where id = ?",
                        [row["fetched_at"], crawl_run, existing[0]])
             return "unchanged"
-        db["pages"].update(existing[0], row)
+        _update(db, "pages", existing[0], row)
         return "changed"
 
 
@@ -131,13 +153,12 @@ def save_article_with_evaluations(db: Database, page: dict, article, evaluations
         }
         if existing:
             article_id = existing[0]
-            db["articles"].update(article_id, row)
+            _update(db, "articles", article_id, row)
         else:
-            article_id = db["articles"].insert(row).last_pk
+            article_id = _insert(db, "articles", row)
         db.execute("delete from evaluations where article_id = ?", [article_id])
-        db["evaluations"].insert_all(
-            (_evaluation_row(article_id, e, versions) for e in evaluations), pk="id", replace=True
-        )
+        for evaluation in evaluations:
+            _insert(db, "evaluations", _evaluation_row(article_id, evaluation, versions), replace=True)
     return article_id
 
 
@@ -193,13 +214,13 @@ def evaluations_with_provenance(db: Database) -> list[dict]:
 
 def start_run(db: Database, portal: str) -> int:
     with writing(db):
-        return db["crawl_runs"].insert({"portal": portal, "started_at": utc_now(), "status": "running"}).last_pk
+        return _insert(db, "crawl_runs", {"portal": portal, "started_at": utc_now(), "status": "running"})
 
 
 def finish_run(db: Database, run_id: int, *, status: str, counts: dict, error_counts: dict,
                finish_reason: str) -> None:
     with writing(db):
-        db["crawl_runs"].update(run_id, {
+        _update(db, "crawl_runs", run_id, {
             "finished_at": utc_now(), "status": status, "finish_reason": finish_reason,
             "pages_seen": counts.get("seen", 0), "pages_new": counts.get("new", 0),
             "pages_changed": counts.get("changed", 0), "pages_unchanged": counts.get("unchanged", 0),

@@ -1,0 +1,34 @@
+# Two commands on a fresh machine (Python 3.11+ only):
+#   make demo   set up .venv, serve the bundled sample portal on 127.0.0.1, crawl, extract, print
+#   make test   set up .venv with the dev extras and run the whole test suite
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test setup setup-dev clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit("Rapor needs Python 3.11+, this is " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# The stamp files re-run pip only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $@
+
+setup: $(VENV)/.installed
+setup-dev: $(VENV)/.installed-dev
+
+demo: setup
+	$(BIN)/rapor demo
+
+test: setup-dev
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) data/rapor.db data/rapor.db-wal data/rapor.db-shm .pytest_cache

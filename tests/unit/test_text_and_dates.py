@@ -1,0 +1,40 @@
+"""Sentence offsets and date spans in Indonesian news text."""
+import pytest
+
+from extract.dates import date_spans, find_dateline_date, parse_date_span
+from extract.text import sentences
+
+
+def test_sentences_keep_offsets_and_abbreviations():
+    text = "Pemkab Serang meraih nilai 82. Kab. Serang juga naik.\n\nDr. H. Ijang menyerahkan piagam."
+    found = [s.of(text) for s in sentences(text)]
+    assert found == ["Pemkab Serang meraih nilai 82.", "Kab. Serang juga naik.", "Dr. H. Ijang menyerahkan piagam."]
+    for sentence in sentences(text):
+        assert text[sentence.start:sentence.end] == sentence.of(text)
+
+
+def test_decimals_do_not_end_sentences():
+    text = "Nilainya 89,94 dan 68.52 tahun ini. Berikutnya Dinsos."
+    assert len(sentences(text)) == 2
+
+
+@pytest.mark.parametrize("span, iso", [
+    ("Kamis, (8/6/2023)", "2023-06-08"),
+    ("Senin (18/12/2023)", "2023-12-18"),
+    ("Jum'at, 23 Desember 2022 - 07:05 WIB", "2022-12-23"),
+    ("05 Feb, 2025", "2025-02-05"),
+    ("4 Nopember 2019", "2019-11-04"),
+    ("31/2/2024", None),               # not a calendar date
+])
+def test_parse_date_span(span, iso):
+    assert parse_date_span(span) == iso
+
+
+def test_scores_are_never_read_as_dates():
+    text = "IPP 4,02 dan nilai 89,94 pada 2024."
+    assert date_spans(text) == []
+    assert find_dateline_date(text) is None
+
+
+def test_dateline_date_is_the_first_real_date():
+    assert find_dateline_date("SERANG – Acara digelar Selasa, 04 Februari 2025 di Pendopo.") == "2025-02-04"

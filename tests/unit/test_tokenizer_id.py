@@ -1,0 +1,30 @@
+"""spaCy's Indonesian tokenizer facts that the extraction patterns rely on.
+
+If a spaCy upgrade changes any of these, the number reader and the grade patterns in
+extract/evaluations.py must change with it; this test says so first.
+"""
+import pytest
+import spacy
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.blank("id")
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("nilai 94,62 zona", ["nilai", "94,62", "zona"]),            # decimal comma: one token
+    ("nilai 94, 62 zona", ["nilai", "94", ",", "62", "zona"]),   # comma + space: three tokens
+    ("nilai 68.52.", ["nilai", "68.52", "."]),                   # decimal point, then sentence end
+    ("nilai 82.", ["nilai", "82", "."]),                         # integer at sentence end
+    ("Kamis, (8/6/2023)", ["Kamis", ",", "(", "8", "/", "6", "/", "2023", ")"]),
+    ("predikat A-.", ["predikat", "A", "-", "."]),               # a graded letter splits from its sign
+    ("predikat BB,", ["predikat", "BB", ","]),
+    ("predikat B.", ["predikat", "B."]),                         # ...but a capital and a dot stay one
+    ("Kab. Serang", ["Kab", ".", "Serang"]),
+    ("posisi ke 94, 95, 96", ["posisi", "ke", "94", ",", "95", ",", "96"]),
+    ("(80 - 89,9)", ["(", "80", "-", "89,9", ")"]),
+    ("81,00 – 100", ["81,00", "–", "100"]),
+])
+def test_tokenizer(nlp, text, tokens):
+    assert [t.text for t in nlp(text)] == tokens
