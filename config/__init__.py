@@ -240,6 +240,7 @@ _LEXICON_KEYS = {
     "blocking_prefixes": list, "range_markers": list, "band_cues": list, "comparison_markers": list,
     "award_cues": list, "rank_cues": list, "ordinals": dict, "number_words": dict,
     "government_prefixes": dict, "target_cues": list, "evaluators": list, "unit_word_exceptions": dict,
+    "count_words_for_integers": list, "component_cues": list, "location_markers": list,
 }
 
 

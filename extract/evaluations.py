@@ -31,14 +31,20 @@ import spacy
 from spacy.tokens import Doc
 
 from .records import Article, Evaluation
+from .dates import MONTHS
 from .text import Sentence, sentences
 
 MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
 SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})?$")
 YEAR_TOKEN = re.compile(r"^(19[89]\d|20\d\d)$")
 # "B." at a sentence end is one token (an initial, to the tokenizer): the dot is dropped later
+YEAR_LEAD_WORDS = {"tahun", "periode", "th", "pada", "di", "untuk", "edisi", "semester", "tahunan"}
 LETTER_GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)\.?$")
 SPAN_KEY = "rapor"
+EVALUATION_WORD = re.compile(
+    r"\b(penilaian|evaluasi|pemantauan|hasil|survei|survey|monev|monitoring|opini|penganugerahan|anugerah)\b", re.I)
+# "Nomor 25 Tahun 2009", "UU No 25 Tahun 2009", "Permenpan RB 29 tahun 2022": laws, not periods
+REGULATION_YEAR = re.compile(r"(nomor|no\.?|nomer|uu|pp|perpres|permen\w*|peraturan|keputusan|sk)\s*[\w./-]*\s*(tahun|th\.?)?\s*$", re.I)
 GOVERNMENT_MENTION = re.compile(
     r"\b(Pemerintah (?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemko|Pemprov|Kabupaten|Kab\.|Kota|Provinsi)"
     r"\s+(?:\([A-Za-z]+\)\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
@@ -121,6 +127,7 @@ class Extractor:
         self._blocking = set(self.lex["blocking_prefixes"])
         self._score_cues = set(self.lex["score_cues"])
         self._target_cues = set(self.lex["target_cues"])
+        self._component_cues = set(self.lex["component_cues"])
         self._scheme_cue_res = {
             scheme: re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(spec["cues"], key=len, reverse=True)) + r")(?!\w)", re.I)
             for scheme, spec in rules.schemes.items() if spec.get("cues")
@@ -168,16 +175,7 @@ class Extractor:
         votes: Counter = Counter()
         for scheme, regex in self._scheme_cue_res.items():
             votes[scheme] += len(regex.findall(text)) + 3 * len(regex.findall(title))
-        year = None
-        for scheme, regex in self._scheme_cue_res.items():
-            for match in regex.finditer(title + "\n" + text):
-                window = (title + "\n" + text)[match.end(): match.end() + 90]
-                found = re.search(r"\b(?:tahun|periode|th\.?)\s+((?:19|20)\d\d)\b", window, re.I)
-                if found:
-                    year = int(found.group(1))
-                    break
-            if year:
-                break
+        year = self._evaluation_year(title + "\n" + text)
         dateline_cores, dateline_end = self._dateline(text)
         # governments the article names, leaving out assessors' offices ("Ombudsman RI
         # Perwakilan Provinsi Banten", "Komisi Informasi Provinsi Banten")
@@ -199,6 +197,28 @@ class Extractor:
         elif dateline_cores:
             region = next(filter(None, (self._resolve_region(core.title(), None) for core in dateline_cores)), None)
         return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end)
+
+    def _evaluation_year(self, text: str) -> int | None:
+        """The period the article's results are for: the first year named right after an
+        evaluation word or a scheme cue ("Penilaian Kepatuhan ... Tahun 2024", "OPPP 2022").
+
+        Years of regulations ("Nomor 25 Tahun 2009") and of dates ("23 Desember 2022",
+        "(8/6/2023)") are publication or legal facts, not evaluation periods.
+        """
+        best = None
+        for cue in [EVALUATION_WORD, *self._scheme_cue_res.values()]:
+            for match in cue.finditer(text):
+                window = text[match.end(): match.end() + 70]
+                window = window.split("\n", 1)[0]
+                for found in re.finditer(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])", window):
+                    before = window[:found.start()]
+                    if REGULATION_YEAR.search(before) or re.search(rf"(\d{{1,2}}\s+({MONTHS})|/)\s*$", before, re.I):
+                        continue
+                    position = match.end() + found.start()
+                    if best is None or position < best[0]:
+                        best = (position, int(found.group(1)))
+                    break
+        return best[1] if best else None
 
     def _dateline(self, text: str) -> tuple[set[str], int]:
         """"SERANG, KepoinAja79.Com –" or "Samarinda (ANTARA) -": the place filed from, and where it ends."""
@@ -299,7 +319,8 @@ class Extractor:
             if "REGION" in labels:
                 item = labels["REGION"]
                 region = self._region_from_item(doc, item, None)
-                if region and doc[item.start].text[0].isupper():
+                place = i > 0 and doc[i - 1].lower_.rstrip("-") in self.lex["location_markers"]
+                if region and doc[item.start].text[0].isupper() and not place:
                     mentions.append(Mention(i, item.end, "bare", doc[i:item.end].text, "", region,
                                             rule="entity.bare_region"))
                     i = item.end
@@ -340,7 +361,9 @@ class Extractor:
                     "puskesmas", "polisi"):
                 return None  # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit
             written = doc[i:end].text
-            alias_row = self._agency_by_alias.get(written.lower())
+            # "Dinas Dukcapil", "Dinas Kominfo": a head followed by a known abbreviation
+            alias_row = self._agency_by_alias.get(written.lower()) or (
+                self._agency_by_alias.get(doc[item.end:end].text.lower()) if end > item.end else None)
             base = alias_row["canonical"] if alias_row else _title_name(written)
             rule = "entity.agency_head"
         region = None
@@ -426,6 +449,11 @@ class Extractor:
             return False
         if any(t.lower_ in self._target_cues for t in doc[max(0, start - 3):start]):
             return False  # "menargetkan nilai 90": a goal
+        if rule == "score.integer_after_cue" and after in self.lex["count_words_for_integers"]:
+            return False  # "42 kuning, dan 3 merah": counts of governments per zone
+        window = doc[max(0, start - 6):start]
+        if any(t.lower_ in self._component_cues for t in window) and not any(t.lower_ in ("indeks",) for t in window[-2:]):
+            return False  # "domain kebijakan 4,10": a part of the evaluation, not the entity's result
         if rule == "score.integer_after_cue" and not self._has_cue(doc, start):
             return False
         # a bare decimal ("2,5 ton" got past the units) needs some sign that results are being
@@ -583,10 +611,25 @@ class Extractor:
         return list(dict.fromkeys(labels))
 
     def _year(self, doc, seg_start, seg_end, score, context) -> int | None:
-        for token in doc[max(0, seg_start - 6):seg_end]:
-            if YEAR_TOKEN.match(token.text) and token.i > 0 and doc[token.i - 1].lower_ in ("tahun", "periode", "th", "pada", "di"):
-                return int(token.text)
-        return context.year
+        """1. a year right after the score ("2,93 pada 2022"); 2. the nearest one before it in its
+        stretch ("IPP tahun 2023 yang cuma 3,24"); 3. the article's evaluation year."""
+        def year_at(token) -> int | None:
+            if YEAR_TOKEN.match(token.text) and token.i > 0 and doc[token.i - 1].lower_ in YEAR_LEAD_WORDS:
+                if not REGULATION_YEAR.search(doc[max(0, token.i - 4):token.i].text):
+                    return int(token.text)
+            return None
+        if score is not None:
+            for token in doc[score.end: min(len(doc), score.end + 4)]:  # 1.
+                if year_at(token):
+                    return year_at(token)
+            for token in reversed(doc[max(0, seg_start - 6):score.start]):  # 2.
+                if year_at(token):
+                    return year_at(token)
+        else:
+            for token in doc[seg_start:seg_end]:
+                if year_at(token):
+                    return year_at(token)
+        return context.year  # 3.
 
     def _rank(self, doc, seg_start, seg_end) -> int | None:
         ordinals = self.lex["ordinals"]
@@ -711,11 +754,15 @@ def _record_mentions(records: list[Evaluation], mentions: list[Mention]) -> list
 
 
 def _dedupe(records: list[Evaluation]) -> list[Evaluation]:
-    seen, out = set(), []
+    """One record per entity and score in an article: a result repeated in a quote or a recap
+    ("indeks SPBE kita mencapai 3,96") is still one result. The first statement is kept, with
+    the predicates of later ones when it has none."""
+    kept: dict[tuple, Evaluation] = {}
     for record in records:
-        key = (record.entity, record.score, record.predicate if record.score is None else None, record.start)
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(record)
-    return out
+        key = (record.entity, record.score) if record.score is not None else (record.entity, None, record.predicate)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = record
+        elif not first.predicate and record.predicate:
+            kept[key] = replace(first, predicate=record.predicate)
+    return list(kept.values())
