@@ -241,6 +241,7 @@ _LEXICON_KEYS = {
     "award_cues": list, "rank_cues": list, "ordinals": dict, "number_words": dict,
     "government_prefixes": dict, "target_cues": list, "evaluators": list, "unit_word_exceptions": dict,
     "count_words_for_integers": list, "component_cues": list, "location_markers": list,
+    "generic_predicates": list, "predicate_cues": list,
 }
 
 

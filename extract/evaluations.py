@@ -31,7 +31,7 @@ import spacy
 from spacy.tokens import Doc
 
 from .records import Article, Evaluation
-from .dates import MONTHS
+from .dates import MONTHS, date_spans, parse_date_span
 from .text import Sentence, sentences
 
 MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
@@ -44,6 +44,7 @@ SPAN_KEY = "rapor"
 EVALUATION_WORD = re.compile(
     r"\b(penilaian|evaluasi|pemantauan|hasil|survei|survey|monev|monitoring|opini|penganugerahan|anugerah)\b", re.I)
 # "Nomor 25 Tahun 2009", "UU No 25 Tahun 2009", "Permenpan RB 29 tahun 2022": laws, not periods
+COMPARED_YEAR = re.compile(r"\b(dibanding|dibandingkan|daripada|sejak|semenjak|sebelum)\s*(tahun)?\s*$", re.I)
 REGULATION_YEAR = re.compile(r"(nomor|no\.?|nomer|uu|pp|perpres|permen\w*|peraturan|keputusan|sk)\s*[\w./-]*\s*(tahun|th\.?)?\s*$", re.I)
 GOVERNMENT_MENTION = re.compile(
     r"\b(Pemerintah (?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemko|Pemprov|Kabupaten|Kab\.|Kota|Provinsi)"
@@ -103,6 +104,8 @@ class ArticleContext:
     region: object | None
     dateline_end: int = 0
     last_scored: tuple | None = None   # (paragraph, mentions) of the latest sentence with a record
+    category: tuple | None = None      # (predicates, sentence no.) of the latest list lead-in
+    sentence_no: int = 0
     subject: Mention | None = None
     rule_ids: list = field(default_factory=list)
 
@@ -128,6 +131,8 @@ class Extractor:
         self._score_cues = set(self.lex["score_cues"])
         self._target_cues = set(self.lex["target_cues"])
         self._component_cues = set(self.lex["component_cues"])
+        self._generic_predicates = set(self.lex["generic_predicates"])
+        self._predicate_cues = set(self.lex["predicate_cues"])
         self._scheme_cue_res = {
             scheme: re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(spec["cues"], key=len, reverse=True)) + r")(?!\w)", re.I)
             for scheme, spec in rules.schemes.items() if spec.get("cues")
@@ -212,13 +217,27 @@ class Extractor:
                 window = window.split("\n", 1)[0]
                 for found in re.finditer(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])", window):
                     before = window[:found.start()]
-                    if REGULATION_YEAR.search(before) or re.search(rf"(\d{{1,2}}\s+({MONTHS})|/)\s*$", before, re.I):
+                    if REGULATION_YEAR.search(before) or re.search(rf"(\d{{1,2}}\s+({MONTHS})|/)\s*$", before, re.I) \
+                            or COMPARED_YEAR.search(before):
                         continue
                     position = match.end() + found.start()
                     if best is None or position < best[0]:
                         best = (position, int(found.group(1)))
                     break
-        return best[1] if best else None
+        if best:
+            return best[1]
+        # the round named before the assessment words: "Dari Juli sampai Oktober 2023 silam, Ombudsman ..."
+        lead = text[: text.find("\n", 200) if text.find("\n", 200) > 0 else 600]
+        for found in re.finditer(rf"\b({MONTHS})\s+((?:19|20)\d\d)\b", lead, re.I):
+            if not re.search(r"\d{1,2}\s*$", lead[:found.start()]):
+                return int(found.group(2))
+        # "tahun ini" in a story dated by its event: the round of that date
+        if re.search(r"\btahun ini\b", text, re.I):
+            for start, end in date_spans(text):
+                parsed = parse_date_span(text[start:end])
+                if parsed:
+                    return int(parsed[:4])
+        return None
 
     def _dateline(self, text: str) -> tuple[set[str], int]:
         """"SERANG, KepoinAja79.Com –" or "Samarinda (ANTARA) -": the place filed from, and where it ends."""
@@ -254,7 +273,8 @@ class Extractor:
         context = self._context(text, title)
         records: list[Evaluation] = []
         previous_mentions: list[Mention] = []
-        for sentence in sentences(text):
+        for number, sentence in enumerate(sentences(text)):
+            context.sentence_no = number
             chunk = sentence.of(text)
             if not self._candidate.search(chunk):
                 continue
@@ -268,15 +288,21 @@ class Extractor:
                 records.extend(new)
                 if new:
                     context.last_scored = (sentence.paragraph, [m for m in _record_mentions(new, mentions)])
-            elif mentions:
-                records.extend(self._predicate_only(doc, sentence, text, found, mentions, context))
+            else:
+                if mentions:
+                    records.extend(self._predicate_only(doc, sentence, text, found, mentions, context))
+                labels = [f.value if f.label == "PREDICATE" else _grade_label(doc, f)
+                          for f in found if f.label in ("PREDICATE", "GRADE")]
+                if labels:  # a sentence that names a category, then a list: the lead-in
+                    context.category = (tuple(dict.fromkeys(labels)), number)
             usable = [m for m in mentions if not m.comparison]
             if usable:
                 previous_mentions = usable
         return _dedupe(records)
 
     def _found(self, doc: Doc) -> list[Found]:
-        spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]]
+        spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]
+                 if not (s.label_ == "PREDICATE" and self._loose_word(doc, s))]
         # longest first, then drop spans of the same family inside a longer one
         spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
         kept: list[Found] = []
@@ -285,6 +311,13 @@ class Extractor:
                 continue
             kept.append(item)
         return kept
+
+    def _loose_word(self, doc: Doc, span) -> bool:
+        """"cukup baik" in prose is not the predicate "Baik": generic labels need "predikat",
+        "kategori"... just before them, or capitals (BAIK)."""
+        if span.id_ not in self._generic_predicates or span.text.isupper():
+            return False
+        return not any(t.lower_ in self._predicate_cues for t in doc[max(0, span.start - 3):span.start])
 
     def _mentions(self, doc: Doc, found: list[Found], context: ArticleContext, dateline_end: int = 0) -> list[Mention]:
         """Entities in a sentence; `dateline_end` masks "SERANG, Warta Banten Raya –" (an outlet, not a party)."""
@@ -523,6 +556,14 @@ class Extractor:
                 if not predicates and usable:
                     # a lead-in for the whole sentence: "Pada kategori zona hijau, Pemkot X ... 98,17"
                     predicates = self._predicates(doc, found, score, mentions, 0, min(m.start for m in usable), scheme)
+                    if predicates:
+                        context.category = (tuple(predicates), context.sentence_no)
+                if not predicates and context.category and context.sentence_no - context.category[1] <= 2:
+                    # a list under an earlier lead-in: "Kesepuluh Pemda (kategori B) itu adalah X (86,62), ..."
+                    allowed = set((self.rules.schemes.get(scheme) or {}).get("predicates") or [])
+                    predicates = [p for p in context.category[0] if not allowed or p in allowed or len(p) <= 2]
+                    context.category = (context.category[0], context.sentence_no)
+                    rules_used[index].append("predicate.list_lead_in")
                 year = self._year(doc, seg_start, seg_end, score, context)
                 rank = self._rank(doc, seg_start, seg_end)
                 name, region = mention.entity_name(context.region)
