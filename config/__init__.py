@@ -241,7 +241,7 @@ _LEXICON_KEYS = {
     "award_cues": list, "rank_cues": list, "ordinals": dict, "number_words": dict,
     "government_prefixes": dict, "target_cues": list, "evaluators": list, "unit_word_exceptions": dict,
     "count_words_for_integers": list, "component_cues": list, "location_markers": list,
-    "generic_predicates": list, "predicate_cues": list,
+    "generic_predicates": list, "predicate_cues": list, "percent_scores_after": list,
 }
 
 
@@ -314,6 +314,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     by_name = {r.name: r for r in regions}
     aliases = {}
     for row in load_tsv(directory / "region_aliases.tsv", ("alias", "region"), required=("alias", "region")):
+        if row["alias"] in aliases:
+            raise ConfigError(directory / "region_aliases.tsv", row["_line"], f"duplicate alias {row['alias']!r}")
         if row["region"] not in by_name:
             raise ConfigError(directory / "region_aliases.tsv", row["_line"],
                               f"{row['region']!r} is not in the Kemendagri gazetteer")

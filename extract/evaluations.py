@@ -39,6 +39,7 @@ SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})?$")
 YEAR_TOKEN = re.compile(r"^(19[89]\d|20\d\d)$")
 # "B." at a sentence end is one token (an initial, to the tokenizer): the dot is dropped later
 YEAR_LEAD_WORDS = {"tahun", "periode", "th", "pada", "di", "untuk", "edisi", "semester", "tahunan"}
+MONTH_WORD = re.compile(rf"^({MONTHS})$", re.I)
 LETTER_GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)\.?$")
 SPAN_KEY = "rapor"
 EVALUATION_WORD = re.compile(
@@ -105,8 +106,9 @@ class ArticleContext:
     dateline_end: int = 0
     last_scored: tuple | None = None   # (paragraph, mentions) of the latest sentence with a record
     category: tuple | None = None      # (predicates, sentence no.) of the latest list lead-in
+    recent_region: tuple | None = None  # (region, sentence no.) of the latest government named
     sentence_no: int = 0
-    subject: Mention | None = None
+    subject: str | None = None         # the entity the article names most
     rule_ids: list = field(default_factory=list)
 
 
@@ -119,6 +121,9 @@ class Extractor:
         self.rules = rules
         self.lex = rules.lexicon
         self.nlp = spacy.blank("id")
+        # "Timor Tengah Utara(TTU)": a bracket glued to a word still opens a new token
+        infixes = list(self.nlp.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=[A-Za-z])"]
+        self.nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
         ruler = self.nlp.add_pipe("span_ruler", name="rapor_spans",
                                   config={"spans_key": SPAN_KEY, "annotate_ents": False, "overwrite": False})
         ruler.add_patterns(self._patterns())
@@ -271,10 +276,12 @@ class Extractor:
             return []
         title = article.title or ""
         context = self._context(text, title)
-        records: list[Evaluation] = []
-        previous_mentions: list[Mention] = []
+        # first pass: what each candidate sentence holds, so the article's subject is known
+        # before any score has to fall back on it
+        read = []
+        subjects: Counter = Counter()
+        on_topic = sum(context.schemes.values()) >= 2
         for number, sentence in enumerate(sentences(text)):
-            context.sentence_no = number
             chunk = sentence.of(text)
             if not self._candidate.search(chunk):
                 continue
@@ -282,7 +289,16 @@ class Extractor:
             found = self._found(doc)
             masked = next((t.i for t in doc if sentence.start + t.idx >= context.dateline_end), len(doc))
             mentions = self._mentions(doc, found, context, masked)
-            scores = self._scores(doc, sum(context.schemes.values()) >= 2)
+            read.append((number, sentence, doc, found, mentions, self._scores(doc, on_topic)))
+            subjects.update(m.entity_name(None)[0] for m in mentions if not m.comparison)
+        context.subject = subjects.most_common(1)[0][0] if subjects else None
+        records: list[Evaluation] = []
+        previous_mentions: list[Mention] = []
+        for number, sentence, doc, found, mentions, scores in read:
+            context.sentence_no = number
+            governments = [m for m in mentions if m.kind in ("gov", "bare") and not m.comparison and m.region]
+            if governments:  # "pada level Pemerintah Provinsi Gorontalo ... Dinas Sosial 77,55"
+                context.recent_region = (governments[-1].region, number)
             if scores:
                 new = self._scored_records(doc, sentence, text, found, mentions, scores, context, previous_mentions)
                 records.extend(new)
@@ -352,7 +368,8 @@ class Extractor:
             if "REGION" in labels:
                 item = labels["REGION"]
                 region = self._region_from_item(doc, item, None)
-                place = i > 0 and doc[i - 1].lower_.rstrip("-") in self.lex["location_markers"]
+                place = i > 0 and (doc[i - 1].lower_.rstrip("-") in self.lex["location_markers"] or (
+                    doc[i - 1].text == "-" and i > 1 and doc[i - 2].lower_ in self.lex["location_markers"]))
                 if region and doc[item.start].text[0].isupper() and not place:
                     mentions.append(Mention(i, item.end, "bare", doc[i:item.end].text, "", region,
                                             rule="entity.bare_region"))
@@ -365,6 +382,13 @@ class Extractor:
             mention.comparison = (
                 any(before.endswith(" " + m) for m in self.lex["comparison_markers"])
                 or mention.written.lower() in evaluators or mention.base_name.lower() in evaluators)
+        for index, mention in enumerate(mentions):
+            after = [t.lower_ for t in doc[mention.end: mention.end + 2]]
+            if mention.comparison and (after[:1] == ["yang"] or after == [",", "yang"]):
+                mention.comparison = False  # "mengungguli Kota Surabaya, yang ... indeks 4,57": its own score
+            if (mention.kind == "bare" and index and mention.start >= 2 and doc[mention.start - 1].text == ","
+                    and mentions[index - 1].end == mention.start - 1):
+                mention.comparison = True  # "Kabupaten Cilacap, Jawa Tengah": where the other one lies
         return [m for m in mentions if m.start >= dateline_end]
 
     def _region_from_item(self, doc: Doc, item: Found, level: str | None):
@@ -463,6 +487,12 @@ class Extractor:
         after = doc[end].lower_ if end < n else ""
         after2 = doc[end + 1].lower_ if end + 1 < n else ""
         before = doc[start - 1].lower_ if start > 0 else ""
+        if after in ("persen", "%") and any(t.lower_ in self.lex["percent_scores_after"] for t in doc[max(0, start - 6):start]):
+            return True  # "IKM ... menyentuh 79,5 persen": the index, told in percent
+        if after == "-" and after2 == "an":
+            return False  # "80-an": a vague figure
+        if MONTH_WORD.match(after):
+            return False  # "20 Desember 2021": a day
         exceptions = self.lex["unit_word_exceptions"].get(after, [])
         if (after in self._unit_words and after2 not in exceptions) or (
                 after == "," and after2 in self._unit_words and rule != "score.decimal"):
@@ -484,7 +514,7 @@ class Extractor:
             return False  # "menargetkan nilai 90": a goal
         if rule == "score.integer_after_cue" and after in self.lex["count_words_for_integers"]:
             return False  # "42 kuning, dan 3 merah": counts of governments per zone
-        window = doc[max(0, start - 6):start]
+        window = doc[max(0, start - 10):start]
         if any(t.lower_ in self._component_cues for t in window) and not any(t.lower_ in ("indeks",) for t in window[-2:]):
             return False  # "domain kebijakan 4,10": a part of the evaluation, not the entity's result
         if rule == "score.integer_after_cue" and not self._has_cue(doc, start):
@@ -525,9 +555,13 @@ class Extractor:
                 elif index and assigned[index - 1]:
                     target = assigned[index - 1]
                     rule.append("attach.same_entity_as_previous_score")
-                elif len(previous_mentions) == 1:
+                elif len(previous_mentions) == 1 and self._has_cue(doc, score.start, window=6):
                     target = [replace(previous_mentions[0], foreign=True)]
-                    rule.append("attach.previous_sentence_subject")
+                    rule.append("attach.previous_sentence_entity")
+                elif context.subject and self._has_cue(doc, score.start, window=6) and any(
+                        m.entity_name(None)[0] == context.subject for m in previous_mentions):
+                    target = [replace(next(m for m in previous_mentions if m.entity_name(None)[0] == context.subject), foreign=True)]
+                    rule.append("attach.article_subject")
                 elif context.last_scored and context.last_scored[0] >= sentence.paragraph - 1 \
                         and len(context.last_scored[1]) == 1 and self._has_cue(doc, score.start, window=6):
                     target = [replace(context.last_scored[1][0], foreign=True)]
@@ -566,7 +600,7 @@ class Extractor:
                     rules_used[index].append("predicate.list_lead_in")
                 year = self._year(doc, seg_start, seg_end, score, context)
                 rank = self._rank(doc, seg_start, seg_end)
-                name, region = mention.entity_name(context.region)
+                name, region = mention.entity_name(self._local_region(context))
                 scale = self._scale(scheme, score.value)
                 start_char = sentence.start + doc[lo].idx
                 end_char = sentence.start + doc[hi - 1].idx + len(doc[hi - 1].text)
@@ -578,6 +612,13 @@ class Extractor:
                     rule_ids=tuple([score.rule, mention.rule, *rules_used[index], scheme_rule]),
                 ))
         return records
+
+    def _local_region(self, context: ArticleContext):
+        """The region an unqualified OPD belongs to: the government named in this or the
+        previous sentence, else the article's region (dateline and government mentions)."""
+        if context.recent_region and context.sentence_no - context.recent_region[1] <= 1:
+            return context.recent_region[0]
+        return context.region
 
     def _linked(self, doc: Doc, start: int, end: int) -> bool:
         words = {t.lower_ for t in doc[start:end]}
@@ -715,7 +756,7 @@ class Extractor:
             scheme = next((s for s, spec in self.rules.schemes.items() if first.value in (spec.get("predicates") or [])), None)
             scheme, scheme_rule = (scheme, "scheme.predicate") if scheme and first.label == "PREDICATE" else self._scheme(
                 doc, found, Score(first.start, first.end, 0, "", ""), text, sentence, context)
-            name, region = mention.entity_name(context.region)
+            name, region = mention.entity_name(self._local_region(context))
             lo, hi = min(mention.start, first.start), max(mention.end, max(it.end for it in items))
             start_char = sentence.start + doc[lo].idx
             end_char = sentence.start + doc[hi - 1].idx + len(doc[hi - 1].text)
