@@ -38,8 +38,10 @@ MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is r
 SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})?$")
 YEAR_TOKEN = re.compile(r"^(19[89]\d|20\d\d)$")
 # "B." at a sentence end is one token (an initial, to the tokenizer): the dot is dropped later
-YEAR_LEAD_WORDS = {"tahun", "periode", "th", "pada", "di", "untuk", "edisi", "semester", "tahunan"}
+YEAR_LEAD_WORDS = {"tahun", "periode", "th", "pada", "di", "untuk", "edisi", "semester", "tahunan", "("}
 MONTH_WORD = re.compile(rf"^({MONTHS})$", re.I)
+# units whose own name follows their type ("RSUD Kudungga", "Kantor Imigrasi Sukabumi")
+NAMED_UNIT_KINDS = ("rsud", "kantor", "puskesmas")
 LETTER_GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)\.?$")
 SPAN_KEY = "rapor"
 EVALUATION_WORD = re.compile(
@@ -75,7 +77,8 @@ class Mention:
     def entity_name(self, fallback_region) -> tuple[str, object | None]:
         region = self.region or (fallback_region if self.kind == "agency" else None)
         if self.kind == "agency":
-            if region is not None and self.base_name.split()[0] not in ("Kementerian",):
+            if region is not None and self.base_name.split()[0] not in ("Kementerian",) \
+                    and not self.base_name.endswith(region.core):
                 return f"{self.base_name} {region.name}", region
             return self.base_name, region
         return f"Pemerintah {region.name}" if region else self.written, region
@@ -400,22 +403,23 @@ class Extractor:
                                     else doc[item.start:item.end].text, level)
 
     def _agency(self, doc: Doc, i: int, labels: dict, by_start: dict) -> Mention | None:
-        """An agency name: an alias ("Dinsos") or a head ("Dinas") running over capitalised words."""
+        """An agency name: an alias ("Dinsos") or a head ("Dinas") running over capitalised words,
+        then, if written, its region ("Kota Madiun", "Batam")."""
         if "AGENCY" in labels:
             item = labels["AGENCY"]
             row = self.rules.agencies[int(item.value.split(":")[1])]
-            base, end, rule = row["canonical"], item.end, "entity.agency_alias"
-            # "Dinsos PM", "RSUD Embung Fatimah": a proper name may follow the alias
+            base, end, kind, rule = row["canonical"], item.end, row["kind"], "entity.agency_alias"
+            # "RSUD Embung Fatimah", "Samsat Cikokol": a proper name follows; the unit is known by
+            # the abbreviation and that name, so both are kept as written
             tail_end = _capitalised_run(doc, end, by_start)
-            if row["kind"] in ("rsud", "kantor", "puskesmas") and tail_end > end:
-                base = f"{base} {doc[end:tail_end].text}"
-                end = tail_end
+            if kind in NAMED_UNIT_KINDS and tail_end > end:
+                base, end = doc[i:tail_end].text, tail_end
         else:
             item = labels["HEAD"]
+            kind = self.rules.agency_heads[int(item.value.split(":")[1])]["kind"]
             end = _capitalised_run(doc, item.end, by_start, allow_lower=doc[item.start].text.islower())
-            if end == item.end and self.rules.agency_heads[int(item.value.split(":")[1])]["kind"] in (
-                    "dinas", "badan", "kantor", "sekretariat", "lembaga", "kementerian", "desa", "kecamatan",
-                    "puskesmas", "polisi"):
+            if end == item.end and kind in ("dinas", "badan", "kantor", "sekretariat", "lembaga", "kementerian",
+                                            "desa", "kecamatan", "puskesmas", "polisi"):
                 return None  # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit
             written = doc[i:end].text
             # "Dinas Dukcapil", "Dinas Kominfo": a head followed by a known abbreviation
@@ -424,22 +428,21 @@ class Extractor:
             base = alias_row["canonical"] if alias_row else _title_name(written)
             rule = "entity.agency_head"
         region = None
-        j = end
-        gov = next((f for f in by_start.get(j, []) if f.label == "GOV"), None)
-        if gov:
+        gov = next((f for f in by_start.get(end, []) if f.label == "GOV"), None)
+        if gov:  # "Dinas Sosial Kota Madiun"
             k = gov.end + (1 if gov.end < len(doc) and doc[gov.end].text == "." else 0)
             reg = next((f for f in by_start.get(k, []) if f.label == "REGION"), None)
-            if reg:
-                region = self._region_from_item(doc, reg, gov.value)
-                if region:
-                    end = reg.end
-        else:
-            reg = next((f for f in by_start.get(j, []) if f.label == "REGION"), None)
+            region = self._region_from_item(doc, reg, gov.value) if reg else None
+            if region:
+                end = reg.end
+        else:  # "Disdukcapil Batam", "Kantor Imigrasi Kelas II Sukabumi"
+            reg = next((f for f in by_start.get(end, []) if f.label == "REGION"), None)
             if reg:
                 region = self._region_from_item(doc, reg, None)
-                if region and region.level == "provinsi":
-                    region = region
-                if region:
+                if kind in NAMED_UNIT_KINDS or kind in ("polisi", "lembaga"):
+                    base = f"{base} {doc[reg.start:reg.end].text}"  # the place is part of the office's name
+                    end = reg.end
+                elif region:
                     end = reg.end
         return Mention(i, end, "agency", doc[i:end].text, base, region, rule=rule)
 
@@ -455,7 +458,7 @@ class Extractor:
                 if (i + 2 < n and doc[i + 1].text == "," and re.fullmatch(r"\d{2}", doc[i + 2].text)
                         and "," not in token.text and "." not in token.text
                         and not (i + 4 < n and doc[i + 3].text == "," and doc[i + 4].text.isdigit())
-                        and self._has_cue(doc, i)):
+                        and (self._has_cue(doc, i) or article_on_topic)):
                     value = float(f"{token.text}.{doc[i + 2].text}")
                     end, rule = i + 3, "score.split_decimal_comma"
                 else:
@@ -465,7 +468,7 @@ class Extractor:
                     elif "." in token.text and len(token.text.split(".")[1]) == 3:
                         i += 1
                         continue  # "1.250": a thousands separator, not a decimal
-            elif token.lower_ in self.lex["number_words"] and self._has_cue(doc, i, window=2):
+            elif token.lower_ in self.lex["number_words"] and token.lower_ != "satu" and self._has_cue(doc, i, window=2):
                 value, rule = float(self.lex["number_words"][token.lower_]), "score.number_word"
             if value is None or not self._keeps(doc, i, end, value, rule, article_on_topic):
                 i += 1
@@ -491,6 +494,14 @@ class Extractor:
             return True  # "IKM ... menyentuh 79,5 persen": the index, told in percent
         if after == "-" and after2 == "an":
             return False  # "80-an": a vague figure
+        if after == "ke" and after2 in ("atas", "bawah"):
+            return False  # "nilai 91 ke atas": a threshold
+        if after == "(" and (after2 in self.lex["number_words"] or after2.endswith(("belas", "puluh"))):
+            return False  # "17 (tujuh belas) unsur": a count spelled out twice
+        before_window = [t.lower_ for t in doc[max(0, start - 5):start]]
+        for k, word in enumerate(before_window):
+            if word in self.lex["average_cues"] and set(before_window[k + 1:k + 4]) & set(self.lex["group_words"]):
+                return False  # "rata-rata kabupaten dan kota 56,53": an average over a group
         if MONTH_WORD.match(after):
             return False  # "20 Desember 2021": a day
         exceptions = self.lex["unit_word_exceptions"].get(after, [])
@@ -517,11 +528,13 @@ class Extractor:
         window = doc[max(0, start - 10):start]
         if any(t.lower_ in self._component_cues for t in window) and not any(t.lower_ in ("indeks",) for t in window[-2:]):
             return False  # "domain kebijakan 4,10": a part of the evaluation, not the entity's result
-        if rule == "score.integer_after_cue" and not self._has_cue(doc, start):
+        # "naik dari 75 (2024) menjadi 88": the earlier value of a change
+        from_value = before == "dari" and any(t.lower_ in ("menjadi", "ke") for t in doc[end:end + 5])
+        if rule == "score.integer_after_cue" and not (self._has_cue(doc, start) or from_value):
             return False
         # a bare decimal ("2,5 ton" got past the units) needs some sign that results are being
         # told: a cue before it, a scheme or predicate in its sentence, or an article on the topic
-        if not (self._has_cue(doc, start) or article_on_topic or self._sentence_has_scheme_signal(doc)):
+        if not (self._has_cue(doc, start) or from_value or article_on_topic or self._sentence_has_scheme_signal(doc)):
             return False
         return True
 
