@@ -139,6 +139,8 @@ class Extractor:
         self._score_cues = set(self.lex["score_cues"])
         self._target_cues = set(self.lex["target_cues"])
         self._component_cues = set(self.lex["component_cues"])
+        self._award_cues = set(self.lex["award_cues"])
+        self._list_intro = set(self.lex["list_intro"])
         self._generic_predicates = set(self.lex["generic_predicates"])
         self._predicate_cues = set(self.lex["predicate_cues"])
         self._scheme_cue_res = {
@@ -178,8 +180,10 @@ class Extractor:
             for phrase in spec.get("predicates") or []:
                 patterns.append({"label": "PREDICATE", "id": phrase, "pattern": self._token_pattern(phrase, "LOWER")})
         grade = {"TEXT": {"REGEX": LETTER_GRADE.pattern}}
-        for cue in ("predikat", "kategori", "nilai"):
-            patterns.append({"label": "GRADE", "id": cue, "pattern": [{"LOWER": cue}, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}]})
+        quote = {"TEXT": {"IN": ["'", '"', "‘", "“", "’", "”"]}, "OP": "?"}
+        for cue in ("predikat", "berpredikat", "kategori", "berkategori", "nilai"):
+            patterns.append({"label": "GRADE", "id": cue, "pattern": [
+                {"LOWER": cue}, quote, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}]})
         return patterns
 
     # -- 1. article context -------------------------------------------------------------------
@@ -284,20 +288,29 @@ class Extractor:
         read = []
         subjects: Counter = Counter()
         on_topic = sum(context.schemes.values()) >= 2
+        list_labels = None  # the predicates of a bulleted list's header, while its lines run
         for number, sentence in enumerate(sentences(text)):
             chunk = sentence.of(text)
-            if not self._candidate.search(chunk):
+            if not (list_labels or self._candidate.search(chunk)):
                 continue
             doc = self.nlp(chunk)
             found = self._found(doc)
             masked = next((t.i for t in doc if sentence.start + t.idx >= context.dateline_end), len(doc))
             mentions = self._mentions(doc, found, context, masked)
-            read.append((number, sentence, doc, found, mentions, self._scores(doc, on_topic)))
+            scores = self._scores(doc, on_topic)
+            line_labels = None
+            if list_labels and not scores and mentions:
+                line_labels = list_labels
+            elif list_labels and len(chunk.strip()) > 3:
+                list_labels = None  # a line that is neither a bullet nor a name: the list is over
+            if not scores and self.is_list_header(doc, found):
+                list_labels = self._labels(doc, [f for f in found if f.label in ("PREDICATE", "GRADE")])
+            read.append((number, sentence, doc, found, mentions, scores, line_labels))
             subjects.update(m.entity_name(None)[0] for m in mentions if not m.comparison)
         context.subject = subjects.most_common(1)[0][0] if subjects else None
         records: list[Evaluation] = []
         previous_mentions: list[Mention] = []
-        for number, sentence, doc, found, mentions, scores in read:
+        for number, sentence, doc, found, mentions, scores, line_labels in read:
             context.sentence_no = number
             governments = [m for m in mentions if m.kind in ("gov", "bare") and not m.comparison and m.region]
             if governments:  # "pada level Pemerintah Provinsi Gorontalo ... Dinas Sosial 77,55"
@@ -309,7 +322,7 @@ class Extractor:
                     context.last_scored = (sentence.paragraph, [m for m in _record_mentions(new, mentions)])
             else:
                 if mentions:
-                    records.extend(self._predicate_only(doc, sentence, text, found, mentions, context))
+                    records.extend(self._predicate_only(doc, sentence, text, found, mentions, context, line_labels))
                 labels = [f.value if f.label == "PREDICATE" else _grade_label(doc, f)
                           for f in found if f.label in ("PREDICATE", "GRADE")]
                 if labels:  # a sentence that names a category, then a list: the lead-in
@@ -741,17 +754,35 @@ class Extractor:
 
     # -- 5. predicate-only records ------------------------------------------------------------
 
-    def _predicate_only(self, doc, sentence, text, found, mentions, context) -> list[Evaluation]:
-        """"Kabupaten OKI meraih predikat zona hijau", "A, B dan C masuk kategori Informatif".
+    def _predicate_only(self, doc, sentence, text, found, mentions, context, list_labels=None) -> list[Evaluation]:
+        """Named entities given a predicate with no score, in the three shapes news uses:
 
-        A predicate counts for the entity (and those listed with it) that stands before an award
-        word ("meraih", "predikat", "masuk", "kategori"...) which stands before the predicate,
-        with no other entity in between.
+        1. a list after an introducing word, the predicate before it or in the sentence before:
+           "4 kementerian tergolong zona kuning, yaitu A, B dan C", "Predikat BB diraih oleh A, B",
+           "(…kategori Informatif.) Mereka adalah A, B";
+        2. an entity, an award word, then the predicate: "Kabupaten OKI meraih predikat zona hijau";
+        3. one line of a bulleted list under a header that names the predicate (`list_labels`).
         """
-        award = set(self.lex["award_cues"])
         usable = [m for m in mentions if not m.comparison]
-        by_entity: dict[int, tuple[Mention, list[Found]]] = {}
-        for item in (f for f in found if f.label in ("PREDICATE", "GRADE")):
+        items = [f for f in found if f.label in ("PREDICATE", "GRADE")]
+        assigned: dict[int, tuple] = {}   # id(mention) → (mention, labels, anchor token, rule)
+
+        if list_labels:  # 3.
+            for mention in usable:
+                assigned[id(mention)] = (mention, list(list_labels), None, "predicate_only.bulleted_list")
+        intro = next((t.i for t in doc if t.lower_ in self._list_intro or t.text == ":"), None)
+        if intro is not None:  # 1.
+            listed = [m for m in usable if m.start > intro]
+            before = [f for f in items if f.end <= intro]
+            labels = self._labels(doc, before)
+            if not labels and context.category and context.sentence_no - context.category[1] <= 2:
+                labels = list(context.category[0])
+            if listed and labels:
+                for mention in listed:
+                    assigned.setdefault(id(mention), (mention, labels, before[0].start if before else None,
+                                                      "predicate_only.list_after_intro"))
+        award = self._award_cues  # 2.
+        for item in items:
             cue = next((t.i for t in reversed(doc[max(0, item.start - 6):item.start + 1]) if t.lower_ in award), None)
             if cue is None:
                 continue
@@ -759,36 +790,53 @@ class Extractor:
             if not before or any(m.start > before[-1].end and m.end <= item.start for m in mentions):
                 continue
             for mention in self._coordinated(doc, usable, before[-1], []):
-                by_entity.setdefault(id(mention), (mention, []))[1].append(item)
+                if id(mention) in assigned and assigned[id(mention)][3] == "predicate_only.award_cue":
+                    assigned[id(mention)][1].extend(self._labels(doc, [item]))
+                else:
+                    assigned.setdefault(id(mention), (mention, self._labels(doc, [item]), item.start,
+                                                      "predicate_only.award_cue"))
         records = []
-        for mention, items in by_entity.values():
-            labels = list(dict.fromkeys(
-                it.value if it.label == "PREDICATE" else _grade_label(doc, it)
-                for it in items))
-            first = items[0]
-            scheme = next((s for s, spec in self.rules.schemes.items() if first.value in (spec.get("predicates") or [])), None)
-            scheme, scheme_rule = (scheme, "scheme.predicate") if scheme and first.label == "PREDICATE" else self._scheme(
-                doc, found, Score(first.start, first.end, 0, "", ""), text, sentence, context)
+        for mention, labels, anchor, rule in assigned.values():
+            labels = list(dict.fromkeys(labels))
+            scheme = next((s for s, spec in self.rules.schemes.items()
+                           if any(label in (spec.get("predicates") or []) for label in labels)), None)
+            scheme_rule = "scheme.predicate"
+            if scheme is None or any(len(label) <= 3 for label in labels):
+                scheme, scheme_rule = self._scheme(doc, found, Score(mention.start, mention.end, 0, "", ""),
+                                                   text, sentence, context)
             name, region = mention.entity_name(self._local_region(context))
-            lo, hi = min(mention.start, first.start), max(mention.end, max(it.end for it in items))
+            lo = mention.start if anchor is None else min(mention.start, anchor)
+            hi = mention.end
             start_char = sentence.start + doc[lo].idx
             end_char = sentence.start + doc[hi - 1].idx + len(doc[hi - 1].text)
             records.append(Evaluation(
                 entity=name, entity_as_written=mention.written, region=region.name if region else None,
                 scheme=scheme, score=None, scale_max=None, predicate=tuple(labels),
-                year=self._year(doc, 0, len(doc), None, context), rank=self._rank(doc, mention.start, mention.end + 6),
+                year=self._year(doc, 0, len(doc), None, context), rank=None,
                 quote=text[start_char:end_char], start=start_char, end=end_char,
-                rule_ids=("predicate_only.award_cue", mention.rule, scheme_rule),
+                rule_ids=(rule, mention.rule, scheme_rule),
             ))
         return records
+
+    def _labels(self, doc: Doc, items: list[Found]) -> list[str]:
+        return list(dict.fromkeys(f.value if f.label == "PREDICATE" else _grade_label(doc, f) for f in items))
+
+    def is_list_header(self, doc: Doc, found: list[Found]) -> bool:
+        """"Perangkat daerah berpredikat A (Memuaskan), di antaranya:" — a predicate, then a colon
+        or an introducing word at the end: the next lines are the list."""
+        if not any(f.label in ("PREDICATE", "GRADE") for f in found):
+            return False
+        tail = [t.lower_ for t in doc if not t.is_punct or t.text == ":"][-3:]
+        return doc.text.rstrip().endswith(":") or bool(set(tail) & self._list_intro)
 
 
 # ---------------------------------------------------------------------------------------------
 # helpers
 
 def _grade_label(doc: Doc, item: Found) -> str:
-    """"predikat A-" → "a-"; "predikat B." (sentence end) → "b"."""
-    return doc[item.start + 1:item.end].text.replace(" ", "").rstrip(".").lower()
+    """"predikat A-" → "a-"; "predikat B." (sentence end) → "b"; "predikat ‘BB’" → "bb"."""
+    match = re.search(r"[A-Z]{1,2}\s?[-+]?", doc[item.start + 1:item.end].text)
+    return match.group(0).replace(" ", "").lower() if match else ""
 
 
 def _level_of(prefix: str) -> str | None:
