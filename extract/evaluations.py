@@ -141,6 +141,7 @@ class Extractor:
         self._component_cues = set(self.lex["component_cues"])
         self._award_cues = set(self.lex["award_cues"])
         self._list_intro = set(self.lex["list_intro"])
+        self._intro_re = re.compile(r"\b(" + "|".join(map(re.escape, self.lex["list_intro"])) + r")\b|:", re.I)
         self._generic_predicates = set(self.lex["generic_predicates"])
         self._predicate_cues = set(self.lex["predicate_cues"])
         self._scheme_cue_res = {
@@ -289,9 +290,11 @@ class Extractor:
         subjects: Counter = Counter()
         on_topic = sum(context.schemes.values()) >= 2
         list_labels = None  # the predicates of a bulleted list's header, while its lines run
+        last_predicate = -10  # sentence no. of the latest predicate: "(…Informatif.) Mereka adalah A, B"
         for number, sentence in enumerate(sentences(text)):
             chunk = sentence.of(text)
-            if not (list_labels or self._candidate.search(chunk)):
+            if not (list_labels or self._candidate.search(chunk) or (
+                    number - last_predicate <= 2 and self._intro_re.search(chunk))):
                 continue
             doc = self.nlp(chunk)
             found = self._found(doc)
@@ -305,6 +308,8 @@ class Extractor:
                 list_labels = None  # a line that is neither a bullet nor a name: the list is over
             if not scores and self.is_list_header(doc, found):
                 list_labels = self._labels(doc, [f for f in found if f.label in ("PREDICATE", "GRADE")])
+            if any(f.label in ("PREDICATE", "GRADE") for f in found):
+                last_predicate = number
             read.append((number, sentence, doc, found, mentions, scores, line_labels))
             subjects.update(m.entity_name(None)[0] for m in mentions if not m.comparison)
         context.subject = subjects.most_common(1)[0][0] if subjects else None
@@ -402,8 +407,10 @@ class Extractor:
             after = [t.lower_ for t in doc[mention.end: mention.end + 2]]
             if mention.comparison and (after[:1] == ["yang"] or after == [",", "yang"]):
                 mention.comparison = False  # "mengungguli Kota Surabaya, yang ... indeks 4,57": its own score
-            if (mention.kind == "bare" and index and mention.start >= 2 and doc[mention.start - 1].text == ","
-                    and mentions[index - 1].end == mention.start - 1):
+            previous = mentions[index - 1] if index else None
+            if (mention.kind == "bare" and previous and doc[mention.start - 1].text == ","
+                    and previous.end == mention.start - 1 and mention.region.level == "provinsi"
+                    and (previous.region is None or previous.region.level != "provinsi")):
                 mention.comparison = True  # "Kabupaten Cilacap, Jawa Tengah": where the other one lies
         return [m for m in mentions if m.start >= dateline_end]
 
@@ -826,8 +833,8 @@ class Extractor:
         or an introducing word at the end: the next lines are the list."""
         if not any(f.label in ("PREDICATE", "GRADE") for f in found):
             return False
-        tail = [t.lower_ for t in doc if not t.is_punct or t.text == ":"][-3:]
-        return doc.text.rstrip().endswith(":") or bool(set(tail) & self._list_intro)
+        words = [t.lower_ for t in doc if not t.is_punct]
+        return doc.text.rstrip().endswith(":") or bool(words and words[-1] in self._list_intro)
 
 
 # ---------------------------------------------------------------------------------------------
