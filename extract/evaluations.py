@@ -165,9 +165,11 @@ class Extractor:
             attr = "LOWER" if len(alias) >= 5 or " " in alias else "ORTH"
             patterns.append({"label": "AGENCY", "id": f"alias:{index}", "pattern": self._token_pattern(alias, attr)})
         for index, row in enumerate(rules.agency_heads):
-            attrs = ["ORTH"] if row["case"] == "title" else ["ORTH", "LOWER"]
-            for attr in attrs:
-                patterns.append({"label": "HEAD", "id": f"head:{index}", "pattern": self._token_pattern(row["head"], attr)})
+            forms = [(row["head"], "ORTH"), (row["head"].upper(), "ORTH")]  # headlines are often in capitals
+            if row["case"] == "any":
+                forms.append((row["head"], "LOWER"))
+            for form, attr in forms:
+                patterns.append({"label": "HEAD", "id": f"head:{index}", "pattern": self._token_pattern(form, attr)})
         for prefix, level in self.lex["government_prefixes"].items():
             for form in {prefix.title(), prefix.upper(), prefix.capitalize()}:
                 patterns.append({"label": "GOV", "id": level, "pattern": self._token_pattern(form, "ORTH")})
@@ -335,7 +337,7 @@ class Extractor:
             usable = [m for m in mentions if not m.comparison]
             if usable:
                 previous_mentions = usable
-        return _dedupe(records)
+        return _dedupe(_drop_covered_predicates(records))
 
     def _found(self, doc: Doc) -> list[Found]:
         spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]
@@ -879,12 +881,26 @@ def _capitalised_run(doc: Doc, j: int, by_start: dict, allow_lower: bool = False
             k += 1
             end = k
             continue
-        if token.lower_ in ("dan", "&") and k + 1 < n and doc[k + 1].text[:1].isupper() and not any(
-                f.label in ("GOV", "REGION", "AGENCY", "HEAD") for f in by_start.get(k + 1, [])):
+        # "Perindustrian dan Perdagangan", "Barang/Jasa", "Perempuan, Perlindungan Anak dan ...":
+        # joiners inside a name, as long as what follows is not the start of another name
+        if token.text in ("dan", "&", "/", ",") and k + 1 < n and doc[k + 1].text[:1].isupper() and not any(
+                f.label in ("GOV", "REGION", "AGENCY", "HEAD") for f in by_start.get(k + 1, [])) and (
+                token.text != "," or _comma_inside_name(doc, k)):
             k += 1
             continue
         break
     return end
+
+
+def _comma_inside_name(doc: Doc, k: int) -> bool:
+    """A comma continues a name only when a "dan" closes the enumeration within the next few
+    capitalised words: "Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana"."""
+    for token in doc[k + 1: k + 6]:
+        if token.lower_ == "dan":
+            return True
+        if not token.text[:1].isupper():
+            return False
+    return False
 
 
 def _title_name(written: str) -> str:
@@ -901,6 +917,28 @@ def _record_mentions(records: list[Evaluation], mentions: list[Mention]) -> list
     """The mentions that records of this sentence were attached to (by what they were written as)."""
     written = {r.entity_as_written for r in records}
     return [m for m in mentions if m.written in written] or []
+
+
+def _drop_covered_predicates(records: list[Evaluation]) -> list[Evaluation]:
+    """A predicate-only record for an entity that also has a scored record of the same round
+    says nothing new ("NTB meraih predikat kepatuhan tinggi ... nilai 97,58"); its labels go to
+    the scored record if that has none."""
+    scored = {}
+    for index, record in enumerate(records):
+        if record.score is not None:
+            scored.setdefault((record.entity, record.scheme), []).append(index)
+    out = list(records)
+    drop = set()
+    for index, record in enumerate(records):
+        if record.score is not None:
+            continue
+        for other in scored.get((record.entity, record.scheme), []):
+            if records[other].year in (record.year, None) or record.year is None:
+                drop.add(index)
+                if not out[other].predicate:
+                    out[other] = replace(out[other], predicate=record.predicate)
+                break
+    return [r for i, r in enumerate(out) if i not in drop]
 
 
 def _dedupe(records: list[Evaluation]) -> list[Evaluation]:
