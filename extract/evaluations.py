@@ -141,6 +141,7 @@ class Extractor:
         self._component_cues = set(self.lex["component_cues"])
         self._award_cues = set(self.lex["award_cues"])
         self._list_intro = set(self.lex["list_intro"])
+        self._aspiration = set(self.lex["aspiration_markers"])
         self._intro_re = re.compile(r"\b(" + "|".join(map(re.escape, self.lex["list_intro"])) + r")\b|:", re.I)
         self._generic_predicates = set(self.lex["generic_predicates"])
         self._predicate_cues = set(self.lex["predicate_cues"])
@@ -341,7 +342,8 @@ class Extractor:
 
     def _found(self, doc: Doc) -> list[Found]:
         spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]
-                 if not (s.label_ == "PREDICATE" and self._loose_word(doc, s))]
+                 if not (s.label_ == "PREDICATE" and self._loose_word(doc, s))
+                 and not (s.label_ in ("PREDICATE", "GRADE") and self._aspired(doc, s))]
         # longest first, then drop spans of the same family inside a longer one
         spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
         kept: list[Found] = []
@@ -357,6 +359,11 @@ class Extractor:
         if span.id_ not in self._generic_predicates or span.text.isupper():
             return False
         return not any(t.lower_ in self._predicate_cues for t in doc[max(0, span.start - 3):span.start])
+
+    def _aspired(self, doc: Doc, span) -> bool:
+        """"menuju WBBM", "menargetkan predikat A": a goal, not a result."""
+        window = doc[max(0, span.start - 4):span.start]
+        return any(t.lower_ in self._aspiration for t in window)
 
     def _mentions(self, doc: Doc, found: list[Found], context: ArticleContext, dateline_end: int = 0) -> list[Mention]:
         """Entities in a sentence; `dateline_end` masks "SERANG, Warta Banten Raya –" (an outlet, not a party)."""
