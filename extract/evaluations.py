@@ -111,6 +111,7 @@ class ArticleContext:
     category: tuple | None = None      # (predicates, sentence no.) of the latest list lead-in
     recent_region: tuple | None = None  # (region, sentence no.) of the latest government named
     sentence_no: int = 0
+    last_year: int | None = None       # the latest year stated with a score: the round of a list
     subject: str | None = None         # the entity the article names most
     rule_ids: list = field(default_factory=list)
 
@@ -142,6 +143,7 @@ class Extractor:
         self._award_cues = set(self.lex["award_cues"])
         self._list_intro = set(self.lex["list_intro"])
         self._aspiration = set(self.lex["aspiration_markers"])
+        self._past_markers = set(self.lex["past_markers"])
         self._intro_re = re.compile(r"\b(" + "|".join(map(re.escape, self.lex["list_intro"])) + r")\b|:", re.I)
         self._generic_predicates = set(self.lex["generic_predicates"])
         self._predicate_cues = set(self.lex["predicate_cues"])
@@ -229,8 +231,8 @@ class Extractor:
         best = None
         for cue in [EVALUATION_WORD, *self._scheme_cue_res.values()]:
             for match in cue.finditer(text):
-                window = text[match.end(): match.end() + 70]
-                window = window.split("\n", 1)[0]
+                window = text[match.end(): match.end() + 110]
+                window = re.split(r"\n|[.!?]\s", window, maxsplit=1)[0]  # within the sentence
                 for found in re.finditer(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])", window):
                     before = window[:found.start()]
                     if REGULATION_YEAR.search(before) or re.search(rf"(\d{{1,2}}\s+({MONTHS})|/)\s*$", before, re.I) \
@@ -329,12 +331,16 @@ class Extractor:
                 if new:
                     context.last_scored = (sentence.paragraph, [m for m in _record_mentions(new, mentions)])
             else:
-                if mentions:
-                    records.extend(self._predicate_only(doc, sentence, text, found, mentions, context, line_labels))
-                labels = [f.value if f.label == "PREDICATE" else _grade_label(doc, f)
-                          for f in found if f.label in ("PREDICATE", "GRADE")]
-                if labels:  # a sentence that names a category, then a list: the lead-in
-                    context.category = (tuple(dict.fromkeys(labels)), number)
+                given = self._predicate_only(doc, sentence, text, found, mentions, context, line_labels) if mentions else []
+                records.extend(given)
+                labels = list(dict.fromkeys(f.value if f.label == "PREDICATE" else _grade_label(doc, f)
+                                            for f in found if f.label in ("PREDICATE", "GRADE")))
+                # a sentence that names one category is a lead-in for the list that follows
+                # ("Sebanyak 12 Pemda berada di zona hijau kategori B."), unless it tells of an
+                # earlier state ("sebelumnya masih tergolong zona kuning")
+                past = any(t.lower_ in self._past_markers for t in doc)
+                if labels and not past and not _conflicting(labels, self._generic_predicates):
+                    context.category = (tuple(labels), number)
             usable = [m for m in mentions if not m.comparison]
             if usable:
                 previous_mentions = usable
@@ -736,24 +742,24 @@ class Extractor:
 
     def _year(self, doc, seg_start, seg_end, score, context) -> int | None:
         """1. a year right after the score ("2,93 pada 2022"); 2. the nearest one before it in its
-        stretch ("IPP tahun 2023 yang cuma 3,24"); 3. the article's evaluation year."""
+        stretch ("IPP tahun 2023 yang cuma 3,24"); 3. the article's evaluation year, or else the
+        year last stated with a score (the rest of a list belongs to the same round)."""
         def year_at(token) -> int | None:
             if YEAR_TOKEN.match(token.text) and token.i > 0 and doc[token.i - 1].lower_ in YEAR_LEAD_WORDS:
                 if not REGULATION_YEAR.search(doc[max(0, token.i - 4):token.i].text):
                     return int(token.text)
             return None
         if score is not None:
-            for token in doc[score.end: min(len(doc), score.end + 4)]:  # 1.
+            for token in [*doc[score.end: min(len(doc), score.end + 4)],  # 1.
+                          *reversed(doc[max(0, seg_start - 6):score.start])]:  # 2.
                 if year_at(token):
-                    return year_at(token)
-            for token in reversed(doc[max(0, seg_start - 6):score.start]):  # 2.
-                if year_at(token):
-                    return year_at(token)
+                    context.last_year = year_at(token)
+                    return context.last_year
         else:
             for token in doc[seg_start:seg_end]:
                 if year_at(token):
                     return year_at(token)
-        return context.year  # 3.
+        return context.year or context.last_year  # 3.
 
     def _rank(self, doc, seg_start, seg_end) -> int | None:
         ordinals = self.lex["ordinals"]
@@ -897,6 +903,19 @@ def _capitalised_run(doc: Doc, j: int, by_start: dict, allow_lower: bool = False
             continue
         break
     return end
+
+
+def _conflicting(labels: list[str], generic: set[str]) -> bool:
+    """"lima daerah berpredikat Baik, enam lainnya Cukup": two labels of one kind name two groups."""
+    def kind(label: str) -> str:
+        first = label.split()[0]
+        if first in ("zona", "kualitas", "kepatuhan", "opini"):
+            return first
+        if len(label) <= 3:
+            return "grade"
+        return "generic" if label in generic else label
+    kinds = [kind(label) for label in labels]
+    return len(kinds) != len(set(kinds))
 
 
 def _comma_inside_name(doc: Doc, k: int) -> bool:
