@@ -239,6 +239,8 @@ class Extractor:
                             or COMPARED_YEAR.search(before):
                         continue
                     position = match.end() + found.start()
+                    if self._in_past_sentence(text, position):
+                        continue  # "yang pernah meraih zona hijau pada tahun 2016": history
                     if best is None or position < best[0]:
                         best = (position, int(found.group(1)))
                     break
@@ -256,6 +258,12 @@ class Extractor:
                 if parsed:
                     return int(parsed[:4])
         return None
+
+    def _in_past_sentence(self, text: str, position: int) -> bool:
+        start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+        ends = [e for e in (text.find(". ", position), text.find("\n", position)) if e >= 0]
+        sentence = text[start: min(ends) if ends else len(text)].lower()
+        return any(re.search(rf"\b{marker}\b", sentence) for marker in self._past_markers)
 
     def _dateline(self, text: str) -> tuple[set[str], int]:
         """"SERANG, KepoinAja79.Com –" or "Samarinda (ANTARA) -": the place filed from, and where it ends."""
