@@ -49,8 +49,10 @@ EVALUATION_WORD = re.compile(
 # "Nomor 25 Tahun 2009", "UU No 25 Tahun 2009", "Permenpan RB 29 tahun 2022": laws, not periods
 COMPARED_YEAR = re.compile(r"\b(dibanding|dibandingkan|daripada|sejak|semenjak|sebelum)\s*(tahun)?\s*$", re.I)
 REGULATION_YEAR = re.compile(r"(nomor|no\.?|nomer|uu|pp|perpres|permen\w*|peraturan|keputusan|sk)\s*[\w./-]*\s*(tahun|th\.?)?\s*$", re.I)
+# "Pemkab Serang", "Pemerintah Kabupaten (Pemkab) Serang", "Wakil Bupati Kutai Timur": whose story it is
 GOVERNMENT_MENTION = re.compile(
-    r"\b(Pemerintah (?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemko|Pemprov|Kabupaten|Kab\.|Kota|Provinsi)"
+    r"\b(Pemerintah (?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemko|Pemprov|Kabupaten|Kab\.|Kota|Provinsi"
+    r"|Bupati|Wali Kota|Walikota|Gubernur)"
     r"\s+(?:\([A-Za-z]+\)\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
 # "SERANG, Warta Banten Raya –", "Samarinda (ANTARA Kaltim) -", "KOTA BANDUNG (TUGUBANDUNG.ID) –"
 DATELINE = re.compile(
@@ -483,6 +485,8 @@ class Extractor:
             if reg:
                 region = self._region_from_item(doc, reg, None)
                 if kind in NAMED_UNIT_KINDS or kind in ("polisi", "lembaga"):
+                    # an office named after a town that is both a kota and a kabupaten sits in the kota
+                    region = region or self._region_from_item(doc, reg, "kota")
                     base = f"{base} {doc[reg.start:reg.end].text}"  # the place is part of the office's name
                     end = reg.end
                 elif region:
@@ -655,6 +659,8 @@ class Extractor:
                     context.category = (context.category[0], context.sentence_no)
                     rules_used[index].append("predicate.list_lead_in")
                 year = self._year(doc, seg_start, seg_end, score, context)
+                if year == (context.year or context.last_year) and self._earlier_value(doc, score):
+                    year = None  # "dari 89 menjadi 91", "73,44 (pada tahun lalu)": only a stated year counts
                 rank = self._rank(doc, seg_start, seg_end)
                 name, region = mention.entity_name(self._local_region(context))
                 scale = self._scale(scheme, score.value)
@@ -668,6 +674,14 @@ class Extractor:
                     rule_ids=tuple([score.rule, mention.rule, *rules_used[index], scheme_rule]),
                 ))
         return records
+
+    def _earlier_value(self, doc: Doc, score: Score) -> bool:
+        """The earlier value of a change, or one said to be last year's."""
+        before = doc[score.start - 1].lower_ if score.start else ""
+        later = [t.lower_ for t in doc[score.end: score.end + 5]]
+        said_later = " ".join(later)
+        return (before in ("dari", "semula") and bool({"menjadi", "ke"} & set(later))) or (
+            "tahun lalu" in said_later or "tahun sebelumnya" in said_later)
 
     def _local_region(self, context: ArticleContext):
         """The region an unqualified OPD belongs to: the government named in this or the
@@ -871,11 +885,11 @@ def _grade_label(doc: Doc, item: Found) -> str:
 
 def _level_of(prefix: str) -> str | None:
     prefix = prefix.lower()
-    if "kab" in prefix:
+    if "kab" in prefix or prefix == "bupati":
         return "kabupaten"
     if "kot" in prefix or prefix == "pemko":
         return "kota"
-    if "prov" in prefix:
+    if "prov" in prefix or prefix == "gubernur":
         return "provinsi"
     return None
 
