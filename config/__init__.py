@@ -242,7 +242,7 @@ _LEXICON_KEYS = {
     "government_prefixes": dict, "target_cues": list, "evaluators": list, "unit_word_exceptions": dict,
     "count_words_for_integers": list, "component_cues": list, "location_markers": list,
     "generic_predicates": list, "predicate_cues": list, "percent_scores_after": list,
-    "average_cues": list, "group_words": list, "list_intro": list, "aspiration_markers": list, "past_markers": list,
+    "average_cues": list, "group_words": list, "list_intro": list, "aspiration_markers": list, "past_markers": list, "parent_markers": list,
 }
 
 

@@ -75,6 +75,7 @@ class Mention:
     comparison: bool = False
     rule: str = ""
     foreign: bool = False    # carried over from an earlier sentence: its token indices are not ours
+    parent: bool = False     # "di lingkungan Pemkab Serang": the units' government, not a result
 
     def entity_name(self, fallback_region) -> tuple[str, object | None]:
         region = self.region or (fallback_region if self.kind == "agency" else None)
@@ -332,7 +333,8 @@ class Extractor:
         previous_mentions: list[Mention] = []
         for number, sentence, doc, found, mentions, scores, line_labels in read:
             context.sentence_no = number
-            governments = [m for m in mentions if m.kind in ("gov", "bare") and not m.comparison and m.region]
+            governments = [m for m in mentions if m.kind in ("gov", "bare") and m.region
+                           and (m.parent or not m.comparison)]
             if governments:  # "pada level Pemerintah Provinsi Gorontalo ... Dinas Sosial 77,55"
                 context.recent_region = (governments[-1].region, number)
             if scores:
@@ -425,8 +427,9 @@ class Extractor:
         evaluators = {e.lower() for e in self.lex["evaluators"]}
         for mention in mentions:
             before = " " + doc[max(0, mention.start - 4):mention.start].text.lower()
+            mention.parent = any(before.endswith(" " + m) for m in self.lex["parent_markers"])
             mention.comparison = (
-                any(before.endswith(" " + m) for m in self.lex["comparison_markers"])
+                mention.parent or any(before.endswith(" " + m) for m in self.lex["comparison_markers"])
                 or mention.written.lower() in evaluators or mention.base_name.lower() in evaluators)
         for index, mention in enumerate(mentions):
             after = [t.lower_ for t in doc[mention.end: mention.end + 2]]
@@ -663,7 +666,8 @@ class Extractor:
                     year = None  # "dari 89 menjadi 91", "73,44 (pada tahun lalu)": only a stated year counts
                 rank = self._rank(doc, seg_start, seg_end)
                 name, region = mention.entity_name(self._local_region(context))
-                scale = self._scale(scheme, score.value)
+                scale = self._scale(scheme, score.value, converted=any(
+                    t.lower_.startswith(("konversi", "dikonversi")) for t in doc[max(0, score.start - 4):score.start]))
                 start_char = sentence.start + doc[lo].idx
                 end_char = sentence.start + doc[hi - 1].idx + len(doc[hi - 1].text)
                 records.append(Evaluation(
@@ -742,11 +746,14 @@ class Extractor:
             return context.schemes.most_common(1)[0][0], "scheme.article_cue"
         return "other", "scheme.none"
 
-    def _scale(self, scheme: str, value: float) -> float | None:
+    def _scale(self, scheme: str, value: float, converted: bool = False) -> float | None:
+        """The scale the score is on: the scheme's, but SKM's old 1–4 index and PEKPPP's
+        "nilai konversi" on 100 are told apart. A 7,12 reported on SPBE's 0–5 keeps scale 5,
+        so the audit can flag it."""
         if scheme == "skm" and value <= 4:
             return 4.0
-        if scheme in ("pekppp", "spbe") and value > 5:
-            return 100.0  # the "nilai konversi" on 100
+        if scheme in ("pekppp", "spbe") and converted:
+            return 100.0
         scale = (self.rules.schemes.get(scheme) or {}).get("scale_max")
         return float(scale) if scale else None
 
@@ -995,10 +1002,12 @@ def _dedupe(records: list[Evaluation]) -> list[Evaluation]:
     the predicates of later ones when it has none."""
     kept: dict[tuple, Evaluation] = {}
     for record in records:
-        key = (record.entity, record.score) if record.score is not None else (record.entity, None, record.predicate)
+        key = (record.entity, record.score) if record.score is not None else (record.entity, None, record.year)
         first = kept.get(key)
         if first is None:
             kept[key] = record
+        elif record.score is None:  # one predicate-only record per entity and round, all its labels
+            kept[key] = replace(first, predicate=tuple(dict.fromkeys(first.predicate + record.predicate)))
         elif not first.predicate and record.predicate:
             kept[key] = replace(first, predicate=record.predicate)
     return list(kept.values())
