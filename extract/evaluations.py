@@ -340,6 +340,12 @@ class Extractor:
             if scores:
                 new = self._scored_records(doc, sentence, text, found, mentions, scores, context, previous_mentions)
                 records.extend(new)
+                # "A meraih predikat Informatif, sedangkan B masuk kategori Menuju Informatif dengan nilai 85,20"
+                scored_names = {r.entity_as_written for r in new}
+                unscored = [m for m in mentions if m.written not in scored_names]
+                if unscored:
+                    records.extend(r for r in self._predicate_only(doc, sentence, text, found, mentions, context)
+                                   if r.entity_as_written in {m.written for m in unscored})
                 if new:
                     context.last_scored = (sentence.paragraph, [m for m in _record_mentions(new, mentions)])
             else:
