@@ -304,6 +304,12 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             raise ConfigError(directory / "lexicon.yaml", None, f"missing key {key!r}")
         if not isinstance(lexicon[key], kind):
             raise ConfigError(directory / "lexicon.yaml", lex_lines.get((key,)), f"{key!r} must be a {kind.__name__}")
+        if kind is list:
+            for index, item in enumerate(lexicon[key]):
+                if not isinstance(item, str) or not item.strip():
+                    # YAML reads a bare `no` as false: quote such words
+                    raise ConfigError(directory / "lexicon.yaml", lex_lines.get((key, index)),
+                                      f"{key!r} entries must be non-empty strings, got {item!r}")
     for key in set(lexicon) - set(_LEXICON_KEYS):
         raise ConfigError(directory / "lexicon.yaml", lex_lines.get((key,)), f"unknown key {key!r}")
     agencies = load_tsv(directory / "agencies.tsv", ("alias", "canonical", "kind"), required=("alias", "canonical", "kind"))

@@ -524,7 +524,7 @@ class Extractor:
                     elif "." in token.text and len(token.text.split(".")[1]) == 3:
                         i += 1
                         continue  # "1.250": a thousands separator, not a decimal
-            elif token.lower_ in self.lex["number_words"] and token.lower_ != "satu" and self._has_cue(doc, i, window=2):
+            elif token.lower_ in self.lex["number_words"] and self._has_cue(doc, i, window=2):
                 value, rule = float(self.lex["number_words"][token.lower_]), "score.number_word"
             if value is None or not self._keeps(doc, i, end, value, rule, article_on_topic):
                 i += 1
@@ -546,7 +546,7 @@ class Extractor:
         after = doc[end].lower_ if end < n else ""
         after2 = doc[end + 1].lower_ if end + 1 < n else ""
         before = doc[start - 1].lower_ if start > 0 else ""
-        if after in ("persen", "%") and any(t.lower_ in self.lex["percent_scores_after"] for t in doc[max(0, start - 6):start]):
+        if after in ("persen", "%") and any(t.lower_ in self.lex["percent_scores_after"] for t in doc[max(0, start - 8):start]):
             return True  # "IKM ... menyentuh 79,5 persen": the index, told in percent
         if after == "-" and after2 == "an":
             return False  # "80-an": a vague figure
@@ -568,12 +568,10 @@ class Extractor:
             return False
         if before in ("/", ".") or after in ("/",) or (after == "." and end + 1 < n and doc[end + 1].text.isdigit()):
             return False  # dates and times: 8/6/2023, 07.05
-        markers = set(self.lex["range_markers"])
-        if after in markers and end + 1 < n and SCORE_TOKEN.match(doc[end + 1].text):
-            return False  # lower band limit: "81,00 – 100"
-        if before in markers and start > 1 and SCORE_TOKEN.match(doc[start - 2].text):
-            return False  # upper band limit
-        if before in ("antara",) or any(t.lower_ in self.lex["band_cues"] for t in doc[max(0, start - 4):start]):
+        if self._band_limit(doc, start, end):
+            return False  # "81,00 – 100", "80 s/d 89,9": the limits of a band
+        preceding = " " + " ".join(t.lower_ for t in doc[max(0, start - 4):start]) + " "
+        if before in ("antara",) or any(f" {cue} " in preceding for cue in self.lex["band_cues"]):
             return False
         if before == "(" and after in markers:
             return False
@@ -593,6 +591,18 @@ class Extractor:
         if not (self._has_cue(doc, start) or from_value or article_on_topic or self._sentence_has_scheme_signal(doc)):
             return False
         return True
+
+    def _band_limit(self, doc: Doc, start: int, end: int) -> bool:
+        """A number joined to another by a range marker, which may be several tokens ("s/d")."""
+        markers = set(self.lex["range_markers"])
+        for width in (1, 2, 3):
+            joined_after = "".join(t.text.lower() for t in doc[end:end + width])
+            if joined_after in markers and end + width < len(doc) and SCORE_TOKEN.match(doc[end + width].text):
+                return True
+            joined_before = "".join(t.text.lower() for t in doc[max(0, start - width):start])
+            if joined_before in markers and start - width > 0 and SCORE_TOKEN.match(doc[start - width - 1].text):
+                return True
+        return False
 
     def _sentence_has_scheme_signal(self, doc: Doc) -> bool:
         return any(s.label_ in ("PREDICATE", "GRADE") for s in doc.spans[SPAN_KEY]) or any(

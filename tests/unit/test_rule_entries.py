@@ -1,0 +1,272 @@
+"""Every entry of the rule files earns its place: each one is tried on a sentence written after
+the way Indonesian regional news reports results, and must do what it is there for.
+
+The sentences are templates filled with each entry, so adding a line to a rule file adds a test.
+"""
+import pytest
+
+import config
+from extract.records import Article
+
+RULES = config.load_rules()
+LEX = RULES.lexicon
+EVALUATORS = {e.lower() for e in LEX["evaluators"]}
+
+
+def run(extractor, text):
+    records = extractor.extract(Article(text=text))
+    for record in records:
+        assert text[record.start:record.end] == record.quote
+    return records
+
+
+def scores_of(records):
+    return sorted(r.score for r in records if r.score is not None)
+
+
+# -- agencies.tsv and agency_heads.tsv ---------------------------------------------------------
+
+@pytest.mark.parametrize("row", RULES.agencies, ids=[r["alias"] for r in RULES.agencies])
+def test_agency_alias_is_read_as_its_canonical_name(extractor, row):
+    national = row["kind"] in ("kementerian", "lembaga")
+    where = "" if national else " Kabupaten Lebak"
+    text = f"Dalam penilaian kepatuhan Ombudsman tahun 2024, {row['alias']}{where} meraih nilai 88,21 dengan predikat zona hijau."
+    records = run(extractor, text)
+    if row["canonical"].lower() in EVALUATORS or row["alias"].lower() in EVALUATORS:
+        assert records == []  # an assessor is never the assessed
+        return
+    [record] = records
+    assert record.score == 88.21 and record.entity.startswith(row["canonical"])
+    assert record.region == (None if national else "Kabupaten Lebak")
+
+
+@pytest.mark.parametrize("row", RULES.agency_heads, ids=[r["head"] for r in RULES.agency_heads])
+def test_agency_head_opens_a_name(extractor, row):
+    text = f"Dalam penilaian kepatuhan Ombudsman tahun 2024, {row['head']} Cempaka Raya meraih nilai 88,21 dengan predikat zona hijau."
+    [record] = run(extractor, text)
+    assert record.score == 88.21 and record.entity_as_written.startswith(f"{row['head']} Cempaka Raya")
+
+
+# -- region_aliases.tsv and government prefixes -----------------------------------------------
+
+@pytest.mark.parametrize("alias, region", sorted(RULES.region_aliases.items()), ids=sorted(RULES.region_aliases))
+def test_region_alias_names_its_gazetteer_region(extractor, alias, region):
+    text = f"Dalam penilaian kepatuhan Ombudsman tahun 2023, {alias} meraih nilai 88,21 dengan predikat zona hijau."
+    [record] = run(extractor, text)
+    assert record.region == region.name and record.entity == f"Pemerintah {region.name}"
+
+
+CORE_FOR_LEVEL = {"kabupaten": "Lebak", "kota": "Cilegon", "provinsi": "Banten"}
+
+
+@pytest.mark.parametrize("prefix, level", LEX["government_prefixes"].items())
+def test_government_prefix_sets_the_level(extractor, prefix, level):
+    written = prefix.title() + ("." if prefix in ("kab", "prov") else "")
+    text = f"{written} {CORE_FOR_LEVEL[level]} meraih nilai 88,21 pada penilaian kepatuhan Ombudsman tahun 2023."
+    [record] = run(extractor, text)
+    assert record.region == f"{level.title() if level != 'provinsi' else 'Provinsi'} {CORE_FOR_LEVEL[level]}"
+
+
+# -- schemes.yaml ------------------------------------------------------------------------------
+
+SCHEME_CUES = [(scheme, cue) for scheme, spec in RULES.schemes.items() for cue in spec["cues"]]
+SCHEME_PREDICATES = [(scheme, label) for scheme, spec in RULES.schemes.items() for label in spec["predicates"]]
+
+
+@pytest.mark.parametrize("scheme, cue", SCHEME_CUES, ids=[f"{s}:{c}" for s, c in SCHEME_CUES])
+def test_scheme_cue_names_its_scheme(extractor, scheme, cue):
+    text = f"Pemerintah Kabupaten Lebak meraih nilai 3,21 pada {cue} tahun 2023."
+    [record] = run(extractor, text)
+    assert record.scheme == scheme
+
+
+@pytest.mark.parametrize("scheme, label", SCHEME_PREDICATES, ids=[f"{s}:{p}" for s, p in SCHEME_PREDICATES])
+def test_scheme_predicate_is_read_with_the_score(extractor, scheme, label):
+    text = f"Pemerintah Kabupaten Lebak meraih nilai 3,21 dengan predikat {label} tahun 2023."
+    [record] = run(extractor, text)
+    assert label in record.predicate
+
+
+# -- lexicon.yaml: numbers that are not results -------------------------------------------------
+
+@pytest.mark.parametrize("unit", LEX["unit_words"])
+def test_unit_word_makes_a_count(extractor, unit):
+    text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak mencatat 41,20 {unit} dalam laporan itu."
+    assert 41.2 not in scores_of(run(extractor, text))
+
+
+@pytest.mark.parametrize("prefix", LEX["blocking_prefixes"])
+def test_blocking_prefix_makes_a_non_score(extractor, prefix):
+    text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak mencatat {prefix} 41 dalam laporan itu."
+    assert 41 not in scores_of(run(extractor, text))
+
+
+@pytest.mark.parametrize("cue", LEX["target_cues"])
+def test_target_cue_makes_a_goal(extractor, cue):
+    text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak {cue} nilai 90 tahun depan."
+    assert run(extractor, text) == []
+
+
+@pytest.mark.parametrize("word", LEX["count_words_for_integers"])
+def test_count_word_after_a_whole_number(extractor, word):
+    text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak mencatat nilai 42 {word} lainnya."
+    assert 42 not in scores_of(run(extractor, text))
+
+
+@pytest.mark.parametrize("cue", LEX["component_cues"])
+def test_component_scores_are_not_the_entity_result(extractor, cue):
+    text = f"Dalam evaluasi SPBE tahun 2023, nilai {cue} kebijakan Pemerintah Kabupaten Lebak mencapai 3,10."
+    assert run(extractor, text) == []
+
+
+@pytest.mark.parametrize("marker", LEX["range_markers"])
+def test_range_marker_makes_a_band(extractor, marker):
+    text = f"Pada penilaian kepatuhan Ombudsman, zona hijau diberikan untuk nilai 81,00 {marker} 99,50 bagi Pemerintah Kabupaten Lebak."
+    assert run(extractor, text) == []
+
+
+@pytest.mark.parametrize("cue", LEX["band_cues"])
+def test_band_cue_makes_a_band(extractor, cue):
+    text = f"Pada monev Komisi Informasi, Pemerintah Kabupaten Lebak menjelaskan {cue} 89,90 untuk kategori menuju informatif."
+    assert scores_of(run(extractor, text)) == []
+
+
+@pytest.mark.parametrize("cue", LEX["average_cues"])
+@pytest.mark.parametrize("group", LEX["group_words"])
+def test_average_over_a_group(extractor, cue, group):
+    text = f"Pada evaluasi SAKIP, nilai {cue} {group} di Banten sebesar 56,53."
+    assert run(extractor, text) == []
+
+
+# -- lexicon.yaml: numbers that are results ---------------------------------------------------
+
+@pytest.mark.parametrize("cue", LEX["score_cues"])
+def test_score_cue_makes_a_whole_number_a_score(extractor, cue):
+    text = f"Pada penilaian kepatuhan Ombudsman tahun 2023, Pemerintah Kabupaten Lebak {cue} 91."
+    assert scores_of(run(extractor, text)) == [91]
+
+
+@pytest.mark.parametrize("cue", [c for c in LEX["linking_cues"] if c not in ("dari",)])
+def test_linking_cue_joins_two_values_of_one_entity(extractor, cue):
+    text = f"Indeks Pelayanan Publik Pemerintah Kota Madiun tercatat 4,74 {cue} 94,75 pada tahun 2025."
+    records = run(extractor, text)
+    assert scores_of(records) == [4.74, 94.75] and {r.entity for r in records} == {"Pemerintah Kota Madiun"}
+
+
+def test_linking_cue_dari_marks_the_earlier_value(extractor):
+    text = "Pada penilaian kepatuhan Ombudsman, nilai Pemerintah Kabupaten Lebak naik dari 73,44 menjadi 91,95."
+    assert scores_of(run(extractor, text)) == [73.44, 91.95]
+
+
+@pytest.mark.parametrize("word, value", LEX["number_words"].items())
+def test_number_word_after_a_score_cue(extractor, word, value):
+    text = f"Pada evaluasi Indeks Pelayanan Publik tahun 2025, Pemerintah Kota Madiun meraih nilai {word}."
+    assert scores_of(run(extractor, text)) == [value]
+
+
+@pytest.mark.parametrize("cue", LEX["percent_scores_after"])
+def test_satisfaction_index_told_in_percent(extractor, cue):
+    text = f"Setiap bulan, {cue} Kantor Imigrasi Kelas II Sukabumi mencapai 79,5 persen."
+    assert scores_of(run(extractor, text)) == [79.5]
+
+
+@pytest.mark.parametrize("word, value", LEX["ordinals"].items())
+def test_ordinal_gives_the_rank(extractor, word, value):
+    text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak berada di peringkat {word} dengan nilai 91,20."
+    [record] = run(extractor, text)
+    assert record.rank == value
+
+
+@pytest.mark.parametrize("cue", LEX["rank_cues"])
+def test_rank_cue_reads_the_position(extractor, cue):
+    text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak menempati {cue} ke-3 dengan nilai 91,20."
+    [record] = run(extractor, text)
+    assert record.rank == 3
+
+
+# -- lexicon.yaml: who the score belongs to -----------------------------------------------------
+
+@pytest.mark.parametrize("marker", LEX["comparison_markers"])
+def test_comparison_marker_keeps_the_other_entity_out(extractor, marker):
+    text = (f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak yang berada {marker} "
+            f"Pemerintah Kota Cilegon meraih nilai 91,20.")
+    [record] = run(extractor, text)
+    assert record.entity == "Pemerintah Kabupaten Lebak"
+
+
+@pytest.mark.parametrize("marker", LEX["parent_markers"])
+def test_parent_marker_gives_the_unit_its_region(extractor, marker):
+    text = f"Dinas Sosial di {marker} Pemerintah Kabupaten Lebak meraih nilai 91,20 pada penilaian kepatuhan Ombudsman."
+    [record] = run(extractor, text)
+    assert record.entity == "Dinas Sosial Kabupaten Lebak"
+
+
+@pytest.mark.parametrize("evaluator", LEX["evaluators"])
+def test_evaluator_is_never_the_evaluated(extractor, evaluator):
+    text = f"Pada penilaian kepatuhan tahun 2023, Pemerintah Kabupaten Lebak yang dinilai {evaluator} meraih nilai 91,20."
+    assert [r.entity for r in run(extractor, text)] == ["Pemerintah Kabupaten Lebak"]
+
+
+@pytest.mark.parametrize("marker", LEX["location_markers"])
+def test_place_after_a_location_marker_is_not_a_party(extractor, marker):
+    text = f"Hasil penilaian kepatuhan Ombudsman diumumkan {marker} Jakarta Pusat dengan nilai rata-rata 80,20."
+    assert [r for r in run(extractor, text) if "Jakarta" in r.entity] == []
+
+
+# -- lexicon.yaml: predicates -----------------------------------------------------------------
+
+GENERIC_WITH_SCHEME = [(label, next(spec["cues"][0] for spec in RULES.schemes.values() if label in spec["predicates"]))
+                       for label in LEX["generic_predicates"]
+                       if any(label in spec["predicates"] for spec in RULES.schemes.values())]
+
+
+@pytest.mark.parametrize("label, cue", GENERIC_WITH_SCHEME)
+def test_generic_label_needs_a_predicate_cue(extractor, label, cue):
+    loose = run(extractor, f"Pada {cue} tahun 2023, Pemerintah Kabupaten Lebak meraih nilai 3,20, hasil yang {label} sekali.")
+    assert [r.predicate for r in loose] == [()]
+    cued = run(extractor, f"Pada {cue} tahun 2023, Pemerintah Kabupaten Lebak meraih nilai 3,20 dengan predikat {label}.")
+    assert label in cued[0].predicate
+
+
+@pytest.mark.parametrize("cue", LEX["predicate_cues"])
+def test_predicate_cue_admits_a_generic_label(extractor, cue):
+    [record] = run(extractor, f"Evaluasi SPBE tahun 2023 memberi Pemerintah Kabupaten Lebak nilai 3,20 {cue} baik.")
+    assert record.predicate == ("baik",)
+
+
+@pytest.mark.parametrize("cue", LEX["award_cues"])
+def test_award_cue_gives_a_predicate_only_record(extractor, cue):
+    text = f"Pada penilaian kepatuhan Ombudsman tahun 2023, Pemerintah Kabupaten Lebak {cue} zona hijau."
+    [record] = run(extractor, text)
+    assert record.score is None and record.predicate == ("zona hijau",) and record.year == 2023
+
+
+@pytest.mark.parametrize("intro", LEX["list_intro"])
+def test_list_intro_gives_each_listed_entity_the_predicate(extractor, intro):
+    text = (f"Pada penilaian kepatuhan Ombudsman tahun 2023, predikat zona hijau {intro} Kabupaten Lebak, "
+            f"Kabupaten Pandeglang dan Kota Cilegon.")
+    records = run(extractor, text)
+    assert sorted(r.entity for r in records) == ["Pemerintah Kabupaten Lebak", "Pemerintah Kabupaten Pandeglang",
+                                                 "Pemerintah Kota Cilegon"]
+    assert all(r.predicate == ("zona hijau",) for r in records)
+
+
+@pytest.mark.parametrize("marker", LEX["aspiration_markers"])
+def test_aspiration_is_not_an_award(extractor, marker):
+    text = f"Pengadilan Agama Lebak {marker} predikat WBK dalam pembangunan zona integritas tahun ini."
+    assert run(extractor, text) == []
+
+
+@pytest.mark.parametrize("marker", LEX["past_markers"])
+def test_past_state_neither_labels_the_list_nor_dates_the_round(extractor, marker):
+    text = (f"Kabupaten Pandeglang {marker} masuk zona kuning pada penilaian kepatuhan Ombudsman tahun 2016.\n"
+            "Tahun ini, Kabupaten Lebak mencatat nilai 91,20.")
+    lebak = [r for r in run(extractor, text) if r.entity == "Pemerintah Kabupaten Lebak"]
+    assert [(r.predicate, r.year) for r in lebak] == [((), None)]
+
+
+def test_unit_word_exception_keeps_this_years_score(extractor):
+    for unit, exceptions in LEX["unit_word_exceptions"].items():
+        for word in exceptions:
+            text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak meraih nilai 91,95 {unit} {word}."
+            assert scores_of(run(extractor, text)) == [91.95]
