@@ -573,7 +573,7 @@ class Extractor:
         preceding = " " + " ".join(t.lower_ for t in doc[max(0, start - 4):start]) + " "
         if before in ("antara",) or any(f" {cue} " in preceding for cue in self.lex["band_cues"]):
             return False
-        if before == "(" and after in markers:
+        if before == "(" and after in self.lex["range_markers"]:
             return False
         if any(t.lower_ in self._target_cues for t in doc[max(0, start - 3):start]):
             return False  # "menargetkan nilai 90": a goal

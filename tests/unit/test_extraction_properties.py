@@ -1,0 +1,55 @@
+"""Property-based: mutated real-looking sentences never crash the extractor, and what it returns
+always explains itself (its quote sits at its offsets, scores are on a sane scale)."""
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extract.records import Article
+
+SEEDS = [
+    "Dinsos meraih nilai 94, 62 zona hijau kualitas tertinggi, DPMPTSP nilai 91,16 zona hijau kualitas tertinggi.",
+    "Pemerintah Kota Cilegon mendapatkan nilai 77,73 untuk penilaian kepatuhan pelayanan publik tahun 2021.",
+    "Kota Madiun meraih IPP 4,74, setara nilai konversi 94,75, kategori A atau pelayanan prima.",
+    "Zona hijau untuk nilai 81,00 – 100, zona kuning (51 - 80) dan zona merah 0-50.",
+    "Perangkat daerah berpredikat A (Memuaskan), di antaranya:\n-\nDinas Sosial\n-\nInspektorat",
+    "Kabupaten Sidoarjo di bawah Kabupaten Cilacap, Jawa Tengah, dengan skor 4,65 pada tahun 2024.",
+    "Mereka adalah Pemerintah Kabupaten Bandung, Kota Cirebon, dan Kabupaten Sumedang yang informatif.",
+    "SERANG, Warta – Pemkab Serang meraih predikat ‘BB’ SAKIP dengan nilai 71,25 poin (8/6/2023).",
+]
+FRAGMENTS = ["94, 62", "nilai", ",", ".", "(", ")", "–", "-", ":", "\n", "persen", "zona hijau", "Kab.", "Kota",
+             "predikat A-", "2024", "8/6/2023", "Rp 1,5 miliar", "s/d", "yang", "dan", "\x00", "’", "«", "🙂",
+             "lima", "peringkat ke-3", "Dinas", "RSUD", "Pemkab", " ", "<p>", "&amp;", "\u00a0"]
+
+
+@st.composite
+def mutated(draw):
+    text = draw(st.sampled_from(SEEDS))
+    for _ in range(draw(st.integers(0, 8))):
+        position = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(["insert", "delete", "swap_case", "duplicate"]))
+        if action == "insert":
+            text = text[:position] + draw(st.sampled_from(FRAGMENTS) | st.text(max_size=4)) + text[position:]
+        elif action == "delete":
+            text = text[:position] + text[position + draw(st.integers(1, 6)):]
+        elif action == "swap_case":
+            text = text[:position] + text[position:position + 12].swapcase() + text[position + 12:]
+        else:
+            text = text + " " + text[:position]
+    return text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=mutated(), title=st.none() | st.text(max_size=40))
+def test_mutated_sentences_never_crash_and_records_explain_themselves(extractor, text, title):
+    records = extractor.extract(Article(text=text, title=title))
+    for record in records:
+        assert 0 <= record.start < record.end <= len(text)
+        assert text[record.start:record.end] == record.quote
+        assert record.score is None or 0 <= record.score <= 100
+        assert record.scheme in ("ombudsman_compliance", "pekppp", "skm", "sakip", "spbe", "rb", "kip", "zi", "other")
+        assert record.rule_ids and record.entity
+
+
+@settings(max_examples=60, deadline=None)
+@given(blob=st.binary(min_size=0, max_size=3000))
+def test_binary_garbage_decoded_as_text_gives_no_error(extractor, blob):
+    extractor.extract(Article(text=blob.decode("latin-1")))
