@@ -333,3 +333,80 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return Rules(schemes=schemes, lexicon=lexicon, agencies=agencies, agency_heads=heads,
                  regions=regions, region_aliases=aliases, version=digest.hexdigest()[:12])
+
+
+# ---------------------------------------------------------------------------------------------
+# Rubrics: official score bands per scheme and period, for the audit
+
+RUBRICS_PATH = CONFIG_DIR / "rubrics.yaml"
+
+
+@dataclass(frozen=True)
+class Band:
+    lower: float
+    lower_op: str                  # ">=" or ">"
+    labels: tuple[str, ...]
+    edge: str = ""                 # "inferred": the lower bound is implied by published data only
+
+    def admits(self, score: float) -> bool:
+        return score > self.lower if self.lower_op == ">" else score >= self.lower
+
+
+@dataclass(frozen=True)
+class RubricPeriod:
+    scheme: str
+    first_year: int
+    last_year: int
+    scale: float
+    tolerance: float
+    confidence: str
+    source: str
+    bands: tuple[Band, ...]
+    line: int = 0
+
+    def band_for(self, score: float) -> Band:
+        """The highest band whose lower bound the score reaches (lower bounds are the thresholds)."""
+        found = self.bands[0]
+        for band in self.bands:
+            if band.admits(score):
+                found = band
+        return found
+
+    @property
+    def labels(self) -> set[str]:
+        return {label for band in self.bands for label in band.labels}
+
+    def describe(self) -> str:
+        years = f"{self.first_year}" if self.first_year == self.last_year else f"{self.first_year}–{self.last_year}"
+        return f"{self.scheme} {years}, scale {self.scale:g}"
+
+
+def load_rubrics(path: Path = RUBRICS_PATH) -> dict[str, list[RubricPeriod]]:
+    data, lines = load_yaml(path)
+    if not isinstance(data, dict):
+        raise ConfigError(path, 1, "must map scheme ids to lists of periods")
+    rubrics: dict[str, list[RubricPeriod]] = {}
+    for scheme, periods in data.items():
+        if scheme not in SCHEME_IDS:
+            raise ConfigError(path, lines.get((scheme,)), f"unknown scheme {scheme!r}")
+        for index, spec in enumerate(periods or []):
+            where = lines.get((scheme, index))
+            try:
+                first, last = (int(y) for y in spec["period"])
+                bands = tuple(
+                    Band(float(b["lower"]), b.get("lower_op", ">="), tuple(b["labels"]), b.get("edge", ""))
+                    for b in spec["bands"])
+                period = RubricPeriod(scheme, first, last, float(spec["scale"]), float(spec["tolerance"]),
+                                      str(spec["confidence"]), str(spec["source"]), bands, where or 0)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise ConfigError(path, where, f"malformed period ({exc.__class__.__name__}: {exc})") from None
+            if first > last or not period.source.startswith("http"):
+                raise ConfigError(path, where, "a period needs first ≤ last year and a source URL")
+            lowers = [b.lower for b in bands]
+            if lowers != sorted(lowers) or len(set(lowers)) != len(lowers):
+                raise ConfigError(path, where, f"bands must be listed from the lowest, without repeats: {lowers}")
+            for band in bands:
+                if band.lower_op not in (">=", ">") or any(l != l.lower() or not l for l in band.labels):
+                    raise ConfigError(path, where, f"bad band {band}: lower_op >= or >, lowercase labels")
+            rubrics.setdefault(scheme, []).append(period)
+    return rubrics

@@ -118,9 +118,7 @@ def demo(db_path, keep_db):
 @db_option
 def stats(db_path):
     """Counts per table, evaluations per scheme, and the latest crawl runs."""
-    if not Path(db_path).exists():
-        raise RaporError(f"{db_path}: no database yet; run `rapor crawl` or `rapor demo` first")
-    db = _guard(store.open_db, db_path)
+    db = _existing_db(db_path)
     table = Table(title="Rapor database", show_header=True)
     for name in ("table", "rows"):
         table.add_column(name)
@@ -142,19 +140,105 @@ def stats(db_path):
 @click.option("--output", "output_path", type=click.Path(dir_okay=False, allow_dash=True), default="-", show_default=True)
 def export(db_path, fmt, output_path):
     """Write every evaluation with its provenance (quote, URL, outlet, dates, page hash)."""
-    if not Path(db_path).exists():
-        raise RaporError(f"{db_path}: no database yet; run `rapor crawl` or `rapor demo` first")
-    rows = store.evaluations_with_provenance(_guard(store.open_db, db_path))
-    with click.open_file(output_path, "w", encoding="utf-8", newline="") as sink:
-        if fmt == "json":
-            json.dump(rows, sink, ensure_ascii=False, indent=1)
-            sink.write("\n")
-        else:
-            writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["entity"])
-            writer.writeheader()
-            writer.writerows(rows)
+    rows = store.evaluations_with_provenance(_existing_db(db_path))
+    _write_rows(rows, fmt, output_path)
     if output_path != "-":
         err.print(f"wrote {len(rows)} evaluations to {output_path}")
+
+
+@main.command()
+@db_option
+@click.option("--all-findings", is_flag=True, help="Also list consistent, corroborated and unchecked results.")
+def audit(db_path, all_findings):
+    """Check every evaluation: predicate vs rubric band, scale, and agreement across outlets."""
+    from pipeline.audit import PROBLEMS, SYNDICATED
+
+    db = _existing_db(db_path)
+    counts = _guard(stages.run_audit, db)
+    table = Table(title="Audit of reported evaluations")
+    table.add_column("finding")
+    table.add_column("evaluations", justify="right")
+    for kind, n in counts.items():
+        table.add_row(kind, str(n))
+    console.print(table)
+    kinds = tuple(counts) if all_findings else (*PROBLEMS, SYNDICATED)
+    rows = store.findings_with_sources(db, kinds)
+    listing = Table(title="Findings" if all_findings else "Problems to look at (and syndicated copies)", show_lines=True)
+    for name in ("finding", "agency", "scheme", "year", "score", "reported", "detail", "quote", "outlet / source"):
+        listing.add_column(name, overflow="fold")
+    for row in rows:
+        listing.add_row(row["kind"], row["entity"], row["scheme"], str(row["year"] or ""), f"{row['score']:g}",
+                        row["predicate"] or "", row["detail"], row["quote"], f"{row['outlet']}\n{row['url']}")
+    console.print(listing)
+    problems = sum(counts.get(kind, 0) for kind in PROBLEMS)
+    console.print(f"{problems} evaluations need a look; findings stored in table audit_findings of {db_path}")
+
+
+@main.command()
+@db_option
+@click.option("--agency", help="Canonical name or alias, partial (\"Dinsos\", \"Kota Serang\").")
+@click.option("--region", help="Region name, partial; a province includes its kabupaten/kota.")
+@click.option("--scheme", type=click.Choice(config.SCHEME_IDS))
+@click.option("--year-from", type=int)
+@click.option("--year-to", type=int)
+@click.option("--score-min", type=float)
+@click.option("--score-max", type=float)
+@click.option("--predicate", help="Part of the reported predicate (\"zona hijau\").")
+@click.option("--status", help="An audit finding kind (inconsistent, conflict, corroborated…).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1_000_000), default=1000, show_default=True)
+def query(db_path, fmt, limit, **filters):
+    """Evaluations filtered by agency, region, scheme, years, score, predicate and audit status."""
+    db = _existing_db(db_path)
+    rows = store.query_evaluations(db, limit=limit, **filters)
+    if fmt == "table":
+        _print_evaluations(rows, title=f"{len(rows)} evaluations")
+    else:
+        _write_rows(rows, fmt, "-")
+
+
+@main.command()
+@click.argument("agency")
+@db_option
+def history(agency, db_path):
+    """The score series of one agency across years and schemes (name or alias, partial)."""
+    rows = store.agency_history(_existing_db(db_path), agency)
+    if not rows:
+        raise RaporError(f"no evaluations for an agency matching {agency!r}")
+    table = Table(title=f"History of {agency!r}")
+    for name in ("agency", "scheme", "year", "score", "predicate", "outlet", "article date"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        score = "" if row["score"] is None else f"{row['score']:g}"
+        table.add_row(row["entity"], row["scheme"], str(row["year"] or ""), score, row["predicate"] or "",
+                      row["outlet"], row["published"] or "")
+    console.print(table)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Bind address (loopback by default).")
+@click.option("--port", default=8001, show_default=True, type=int)
+def serve(db_path, host, port):
+    """Browse the database in Datasette (read-only) with Rapor's metadata and canned queries."""
+    from pipeline import datasette_app
+
+    _existing_db(db_path)
+    datasette_app.serve(db_path, host, port)
+
+
+@main.command()
+@db_option
+@click.option("--out", "out_path", default="report.html", show_default=True, type=click.Path(dir_okay=False))
+def report(db_path, out_path):
+    """One static HTML file: charts of scores and audit results, and the findings with quotes."""
+    from pipeline import report as report_module
+
+    db = _existing_db(db_path)
+    if not db["audit_findings"].count:
+        stages.run_audit(db)
+    Path(out_path).write_text(report_module.render(db), encoding="utf-8")
+    console.print(f"wrote {out_path}")
 
 
 @main.command()
@@ -190,8 +274,25 @@ def _print_extract_summary(summary) -> None:
         err.print(f"[yellow]{url}:[/] {message}")
 
 
-def _print_evaluations(rows: list[dict]) -> None:
-    table = Table(title=f"Reported evaluations ({len(rows)})", show_lines=False)
+def _existing_db(db_path: str):
+    if not Path(db_path).exists():
+        raise RaporError(f"{db_path}: no database yet; run `rapor crawl` or `rapor demo` first")
+    return _guard(store.open_db, db_path)
+
+
+def _write_rows(rows: list[dict], fmt: str, output_path: str) -> None:
+    with click.open_file(output_path, "w", encoding="utf-8", newline="") as sink:
+        if fmt == "json":
+            json.dump(rows, sink, ensure_ascii=False, indent=1)
+            sink.write("\n")
+        else:
+            writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["entity"])
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+def _print_evaluations(rows: list[dict], title: str | None = None) -> None:
+    table = Table(title=title or f"Reported evaluations ({len(rows)})", show_lines=False)
     for name in ("agency", "region", "scheme", "score", "predicate", "year", "outlet", "article date"):
         table.add_column(name, overflow="fold")
     for row in rows:

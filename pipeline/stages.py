@@ -70,6 +70,7 @@ def extract_stored(db, extractor, *, portal: str | None = None, force: bool = Fa
     from extract.article import NotHTML, html_to_article
 
     portals = config.load_portals()
+    store.sync_regions(db, extractor.rules.regions)
     current = versions(extractor.rules)
     done = {} if force else store.extraction_state(db)
     summary = ExtractSummary()
@@ -143,3 +144,15 @@ def extract_jsonl(source: TextIO, sink: TextIO, extractor, on_error: Callable[[i
 
 def sample_portal_ids() -> list[str]:
     return sorted(pid for pid, p in config.load_portals().items() if "RAPOR_SAMPLE_ORIGIN" in Path(p.source_file).read_text())
+
+
+# ---------------------------------------------------------------------------------------------
+# Audit
+
+def run_audit(db) -> dict[str, int]:
+    """Check every stored evaluation against the rubrics and the other outlets; store the findings."""
+    from pipeline.audit import audit
+
+    findings, clusters = audit(store.evaluations_for_audit(db), store.article_texts(db), config.load_rubrics())
+    store.replace_findings(db, findings, clusters)
+    return store.finding_counts(db)

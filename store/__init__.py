@@ -156,9 +156,13 @@ def save_article_with_evaluations(db: Database, page: dict, article, evaluations
             _update(db, "articles", article_id, row)
         else:
             article_id = _insert(db, "articles", row)
+        db.execute("delete from audit_findings where evaluation_id in "
+                   "(select id from evaluations where article_id = ?)", [article_id])
         db.execute("delete from evaluations where article_id = ?", [article_id])
         for evaluation in evaluations:
-            _insert(db, "evaluations", _evaluation_row(article_id, evaluation, versions), replace=True)
+            row = _evaluation_row(article_id, evaluation, versions)
+            row["region_code"], row["agency_id"] = _link_agency(db, evaluation)
+            _insert(db, "evaluations", row, replace=True)
     return article_id
 
 
@@ -168,11 +172,42 @@ def extraction_state(db: Database) -> dict[int, tuple]:
         "select page_id, page_sha256, extractor_version, rules_version from articles")}
 
 
+def _link_agency(db: Database, evaluation) -> tuple[str | None, int]:
+    """The region code and canonical agency of a record; what the outlet wrote becomes an alias.
+
+    Agencies are keyed by their full canonical name, which carries the region: "Dinsos" in
+    Serang and "Dinas Sosial" in Cilegon never meet, and a bare "Bima" whose region could not be
+    told (Kota or Kabupaten) stays its own agency instead of being merged into either.
+    """
+    found = db.execute("select code from regions where name = ?", [evaluation.region]).fetchone() \
+        if evaluation.region else None
+    region_code = found[0] if found else None
+    db.execute("insert or ignore into agencies (name, region_code) values (?, ?)", [evaluation.entity, region_code])
+    agency_id = db.execute("select id from agencies where name = ?", [evaluation.entity]).fetchone()[0]
+    db.execute("insert into agency_aliases (alias, agency_id, seen) values (?, ?, 1) "
+               "on conflict (alias, agency_id) do update set seen = seen + 1",
+               [evaluation.entity_as_written, agency_id])
+    return region_code, agency_id
+
+
+def sync_regions(db: Database, regions) -> int:
+    """Load the gazetteer (config.Region rows) into `regions`; returns how many are there."""
+    if db["regions"].count == len(regions):
+        return len(regions)
+    with writing(db):
+        for region in regions:
+            _insert(db, "regions", {"code": region.code, "name": region.name, "level": region.level,
+                                    "core": region.core, "province_code": region.code.split(".")[0]}, replace=True)
+    return db["regions"].count
+
+
 def drop_article_of_page(db: Database, page_id: int) -> None:
     """A page that is no longer taken as an article loses its article and evaluations."""
     with writing(db):
         found = db.execute("select id from articles where page_id = ?", [page_id]).fetchone()
         if found:
+            db.execute("delete from audit_findings where evaluation_id in "
+                       "(select id from evaluations where article_id = ?)", [found[0]])
             db.execute("delete from evaluations where article_id = ?", [found[0]])
             db.execute("delete from articles where id = ?", [found[0]])
 
@@ -240,3 +275,88 @@ def evaluations_per_scheme(db: Database) -> list[dict]:
     return list(db.query(
         "select scheme, count(*) as evaluations, count(distinct article_id) as articles "
         "from evaluations group by scheme order by evaluations desc"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Audit
+
+def evaluations_for_audit(db: Database) -> list[dict]:
+    return list(db.query("select id, article_id, entity, scheme, year, score, scale_max, predicate "
+                         "from evaluations order by article_id, start"))
+
+
+def article_texts(db: Database) -> dict[int, str]:
+    """Texts of the articles that hold evaluations (the only ones syndication matters for)."""
+    return {row["id"]: row["text"] for row in db.query(
+        "select id, text from articles where id in (select distinct article_id from evaluations)")}
+
+
+def replace_findings(db: Database, findings, clusters: dict[int, int]) -> None:
+    """The latest audit replaces the previous one in one transaction."""
+    now = utc_now()
+    with writing(db):
+        db.execute("delete from audit_findings")
+        db.execute("update articles set syndication_cluster = null")
+        for article_id, cluster in clusters.items():
+            db.execute("update articles set syndication_cluster = ? where id = ?", [cluster, article_id])
+        for finding in findings:
+            _insert(db, "audit_findings", {**asdict(finding), "audited_at": now})
+
+
+def findings_with_sources(db: Database, kinds: tuple[str, ...]) -> list[dict]:
+    marks = ", ".join("?" for _ in kinds)
+    return list(db.query(
+        f"select f.kind, f.detail, f.expected, f.rubric, f.rubric_source, f.confidence, e.entity, e.scheme, "
+        f"e.year, e.score, e.predicate, e.quote, a.outlet, a.url, a.published "
+        f"from audit_findings f join evaluations e on e.id = f.evaluation_id join articles a on a.id = e.article_id "
+        f"where f.kind in ({marks}) order by f.kind, e.entity, e.year, a.outlet", list(kinds)))
+
+
+def finding_counts(db: Database) -> dict[str, int]:
+    return {row["kind"]: row["n"] for row in db.query(
+        "select kind, count(*) n from audit_findings group by kind order by n desc")}
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries (parameters only: every user value goes through a placeholder)
+
+def query_evaluations(db: Database, *, agency: str | None = None, region: str | None = None,
+                      scheme: str | None = None, year_from: int | None = None, year_to: int | None = None,
+                      score_min: float | None = None, score_max: float | None = None,
+                      predicate: str | None = None, status: str | None = None, limit: int = 1000) -> list[dict]:
+    """Evaluations with provenance, filtered. `region` matches the region itself and, for a
+    province, every kabupaten/kota in it; `agency` matches canonical names and aliases."""
+    where, params = [], []
+    if agency:
+        where.append("(e.entity like ? or e.agency_id in (select agency_id from agency_aliases where alias like ?))")
+        params += [f"%{agency}%", f"%{agency}%"]
+    if region:
+        where.append("(e.region like ? or e.region_code in (select r.code from regions r join regions p "
+                     "on p.code = r.province_code where p.name like ?))")
+        params += [f"%{region}%", f"%{region}%"]
+    for column, value, op in (("e.scheme", scheme, "="), ("e.year", year_from, ">="), ("e.year", year_to, "<="),
+                              ("e.score", score_min, ">="), ("e.score", score_max, "<=")):
+        if value is not None:
+            where.append(f"{column} {op} ?")
+            params.append(value)
+    if predicate:
+        where.append("e.predicate like ?")
+        params.append(f"%{predicate}%")
+    if status:
+        where.append("e.id in (select evaluation_id from audit_findings where kind = ?)")
+        params.append(status)
+    sql = (f"select {EVALUATION_COLUMNS}, "
+           "(select group_concat(kind, ', ') from audit_findings f where f.evaluation_id = e.id) as audit "
+           "from evaluations e join articles a on a.id = e.article_id join pages p on p.id = a.page_id"
+           + (" where " + " and ".join(where) if where else "")
+           + " order by e.scheme, e.year, e.region, e.entity, e.score limit ?")
+    return list(db.query(sql, [*params, limit]))
+
+
+def agency_history(db: Database, agency: str) -> list[dict]:
+    """One agency's scores across years and schemes, matched by canonical name or alias."""
+    return list(db.query(
+        "select e.entity, e.scheme, e.year, e.score, e.scale_max, e.predicate, a.outlet, a.url, a.published "
+        "from evaluations e join articles a on a.id = e.article_id "
+        "where e.entity like ? or e.agency_id in (select agency_id from agency_aliases where alias like ?) "
+        "order by e.entity, e.scheme, e.year, a.published", [f"%{agency}%", f"%{agency}%"]))

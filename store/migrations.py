@@ -64,3 +64,38 @@ def m004_create_crawl_runs(db: Database) -> None:
         },
         pk="id",
     )
+
+
+@migrations()
+def m005_canonical_agencies_and_audit(db: Database) -> None:
+    # Regions from the Kemendagri gazetteer; agencies are canonical names, aliases what outlets wrote.
+    db["regions"].create({"code": str, "name": str, "level": str, "core": str, "province_code": str}, pk="code")
+    db["regions"].create_index(["name"], unique=True)
+    db["agencies"].create({"id": int, "name": str, "region_code": str}, pk="id",
+                          foreign_keys=[("region_code", "regions", "code")])
+    db["agencies"].create_index(["name"], unique=True)
+    db["agency_aliases"].create({"alias": str, "agency_id": int, "seen": int}, pk=("alias", "agency_id"),
+                                foreign_keys=[("agency_id", "agencies", "id")])
+    db["evaluations"].add_column("agency_id", int, fk="agencies", fk_col="id")
+    db["evaluations"].add_column("region_code", str)
+    db["evaluations"].create_index(["agency_id"])
+    db["articles"].add_column("syndication_cluster", int)
+    db["audit_findings"].create(
+        {"id": int, "evaluation_id": str, "kind": str, "detail": str, "expected": str, "rubric": str,
+         "rubric_source": str, "confidence": str, "cluster": int, "independent_sources": int,
+         "audited_at": str},
+        pk="id", foreign_keys=[("evaluation_id", "evaluations", "id")])
+    db["audit_findings"].create_index(["evaluation_id"])
+    db["audit_findings"].create_index(["kind"])
+
+
+@migrations()
+def m006_views_for_readers(db: Database) -> None:
+    # What a researcher or journalist reads: every evaluation with its source and audit verdict.
+    db.create_view("evaluation_sources", """
+        select e.id, e.entity as agency, e.region, e.scheme, e.year, e.score, e.scale_max, e.predicate,
+               e.rank, e.quote, a.outlet, a.published as article_date, a.url as source_url, a.title,
+               (select group_concat(f.kind, ', ') from audit_findings f where f.evaluation_id = e.id) as audit,
+               e.entity_as_written, e.rule_ids, e.agency_id, e.region_code, e.article_id
+        from evaluations e join articles a on a.id = e.article_id
+    """)
