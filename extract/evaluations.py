@@ -700,7 +700,7 @@ class Extractor:
         before = doc[score.start - 1].lower_ if score.start else ""
         later = [t.lower_ for t in doc[score.end: score.end + 5]]
         said_later = " ".join(later)
-        return (before in ("dari", "semula") and bool({"menjadi", "ke"} & set(later))) or (
+        return (before in ("dari", "semula") and bool({"menjadi", "ke", "sebelumnya"} & set(later))) or (
             "tahun lalu" in said_later or "tahun sebelumnya" in said_later)
 
     def _local_region(self, context: ArticleContext):

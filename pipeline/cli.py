@@ -281,12 +281,12 @@ def _existing_db(db_path: str):
 
 
 def _write_rows(rows: list[dict], fmt: str, output_path: str) -> None:
-    with click.open_file(output_path, "w", encoding="utf-8", newline="") as sink:
+    with click.open_file(output_path, "w", encoding="utf-8") as sink:
         if fmt == "json":
             json.dump(rows, sink, ensure_ascii=False, indent=1)
             sink.write("\n")
         else:
-            writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["entity"])
+            writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["entity"], lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
 

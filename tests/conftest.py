@@ -58,3 +58,41 @@ def run_rapor(*args: str, env: dict | None = None, timeout: int = 300) -> subpro
     """The real CLI in a subprocess (Scrapy's reactor can run only once per process)."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run([*RAPOR, *args], cwd=ROOT, env=full_env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory):
+    """The sample portal crawled, extracted and audited into a real SQLite file, once per session."""
+    path = tmp_path_factory.mktemp("sample") / "rapor.db"
+    env = {"RAPOR_SAMPLE_ORIGIN": f"http://127.0.0.1:{free_port()}"}
+    for args in (("demo", "--db", str(path)), ("audit", "--db", str(path))):
+        result = run_rapor(*args, env=env)
+        assert result.returncode == 0, result.stderr[-3000:]
+    return path
+
+
+def chromium() -> str:
+    """Debian's chromium (installed by .ci/run); without it the browser tests skip, except in CI."""
+    import shutil
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed: .ci/run should have installed it")
+        pytest.skip("chromium is not installed (apt-get install chromium); browser tests skipped")
+    return found
+
+
+def browser(url: str, *, screenshot: Path | None = None, size: str = "1280,1600") -> str:
+    """Render a page in headless Chromium; return its DOM after scripts ran, save a screenshot."""
+    profile = Path(os.environ.get("TMPDIR", "/tmp")) / f"rapor-chromium-{os.getpid()}"
+    flags = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={profile}", f"--window-size={size}"]
+    if screenshot:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([*flags, f"--screenshot={screenshot}", url], capture_output=True, timeout=120, check=True)
+    result = subprocess.run([*flags, "--dump-dom", url], capture_output=True, text=True, timeout=120, check=True)
+    return result.stdout
+
+
+ARTIFACTS = ROOT / "test-artifacts"
