@@ -100,6 +100,7 @@ class Portal:
     allow: tuple[str, ...] = ()          # regexes an article URL must match
     deny: tuple[str, ...] = ()           # regexes no fetched URL may match
     politeness: Politeness = field(default_factory=Politeness)
+    search: tuple[str, ...] = ()         # the portal's own search, "{q}" for the words
     style: str = "generic"
     notes: str = ""
     source_file: str = ""
@@ -112,7 +113,7 @@ class Portal:
 _PORTAL_KEYS = {
     "id": str, "name": str, "base_url": str, "allowed_domains": list, "sitemaps": list,
     "feeds": list, "listings": list, "start_urls": list, "allow": list, "deny": list,
-    "politeness": dict, "style": str, "notes": str,
+    "politeness": dict, "style": str, "notes": str, "search": list,
 }
 _POLITENESS_KEYS = {"delay": (int, float), "concurrency": int, "autothrottle": bool}
 
@@ -153,6 +154,7 @@ def parse_portal(path: Path) -> Portal:
         id=data["id"], name=data["name"], base_url=base_url,
         allowed_domains=strings("allowed_domains"), sitemaps=strings("sitemaps"),
         feeds=strings("feeds"), listings=strings("listings"), start_urls=strings("start_urls"),
+        search=strings("search"),
         allow=tuple(data.get("allow", [])), deny=tuple(data.get("deny", [])),
         politeness=Politeness(**raw_politeness), style=data.get("style", "generic"),
         notes=data.get("notes", ""), source_file=str(path),
@@ -410,3 +412,24 @@ def load_rubrics(path: Path = RUBRICS_PATH) -> dict[str, list[RubricPeriod]]:
                     raise ConfigError(path, where, f"bad band {band}: lower_op >= or >, lowercase labels")
             rubrics.setdefault(scheme, []).append(period)
     return rubrics
+
+
+# ---------------------------------------------------------------------------------------------
+# Crawler-wide settings
+
+CRAWLER_PATH = CONFIG_DIR / "crawler.yaml"
+_CRAWLER_KEYS = {"user_agent": str, "contact_url": str, "search_terms": list, "max_attempts": int,
+                 "max_retry_after": int, "zero_yield_runs": int}
+
+
+def load_crawler_config(path: Path = CRAWLER_PATH) -> dict:
+    data, lines = load_yaml(path)
+    for key, kind in _CRAWLER_KEYS.items():
+        if not isinstance(data.get(key), kind):
+            raise ConfigError(path, lines.get((key,)), f"{key!r} must be a {kind.__name__}")
+    for key in set(data) - set(_CRAWLER_KEYS):
+        raise ConfigError(path, lines.get((key,)), f"unknown key {key!r}")
+    if "{contact_url}" not in data["user_agent"] or not data["contact_url"].startswith("http"):
+        raise ConfigError(path, lines.get(("user_agent",)), "the user agent must carry an http(s) contact URL")
+    data["user_agent"] = data["user_agent"].format(contact_url=data["contact_url"])
+    return data

@@ -11,3 +11,5 @@ class PageItem:
     body: bytes
     content_type: str
     fetched_at: str
+    etag: str = ""
+    last_modified: str = ""

@@ -31,6 +31,7 @@ class StorePipeline:
         outcome = store.save_page(
             self.db, url=item.url, final_url=item.final_url, portal=item.portal, status=item.status,
             body=item.body, content_type=item.content_type, crawl_run=self.run_id, fetched_at=item.fetched_at,
+            etag=item.etag, last_modified=item.last_modified,
         )
         self.counts["seen"] += 1
         self.counts[outcome] += 1
@@ -45,6 +46,8 @@ class StorePipeline:
         for key, value in stats.items():
             if key.startswith("downloader/response_status_count/") and int(key.rsplit("/", 1)[1]) >= 400:
                 errors["http_" + key.rsplit("/", 1)[1]] = value
+        for counter in ("discovered", "skipped_known"):
+            self.counts[counter] = stats.get(f"rapor/{counter}", 0)
         store.finish_run(self.db, self.run_id, status="finished" if reason == "finished" else "interrupted",
                          counts=self.counts, error_counts=errors, finish_reason=reason)
         self.db.close()

@@ -44,7 +44,8 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None)
         project.set(key, value, priority="cmdline")
     db = store.open_db(db_path)  # migrations applied once, before several spiders share the file
     before = max((r["id"] for r in store.recent_runs(db, 1)), default=0)
-    process = CrawlerProcess(project, install_root_handler=project.get("LOG_LEVEL") != "CRITICAL")
+    project.set("LOG_INSTALL_ROOT_HANDLER", project.get("LOG_LEVEL") != "CRITICAL", priority="cmdline")
+    process = CrawlerProcess(project)
     for portal in portals:
         process.crawl(PortalSpider, portal=portal.id)
     process.start()

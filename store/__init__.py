@@ -93,25 +93,74 @@ def sha256(content: bytes) -> str:
 
 def save_page(db: Database, *, url: str, final_url: str, portal: str, status: int,
               body: bytes, content_type: str = "", crawl_run: int | None = None,
-              fetched_at: str | None = None) -> str:
-    """Store one fetched page; return "new", "changed" or "unchanged" (same URL, same bytes)."""
-    digest = sha256(body)
-    row = {
-        "url": url, "final_url": final_url, "portal": portal, "status": status,
-        "fetched_at": fetched_at or utc_now(), "sha256": digest, "content_type": content_type,
-        "size": len(body), "html_zlib": zlib.compress(body, 6), "crawl_run": crawl_run,
-    }
+              fetched_at: str | None = None, etag: str = "", last_modified: str = "") -> str:
+    """Store one fetched page and close its frontier entry, in one transaction.
+
+    Returns "new", "changed" (the previous bytes move to `page_revisions`), "unchanged" (same
+    URL, same bytes) or "not_modified" (a 304 answer to a conditional request).
+    """
+    fetched_at = fetched_at or utc_now()
     with writing(db):
-        existing = db.execute("select id, sha256 from pages where url = ?", [url]).fetchone()
+        existing = db.execute("select id, sha256, fetched_at, html_zlib from pages where url = ?", [url]).fetchone()
+        _close_frontier(db, url, portal, fetched_at, etag, last_modified)
+        if status == 304 and existing:
+            db.execute("update pages set fetched_at = ?, crawl_run = ? where id = ?", [fetched_at, crawl_run, existing[0]])
+            return "not_modified"
+        digest = sha256(body)
+        row = {
+            "url": url, "final_url": final_url, "portal": portal, "status": status,
+            "fetched_at": fetched_at, "sha256": digest, "content_type": content_type,
+            "size": len(body), "html_zlib": zlib.compress(body, 6), "crawl_run": crawl_run,
+            "etag": etag, "last_modified": last_modified,
+        }
         if existing is None:
             _insert(db, "pages", row)
             return "new"
         if existing[1] == digest:
-            db.execute("update pages set fetched_at = ?, crawl_run = ? where id = ?",
-                       [row["fetched_at"], crawl_run, existing[0]])
+            db.execute("update pages set fetched_at = ?, crawl_run = ?, etag = ?, last_modified = ? where id = ?",
+                       [fetched_at, crawl_run, etag, last_modified, existing[0]])
             return "unchanged"
+        _insert(db, "page_revisions", {"page_id": existing[0], "sha256": existing[1],
+                                       "fetched_at": existing[2], "html_zlib": existing[3]})
         _update(db, "pages", existing[0], row)
         return "changed"
+
+
+# ---------------------------------------------------------------------------------------------
+# Frontier: what a portal's crawl has discovered and not yet fetched
+
+def _close_frontier(db: Database, url: str, portal: str, fetched_at: str, etag: str, last_modified: str) -> None:
+    db.execute("insert into frontier (url, portal, source, discovered_at, state, attempts, fetched_at, etag, "
+               "last_modified) values (?, ?, 'fetch', ?, 'fetched', 1, ?, ?, ?) on conflict (url) do update set "
+               "state = 'fetched', fetched_at = excluded.fetched_at, etag = excluded.etag, "
+               "last_modified = excluded.last_modified, attempts = attempts + 1, last_error = null",
+               [url, portal, fetched_at, fetched_at, etag, last_modified])
+
+
+def frontier_state(db: Database, url: str) -> dict | None:
+    rows = list(db.query("select * from frontier where url = ?", [url]))
+    return rows[0] if rows else None
+
+
+def frontier_add(db: Database, url: str, portal: str, source: str, lastmod: str | None) -> None:
+    """Remember a discovered URL as pending (or a fetched one whose source says it changed)."""
+    with writing(db):
+        db.execute("insert into frontier (url, portal, source, lastmod, discovered_at, state, attempts) "
+                   "values (?, ?, ?, ?, ?, 'pending', 0) on conflict (url) do update set "
+                   "lastmod = coalesce(excluded.lastmod, lastmod), "
+                   "state = case when state = 'fetched' and excluded.lastmod > fetched_at then 'pending' else state end",
+                   [url, portal, source, lastmod, utc_now()])
+
+
+def frontier_pending(db: Database, portal: str, max_attempts: int = 5) -> list[dict]:
+    return list(db.query("select * from frontier where portal = ? and state in ('pending', 'failed') "
+                         "and attempts < ? order by discovered_at", [portal, max_attempts]))
+
+
+def frontier_failed(db: Database, url: str, error: str) -> None:
+    with writing(db):
+        db.execute("update frontier set state = 'failed', attempts = attempts + 1, last_error = ? where url = ?",
+                   [error[:500], url])
 
 
 def iter_pages(db: Database, portal: str | None = None) -> Iterator[dict]:
@@ -259,6 +308,8 @@ def finish_run(db: Database, run_id: int, *, status: str, counts: dict, error_co
             "finished_at": utc_now(), "status": status, "finish_reason": finish_reason,
             "pages_seen": counts.get("seen", 0), "pages_new": counts.get("new", 0),
             "pages_changed": counts.get("changed", 0), "pages_unchanged": counts.get("unchanged", 0),
+            "pages_not_modified": counts.get("not_modified", 0), "pages_discovered": counts.get("discovered", 0),
+            "pages_skipped_known": counts.get("skipped_known", 0), "pages_failed": sum(error_counts.values()),
             "errors": sum(error_counts.values()), "error_counts": json.dumps(error_counts, sort_keys=True),
         })
 

@@ -99,3 +99,22 @@ def m006_views_for_readers(db: Database) -> None:
                e.entity_as_written, e.rule_ids, e.agency_id, e.region_code, e.article_id
         from evaluations e join articles a on a.id = e.article_id
     """)
+
+
+@migrations()
+def m007_frontier_and_revisions(db: Database) -> None:
+    # The crawl frontier lives in the database, written in the same transaction as the pages it
+    # leads to: a crawl killed at any moment resumes from it, and never stores a page twice.
+    db["frontier"].create(
+        {"url": str, "portal": str, "source": str, "lastmod": str, "discovered_at": str, "state": str,
+         "attempts": int, "last_error": str, "etag": str, "last_modified": str, "fetched_at": str},
+        pk="url")
+    db["frontier"].create_index(["portal", "state"])
+    # Earlier versions of a page whose content changed: kept, not overwritten, not duplicated.
+    db["page_revisions"].create(
+        {"id": int, "page_id": int, "sha256": str, "fetched_at": str, "html_zlib": bytes}, pk="id",
+        foreign_keys=[("page_id", "pages", "id")])
+    db["pages"].add_column("etag", str)
+    db["pages"].add_column("last_modified", str)
+    for column in ("pages_discovered", "pages_skipped_known", "pages_not_modified", "pages_failed"):
+        db["crawl_runs"].add_column(column, int)

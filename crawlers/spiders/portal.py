@@ -1,17 +1,26 @@
 """One spider for every portal: what to fetch comes from `config/portals/<id>.yaml`.
 
-    scrapy crawl portal -a portal=warta-banten
-    rapor crawl warta-banten
+    scrapy crawl portal -a portal=warta-banten [-a since=2024-01-01]
+    rapor crawl warta-banten [--since 2024-01-01]
 
-Discovery runs from three kinds of sources, as the portal file lists them: sitemaps (index
-files followed), RSS/Atom feeds, and listing pages (paginated by their "next" links). Every
-URL that matches the portal's `allow` patterns and none of its `deny` patterns is fetched once
-as an article page and handed, raw, to the store.
+1. Resume: URLs a previous run discovered but did not fetch (it was killed, or they failed) are
+   fetched first; the frontier lives in the database, written with the pages themselves.
+2. Discover from the portal's sitemaps (index files followed, `lastmod` read), RSS/Atom feeds
+   (item dates read), listing pages (followed by their "next" links) and its own search for
+   evaluation words. Dated entries older than `since` are dropped before any fetch.
+3. Fetch each article URL (canonical form) once: a URL already stored is skipped unless its
+   source says it changed, and then it is asked for conditionally (ETag / Last-Modified), so an
+   unchanged page costs a 304. Pages go to the store raw; evaluations are never parsed here.
+
+In distributed mode (scrapy-redis) the frontier and the duplicate filter live in Redis instead,
+and pages are pushed to Redis for one `rapor drain` writer.
 """
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from email.utils import parsedate_to_datetime
+from urllib.parse import quote
 
 import scrapy
 from lxml import etree
@@ -19,56 +28,123 @@ from scrapy.exceptions import UsageError
 from scrapy.linkextractors import LinkExtractor
 from scrapy.utils.sitemap import Sitemap
 
-from config import ConfigError, load_portal
+import store
+from config import ConfigError, load_crawler_config, load_portal
 from crawlers.items import PageItem
+from crawlers.urls import canonical_url
 
 NEXT_PAGE_TEXT = re.compile(r"^\s*(berikutnya|selanjutnya|next|older|postingan lama|lebih lama|›|»|>)\b", re.I)
 NEXT_PAGE_CSS = "a[rel=next], a.next, a.blog-pager-older-link, .pagination a, .nav-links a, a.page-numbers"
 
 
+def _iso_date(value: str | None) -> str | None:
+    """Sitemap lastmod (ISO 8601) or feed pubDate (RFC 822) → 'YYYY-MM-DDTHH:MM:SS', else None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+    if parsed.tzinfo:
+        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+    return parsed.isoformat(timespec="seconds")
+
+
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, portal: str | None = None, *args, **kwargs):
+    def __init__(self, portal: str | None = None, since: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not portal:
             raise UsageError("which portal? run: scrapy crawl portal -a portal=<id> (ids: config/portals/*.yaml)")
         try:
             self.portal = load_portal(portal)
+            self.crawler_config = load_crawler_config()
         except ConfigError as exc:
             raise UsageError(str(exc)) from None
+        try:
+            self.since = date.fromisoformat(since).isoformat() if since else None
+        except ValueError:
+            raise UsageError(f"since must be a date YYYY-MM-DD, got {since!r}") from None
         self.allowed_domains = list(self.portal.allowed_domains)
         self._allow = [re.compile(p) for p in self.portal.allow]
         self._deny = [re.compile(p) for p in self.portal.deny]
         self._articles = LinkExtractor(allow=self.portal.allow, deny=self.portal.deny,
                                        allow_domains=self.portal.allowed_domains)
+        self.db = None   # the frontier, in embedded mode
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
         # per-portal politeness, from the portal file (settings are still open here)
         politeness = spider.portal.politeness
-        crawler.settings.set("DOWNLOAD_DELAY", politeness.delay, priority="spider")
-        crawler.settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", politeness.concurrency, priority="spider")
-        crawler.settings.set("AUTOTHROTTLE_ENABLED", politeness.autothrottle, priority="spider")
+        settings.set("DOWNLOAD_DELAY", politeness.delay, priority="spider")
+        settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", politeness.concurrency, priority="spider")
+        settings.set("AUTOTHROTTLE_ENABLED", politeness.autothrottle, priority="spider")
+        settings.set("USER_AGENT", spider.crawler_config["user_agent"], priority="spider")
+        settings.set("RAPOR_MAX_RETRY_AFTER", spider.crawler_config["max_retry_after"], priority="spider")
+        if not settings.get("RAPOR_REDIS_URL"):
+            spider.db = store.open_db(settings.get("RAPOR_DB"))
         return spider
 
     async def start(self):
         portal = self.portal
-        for url in portal.sitemaps:
+        if self.db is not None:  # 1.
+            for row in store.frontier_pending(self.db, portal.id, self.crawler_config["max_attempts"]):
+                self.crawler.stats.inc_value("rapor/resumed")
+                yield self._fetch(row["url"])
+        for url in portal.sitemaps:  # 2.
             yield scrapy.Request(portal.absolute(url), callback=self.parse_sitemap)
         for url in portal.feeds:
             yield scrapy.Request(portal.absolute(url), callback=self.parse_feed)
         for url in (*portal.listings, *portal.start_urls):
             yield scrapy.Request(portal.absolute(url), callback=self.parse_listing)
+        for template in portal.search:
+            for term in self.crawler_config["search_terms"]:
+                yield scrapy.Request(portal.absolute(template.replace("{q}", quote(term))), callback=self.parse_listing)
 
     # -- discovery ----------------------------------------------------------------------------
 
     def is_article_url(self, url: str) -> bool:
         return any(p.search(url) for p in self._allow) and not any(p.search(url) for p in self._deny)
 
-    def article_request(self, url: str) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_article)
+    def discovered(self, url: str, source: str, lastmod: str | None = None):
+        """A discovered article URL → a request, or nothing if out of window or already stored."""
+        url = canonical_url(url)
+        if not self.is_article_url(url):
+            return None
+        self.crawler.stats.inc_value("rapor/discovered")
+        if self.since and lastmod and lastmod[:10] < self.since:
+            self.crawler.stats.inc_value("rapor/skipped_before_since")
+            return None
+        if self.db is None:
+            return self._fetch(url)
+        known = store.frontier_state(self.db, url)
+        if known and known["state"] == "fetched":
+            if not lastmod or lastmod <= (known["fetched_at"] or "")[:19]:
+                self.crawler.stats.inc_value("rapor/skipped_known")
+                return None
+            store.frontier_add(self.db, url, self.portal.id, source, lastmod)  # changed at the source
+            return self._fetch(url, conditional=known)
+        if known and known["state"] in ("pending", "failed"):
+            return self._fetch(url)  # the resume pass asked for it; the dupefilter keeps it single
+        store.frontier_add(self.db, url, self.portal.id, source, lastmod)
+        return self._fetch(url)
+
+    def _fetch(self, url: str, conditional: dict | None = None) -> scrapy.Request:
+        headers = {}
+        if conditional:
+            if conditional.get("etag"):
+                headers["If-None-Match"] = conditional["etag"]
+            if conditional.get("last_modified"):
+                headers["If-Modified-Since"] = conditional["last_modified"]
+        return scrapy.Request(url, callback=self.parse_article, errback=self.fetch_failed, headers=headers,
+                              meta={"handle_httpstatus_list": [304]})
 
     def parse_sitemap(self, response):
         try:
@@ -83,32 +159,38 @@ class PortalSpider(scrapy.Spider):
                 continue
             if sitemap.type == "sitemapindex":
                 yield scrapy.Request(loc, callback=self.parse_sitemap)
-            elif self.is_article_url(loc):
-                yield self.article_request(loc)
+            else:
+                request = self.discovered(loc, "sitemap", _iso_date(entry.get("lastmod")))
+                if request:
+                    yield request
 
     def parse_feed(self, response):
         # some portals send a blank line before the XML declaration, which XML parsers reject
-        body = response.body.lstrip()
         try:
-            root = etree.fromstring(body, parser=etree.XMLParser(recover=True, resolve_entities=False))
+            root = etree.fromstring(response.body.lstrip(), parser=etree.XMLParser(recover=True, resolve_entities=False))
         except etree.XMLSyntaxError:
             root = None
         if root is None:
             self.logger.warning("not a feed: %s", response.url)
             self.crawler.stats.inc_value("rapor/bad_feed")
             return
-        links = root.xpath("//item/link/text()") + root.xpath(
-            "//*[local-name()='entry']/*[local-name()='link'][not(@rel) or @rel='alternate']/@href")
-        for link in links:
-            url = response.urljoin(link.strip())
-            if self.is_article_url(url):
-                yield self.article_request(url)
+        for item in root.xpath("//item | //*[local-name()='entry']"):
+            link = (item.xpath("string(link)") or "").strip() or next(iter(item.xpath(
+                "*[local-name()='link'][not(@rel) or @rel='alternate']/@href")), "")
+            when = item.xpath("string(pubDate)") or item.xpath("string(*[local-name()='updated'])") \
+                or item.xpath("string(*[local-name()='published'])")
+            if link:
+                request = self.discovered(response.urljoin(link), "feed", _iso_date(when))
+                if request:
+                    yield request
 
     def parse_listing(self, response):
         if not hasattr(response, "css"):
             return
         for link in self._articles.extract_links(response):
-            yield self.article_request(link.url)
+            request = self.discovered(link.url, "listing")
+            if request:
+                yield request
         for anchor in response.css(NEXT_PAGE_CSS):
             text = " ".join(anchor.css("::text").getall())
             if anchor.attrib.get("rel") == "next" or NEXT_PAGE_TEXT.search(text):
@@ -119,9 +201,18 @@ class PortalSpider(scrapy.Spider):
     # -- fetch --------------------------------------------------------------------------------
 
     def parse_article(self, response):
+        first_url = response.request.meta.get("redirect_urls", [response.url])[0]
         yield PageItem(
-            url=response.request.meta.get("redirect_urls", [response.url])[0],
-            final_url=response.url, portal=self.portal.id, status=response.status, body=response.body,
+            url=canonical_url(first_url), final_url=response.url, portal=self.portal.id,
+            status=response.status, body=response.body if response.status != 304 else b"",
             content_type=response.headers.get("Content-Type", b"").decode("latin-1"),
             fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            etag=response.headers.get("ETag", b"").decode("latin-1"),
+            last_modified=response.headers.get("Last-Modified", b"").decode("latin-1"),
         )
+
+    def fetch_failed(self, failure):
+        url = failure.request.url
+        self.logger.warning("failed %s: %s", url, failure.getErrorMessage())
+        if self.db is not None:
+            store.frontier_failed(self.db, canonical_url(url), failure.getErrorMessage())

@@ -13,8 +13,10 @@ library's HTTP server, so the demo and the tests crawl real HTTP with nothing in
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -43,6 +45,11 @@ class Story:
     section: str
     author: str
     paragraphs: tuple[str, ...]
+    updated: date | None = None     # a later edit: the sitemap's lastmod says so
+
+    @property
+    def lastmod(self) -> date:
+        return self.updated or self.published
 
     @property
     def path(self) -> str:
@@ -68,6 +75,7 @@ def load_stories(directory: Path = ARTICLES_DIR) -> list[Story]:
             portal=meta["portal"], id=int(meta["id"]), slug=meta["slug"], title=meta["title"],
             published=date.fromisoformat(meta["date"]), section=meta.get("category") or meta["label"],
             author=meta["author"], paragraphs=paragraphs,
+            updated=date.fromisoformat(meta["updated"]) if meta.get("updated") else None,
         ))
     stories.sort(key=lambda s: (s.published, s.id), reverse=True)
     return stories
@@ -219,7 +227,7 @@ def render_sitemap(portal: str, stories: list[Story], origin: str, index: bool) 
     if index:
         return ('<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
                 f'<sitemap><loc>{origin}/{portal}/post-sitemap.xml</loc></sitemap></sitemapindex>')
-    urls = "".join(f"<url><loc>{origin}{s.path}</loc><lastmod>{s.published.isoformat()}</lastmod></url>"
+    urls = "".join(f"<url><loc>{origin}{s.path}</loc><lastmod>{s.lastmod.isoformat()}</lastmod></url>"
                    for s in stories if s.portal == portal)
     return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
 
@@ -284,10 +292,13 @@ def route(path: str, query: dict, stories: list[Story], origin: str) -> tuple[in
 
 class _Handler(BaseHTTPRequestHandler):
     stories: list[Story] = []
+    delay = 0.0   # seconds per article page: lets a test kill a crawl half-way
     server_version = "SamplePortal/1.0"
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         parts = urlsplit(self.path)
+        if self.delay and any(parts.path == s.path for s in self.stories):
+            time.sleep(self.delay)
         origin = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
         found = route(parts.path.replace("%20", " "), parse_qs(parts.query), self.stories, origin)
         if found is None:
@@ -295,9 +306,16 @@ class _Handler(BaseHTTPRequestHandler):
             return
         status, content_type, body = found
         payload = body.encode("utf-8")
+        etag = '"' + hashlib.sha1(payload).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == etag:  # conditional requests, as real servers do
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(payload)))
+        self.send_header("ETag", etag)
         self.end_headers()
         self.wfile.write(payload)
 
@@ -308,8 +326,8 @@ class _Handler(BaseHTTPRequestHandler):
 class SamplePortal:
     """`with SamplePortal() as portal:` serves on 127.0.0.1 (a free port unless one is given)."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0):
-        handler = type("Handler", (_Handler,), {"stories": load_stories()})
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, articles: Path = ARTICLES_DIR, delay: float = 0.0):
+        handler = type("Handler", (_Handler,), {"stories": load_stories(articles), "delay": delay})
         self.server = ThreadingHTTPServer((host, port), handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, name="sample-portal", daemon=True)
