@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 
 CONFIG_DIR = Path(__file__).resolve().parent
-PORTALS_DIR = CONFIG_DIR / "portals"
+# Operators keep their own portal list elsewhere with RAPOR_PORTALS_DIR; the bundled one is the default.
+PORTALS_DIR = Path(os.environ.get("RAPOR_PORTALS_DIR", CONFIG_DIR / "portals"))
 RULES_DIR = CONFIG_DIR / "rules"
 
 
@@ -161,11 +162,17 @@ def parse_portal(path: Path) -> Portal:
     )
 
 
-def load_portals(directory: Path = PORTALS_DIR) -> dict[str, Portal]:
+def portals_dir() -> Path:
+    return Path(os.environ.get("RAPOR_PORTALS_DIR", PORTALS_DIR))
+
+
+def load_portals(directory: Path | None = None) -> dict[str, Portal]:
+    directory = directory or portals_dir()
     return {p.id: p for p in (parse_portal(path) for path in sorted(directory.glob("*.yaml")))}
 
 
-def load_portal(portal_id: str, directory: Path = PORTALS_DIR) -> Portal:
+def load_portal(portal_id: str, directory: Path | None = None) -> Portal:
+    directory = directory or portals_dir()
     path = directory / f"{portal_id}.yaml"
     if not path.exists():
         known = ", ".join(sorted(p.stem for p in directory.glob("*.yaml"))) or "none"

@@ -1,6 +1,8 @@
 """The one item pipeline: write each fetched page to the SQLite store, and book the run."""
 from __future__ import annotations
 
+import base64
+import json
 from collections import Counter
 
 from scrapy import signals
@@ -51,3 +53,30 @@ class StorePipeline:
         store.finish_run(self.db, self.run_id, status="finished" if reason == "finished" else "interrupted",
                          counts=self.counts, error_counts=errors, finish_reason=reason)
         self.db.close()
+
+
+class RedisPagePipeline:
+    """Distributed mode: push each fetched page to a Redis list; one `rapor drain` writes them to
+    SQLite. Workers on many machines thus never share a database file."""
+
+    KEY = "rapor:pages"
+
+    def __init__(self, redis_url: str, crawler):
+        self.redis_url = redis_url
+        self.crawler = crawler
+        self.server = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.get("RAPOR_REDIS_URL"), crawler)
+
+    def open_spider(self):
+        import redis
+        self.server = redis.Redis.from_url(self.redis_url)
+
+    def process_item(self, item):
+        record = dict(item.__dict__)
+        record["body"] = base64.b64encode(item.body).decode("ascii")
+        self.server.rpush(self.KEY, json.dumps(record))
+        self.crawler.stats.inc_value("rapor/pushed_to_redis")
+        return item

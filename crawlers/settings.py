@@ -29,6 +29,12 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 
+# Retry-After is honoured (Scrapy's own retry middleware retries at once).
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawlers.middlewares.RetryAfterMiddleware": 550,
+}
+
 ITEM_PIPELINES = {"crawlers.pipelines.StorePipeline": 300}
 RAPOR_DB = "data/rapor.db"
 

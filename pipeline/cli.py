@@ -49,15 +49,81 @@ def main():
 @click.option("--all", "all_portals", is_flag=True, help="Crawl every portal in config/portals/.")
 @db_option
 @click.option("--log-level", default="INFO", show_default=True, type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"]))
-def crawl(portal_ids, all_portals, db_path, log_level):
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip entries dated before this (sitemap lastmod, feed dates).")
+@click.option("--redis", "redis_url", envvar="RAPOR_REDIS_URL",
+              help="Distributed mode: share the frontier in this Redis and push pages there for `rapor drain`.")
+@click.option("--fresh", is_flag=True, help="Distributed mode: forget the shared queue and duplicate filter first.")
+def crawl(portal_ids, all_portals, db_path, log_level, since, redis_url, fresh):
     """Fetch article pages of PORTAL_IDS into the database (raw HTML; extraction is separate)."""
     if all_portals:
         portal_ids = tuple(_guard(config.load_portals))
     if not portal_ids:
         known = ", ".join(sorted(_guard(config.load_portals))) or "none"
         raise RaporError(f"name at least one portal (or --all); known portals: {known}")
-    runs = _guard(stages.crawl, portal_ids, db_path, {"LOG_LEVEL": log_level})
+    try:
+        runs = _guard(stages.crawl, portal_ids, db_path, {"LOG_LEVEL": log_level},
+                      since=since.date().isoformat() if since else None, redis_url=redis_url, fresh=fresh)
+    except stages.CrawlLocked as exc:
+        raise RaporError(str(exc)) from None
+    if redis_url:
+        console.print(f"pages pushed to {redis_url}; run `rapor drain --redis {redis_url}` to store them")
+        return
     _print_runs(runs)
+
+
+@main.command()
+@click.option("--redis", "redis_url", envvar="RAPOR_REDIS_URL", required=True, help="The Redis the workers push to.")
+@click.option("--wait", type=float, default=0.0, show_default=True,
+              help="Seconds to wait for more pages once the list is empty (0: stop at once).")
+@db_option
+def drain(redis_url, wait, db_path):
+    """Store the pages distributed workers pushed to Redis (the one writer of the database)."""
+    import redis
+
+    try:
+        counts = _guard(stages.drain, redis_url, db_path, wait)
+    except redis.exceptions.ConnectionError as exc:
+        raise RaporError(f"cannot reach Redis at {redis_url}: {exc}") from None
+    for portal, outcome in sorted(counts.items()):
+        console.print(f"{portal}: " + ", ".join(f"{k} {v}" for k, v in sorted(outcome.items())))
+    if not counts:
+        console.print("nothing to drain")
+
+
+@main.command()
+@click.argument("portal_ids", nargs=-1)
+@click.option("--every", default="6h", show_default=True, help="Interval between runs: 30m, 6h, 1d.")
+@click.option("--runs", type=int, default=0, help="Stop after this many runs (0: run until stopped).")
+@db_option
+def schedule(portal_ids, every, runs, db_path):
+    """Crawl (all portals, or PORTAL_IDS), extract and audit at a fixed interval, unattended.
+
+    Each round runs in its own process under the database's crawl lock, so an overrunning round
+    never overlaps the next. For cron or a systemd timer, call `rapor crawl --all` instead (see
+    the README); it takes the same lock.
+    """
+    import subprocess
+    import time
+
+    units = {"m": 60, "h": 3600, "d": 86400}
+    try:
+        interval = float(every[:-1]) * units[every[-1]]
+    except (KeyError, ValueError):
+        raise RaporError(f"--every takes a number and m, h or d (30m, 6h, 1d), not {every!r}") from None
+    done = 0
+    while True:
+        started = time.monotonic()
+        targets = list(portal_ids) or ["--all"]
+        for step in (["crawl", *targets, "--db", db_path, "--log-level", "WARNING"],
+                     ["extract", "--db", db_path], ["audit", "--db", db_path]):
+            result = subprocess.run([sys.executable, "-m", "pipeline.cli", *step])
+            if result.returncode != 0:
+                err.print(f"[yellow]{' '.join(step[:2])} ended with {result.returncode}; next round as planned[/]")
+                break
+        done += 1
+        if runs and done >= runs:
+            return
+        time.sleep(max(0.0, interval - (time.monotonic() - started)))
 
 
 @main.command()
@@ -131,6 +197,16 @@ def stats(db_path):
     for row in store.evaluations_per_scheme(db):
         per_scheme.add_row(row["scheme"], str(row["evaluations"]), str(row["articles"]))
     console.print(per_scheme)
+    per_portal = Table(title="Portals (latest runs)")
+    for name in ("portal", "runs", "last run", "discovered", "fetched", "new", "changed", "failed", "flag"):
+        per_portal.add_column(name)
+    zero_runs = config.load_crawler_config()["zero_yield_runs"]
+    for row in store.portal_summary(db, zero_runs):
+        flag = f"[red]no yield in {zero_runs} runs: layout change or block?[/]" if row["flagged"] else ""
+        per_portal.add_row(row["portal"], str(row["runs"]), row["last_run"] or "", str(row["discovered"] or 0),
+                           str(row["fetched"] or 0), str(row["new"] or 0), str(row["changed"] or 0),
+                           str(row["failed"] or 0), flag)
+    console.print(per_portal)
     _print_runs(store.recent_runs(db, 10))
 
 
@@ -241,15 +317,42 @@ def report(db_path, out_path):
     console.print(f"wrote {out_path}")
 
 
-@main.command()
-def portals():
-    """List configured portals (each file is validated on load)."""
-    table = Table(title="Portals (config/portals/)")
+@main.group(invoke_without_command=True)
+@click.pass_context
+def portals(ctx):
+    """List configured portals (each file is validated on load); `portals check` for more."""
+    if ctx.invoked_subcommand:
+        return
+    table = Table(title=f"Portals ({config.portals_dir()})")
     for name in ("id", "name", "style", "base url", "sitemaps", "feeds", "listings"):
         table.add_column(name)
     for portal in _guard(config.load_portals).values():
         table.add_row(portal.id, portal.name, portal.style, portal.base_url, str(len(portal.sitemaps)),
                       str(len(portal.feeds)), str(len(portal.listings)))
+    console.print(table)
+
+
+@portals.command("check")
+@click.argument("portal_id", required=False)
+@click.option("--fixture", type=click.Path(exists=True, dir_okay=False),
+              help="A saved sitemap, feed or listing page of PORTAL_ID: show what the spider would discover in it.")
+def portals_check(portal_id, fixture):
+    """Validate every portal file; with --fixture, show the article URLs a saved page would yield."""
+    from crawlers.discovery import discover_in
+
+    found = _guard(config.load_portals)
+    console.print(f"{len(found)} portal files valid in {config.portals_dir()}")
+    if not fixture:
+        return
+    if not portal_id:
+        raise RaporError("name the portal the fixture belongs to: rapor portals check PORTAL --fixture FILE")
+    portal = _guard(config.load_portal, portal_id)
+    kind, urls = discover_in(portal, Path(fixture).read_bytes())
+    table = Table(title=f"{portal.id}: {len(urls)} article URLs in {fixture} ({kind})")
+    for name in ("url", "date", "kept"):
+        table.add_column(name, overflow="fold")
+    for url, when, kept in urls:
+        table.add_row(url, when or "", "yes" if kept else "no (allow/deny)")
     console.print(table)
 
 

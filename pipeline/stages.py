@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
@@ -29,8 +30,47 @@ def build_extractor(rules=None):
 # ---------------------------------------------------------------------------------------------
 # Crawl
 
-def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None) -> list[dict]:
-    """Run the portal spider for each portal in one Scrapy process; return the runs it booked."""
+class CrawlLocked(RuntimeError):
+    """Another crawl holds the lock of this database."""
+
+
+@contextmanager
+def crawl_lock(db_path: str):
+    """One crawl per database at a time: a scheduled run that finds the previous one still going
+    stops at once instead of running beside it."""
+    import fcntl
+
+    lock_path = Path(str(db_path) + ".lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CrawlLocked(f"another crawl is running on {db_path} (lock {lock_path}); not starting a second") from None
+        handle.write(str(os.getpid()))
+        handle.flush()
+        yield
+
+
+def distributed_settings(redis_url: str, fresh: bool = False) -> dict:
+    """scrapy-redis for the frontier and duplicate filter, Redis for the pages: several workers,
+    one writer. The queue persists, so a killed worker's requests are picked up by the others."""
+    return {
+        "RAPOR_REDIS_URL": redis_url, "REDIS_URL": redis_url,
+        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "SCHEDULER_PERSIST": True, "SCHEDULER_FLUSH_ON_START": fresh,
+        "ITEM_PIPELINES": {"crawlers.pipelines.RedisPagePipeline": 300},
+    }
+
+
+def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None, since: str | None = None,
+          redis_url: str | None = None, fresh: bool = False) -> list[dict]:
+    """Run the portal spider for each portal in one Scrapy process; return the runs it booked.
+
+    Embedded (default): pages and frontier in the SQLite file, under the database's crawl lock.
+    Distributed (`redis_url`): this process is one worker among several; nothing is written here.
+    """
     portals = [config.load_portal(pid) for pid in portal_ids]  # fail fast, before Scrapy starts
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
     from scrapy.crawler import CrawlerProcess
@@ -40,16 +80,56 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None)
 
     project = get_project_settings()
     project.set("RAPOR_DB", str(db_path), priority="cmdline")
-    for key, value in (settings or {}).items():
+    for key, value in {**(settings or {}), **(distributed_settings(redis_url, fresh) if redis_url else {})}.items():
         project.set(key, value, priority="cmdline")
+    project.set("LOG_INSTALL_ROOT_HANDLER", project.get("LOG_LEVEL") != "CRITICAL", priority="cmdline")
+
+    def run() -> None:
+        process = CrawlerProcess(project)
+        for portal in portals:
+            process.crawl(PortalSpider, portal=portal.id, since=since)
+        process.start()
+
+    if redis_url:
+        run()
+        return []
     db = store.open_db(db_path)  # migrations applied once, before several spiders share the file
     before = max((r["id"] for r in store.recent_runs(db, 1)), default=0)
-    project.set("LOG_INSTALL_ROOT_HANDLER", project.get("LOG_LEVEL") != "CRITICAL", priority="cmdline")
-    process = CrawlerProcess(project)
-    for portal in portals:
-        process.crawl(PortalSpider, portal=portal.id)
-    process.start()
+    with crawl_lock(db_path):
+        run()
     return [r for r in store.recent_runs(db, 100) if r["id"] > before]
+
+
+def drain(redis_url: str, db_path: str, wait: float = 0.0) -> dict[str, dict[str, int]]:
+    """Move pages pushed by distributed workers from Redis into the database (the one writer)."""
+    import base64
+
+    import redis
+
+    from crawlers.pipelines import RedisPagePipeline
+
+    server = redis.Redis.from_url(redis_url)
+    db = store.open_db(db_path)
+    counts: dict[str, dict[str, int]] = {}
+    runs: dict[str, int] = {}
+    while True:
+        popped = server.blpop([RedisPagePipeline.KEY], timeout=wait) if wait else server.lpop(RedisPagePipeline.KEY)
+        if not popped:
+            break
+        page = json.loads(popped[1] if isinstance(popped, (tuple, list)) else popped)
+        if page["portal"] not in runs:
+            runs[page["portal"]] = store.start_run(db, page["portal"])
+        outcome = store.save_page(db, url=page["url"], final_url=page["final_url"], portal=page["portal"],
+                                  status=page["status"], body=base64.b64decode(page["body"]),
+                                  content_type=page["content_type"], crawl_run=runs[page["portal"]],
+                                  fetched_at=page["fetched_at"], etag=page.get("etag", ""),
+                                  last_modified=page.get("last_modified", ""))
+        per_portal = counts.setdefault(page["portal"], {"seen": 0})
+        per_portal["seen"] += 1
+        per_portal[outcome] = per_portal.get(outcome, 0) + 1
+    for portal, run in runs.items():
+        store.finish_run(db, run, status="finished", counts=counts[portal], error_counts={}, finish_reason="drained")
+    return counts
 
 
 # ---------------------------------------------------------------------------------------------

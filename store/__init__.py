@@ -411,3 +411,20 @@ def agency_history(db: Database, agency: str) -> list[dict]:
         "from evaluations e join articles a on a.id = e.article_id "
         "where e.entity like ? or e.agency_id in (select agency_id from agency_aliases where alias like ?) "
         "order by e.entity, e.scheme, e.year, a.published", [f"%{agency}%", f"%{agency}%"]))
+
+
+def portal_summary(db: Database, zero_yield_runs: int) -> list[dict]:
+    """Per portal: run counts and totals of the latest run; `flagged` when the last
+    `zero_yield_runs` runs all discovered nothing (a layout change or a block)."""
+    out = []
+    for portal in [r[0] for r in db.execute("select distinct portal from crawl_runs order by portal")]:
+        runs = list(db.query("select * from crawl_runs where portal = ? order by id desc", [portal]))
+        latest = runs[0]
+        recent = runs[:zero_yield_runs]
+        out.append({
+            "portal": portal, "runs": len(runs), "last_run": latest["started_at"],
+            "discovered": latest["pages_discovered"], "fetched": latest["pages_seen"], "new": latest["pages_new"],
+            "changed": latest["pages_changed"], "failed": latest["pages_failed"],
+            "flagged": len(recent) >= zero_yield_runs and all(not (r["pages_discovered"] or 0) for r in recent),
+        })
+    return out

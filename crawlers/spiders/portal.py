@@ -19,39 +19,20 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timezone
-from email.utils import parsedate_to_datetime
 from urllib.parse import quote
 
 import scrapy
-from lxml import etree
 from scrapy.exceptions import UsageError
 from scrapy.linkextractors import LinkExtractor
-from scrapy.utils.sitemap import Sitemap
 
 import store
 from config import ConfigError, load_crawler_config, load_portal
+from crawlers.discovery import feed_entries, sitemap_entries
 from crawlers.items import PageItem
 from crawlers.urls import canonical_url
 
 NEXT_PAGE_TEXT = re.compile(r"^\s*(berikutnya|selanjutnya|next|older|postingan lama|lebih lama|›|»|>)\b", re.I)
 NEXT_PAGE_CSS = "a[rel=next], a.next, a.blog-pager-older-link, .pagination a, .nav-links a, a.page-numbers"
-
-
-def _iso_date(value: str | None) -> str | None:
-    """Sitemap lastmod (ISO 8601) or feed pubDate (RFC 822) → 'YYYY-MM-DDTHH:MM:SS', else None."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError):
-            return None
-    if parsed.tzinfo:
-        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
-    return parsed.isoformat(timespec="seconds")
 
 
 class PortalSpider(scrapy.Spider):
@@ -70,6 +51,8 @@ class PortalSpider(scrapy.Spider):
             self.since = date.fromisoformat(since).isoformat() if since else None
         except ValueError:
             raise UsageError(f"since must be a date YYYY-MM-DD, got {since!r}") from None
+        # one queue and duplicate filter per portal when they live in Redis ("portal.<id>:requests")
+        self.name = f"portal.{self.portal.id}"
         self.allowed_domains = list(self.portal.allowed_domains)
         self._allow = [re.compile(p) for p in self.portal.allow]
         self._deny = [re.compile(p) for p in self.portal.deny]
@@ -147,42 +130,27 @@ class PortalSpider(scrapy.Spider):
                               meta={"handle_httpstatus_list": [304]})
 
     def parse_sitemap(self, response):
-        try:
-            sitemap = Sitemap(response.body)
-        except (etree.XMLSyntaxError, ValueError):
+        found = sitemap_entries(response.body)
+        if found is None:
             self.logger.warning("not a sitemap: %s", response.url)
             self.crawler.stats.inc_value("rapor/bad_sitemap")
             return
-        for entry in sitemap:
-            loc = entry.get("loc", "").strip()
-            if not loc:
-                continue
-            if sitemap.type == "sitemapindex":
+        kind, entries = found
+        for loc, lastmod in entries:
+            if kind == "sitemapindex":
                 yield scrapy.Request(loc, callback=self.parse_sitemap)
-            else:
-                request = self.discovered(loc, "sitemap", _iso_date(entry.get("lastmod")))
-                if request:
-                    yield request
+            elif request := self.discovered(loc, "sitemap", lastmod):
+                yield request
 
     def parse_feed(self, response):
-        # some portals send a blank line before the XML declaration, which XML parsers reject
-        try:
-            root = etree.fromstring(response.body.lstrip(), parser=etree.XMLParser(recover=True, resolve_entities=False))
-        except etree.XMLSyntaxError:
-            root = None
-        if root is None:
+        entries = feed_entries(response.body)
+        if entries is None:
             self.logger.warning("not a feed: %s", response.url)
             self.crawler.stats.inc_value("rapor/bad_feed")
             return
-        for item in root.xpath("//item | //*[local-name()='entry']"):
-            link = (item.xpath("string(link)") or "").strip() or next(iter(item.xpath(
-                "*[local-name()='link'][not(@rel) or @rel='alternate']/@href")), "")
-            when = item.xpath("string(pubDate)") or item.xpath("string(*[local-name()='updated'])") \
-                or item.xpath("string(*[local-name()='published'])")
-            if link:
-                request = self.discovered(response.urljoin(link), "feed", _iso_date(when))
-                if request:
-                    yield request
+        for link, when in entries:
+            if request := self.discovered(response.urljoin(link), "feed", when):
+                yield request
 
     def parse_listing(self, response):
         if not hasattr(response, "css"):
