@@ -22,7 +22,8 @@ from datetime import date, datetime, timezone
 from urllib.parse import quote
 
 import scrapy
-from scrapy.exceptions import UsageError
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, UsageError
 from scrapy.linkextractors import LinkExtractor
 
 import store
@@ -56,8 +57,9 @@ class PortalSpider(scrapy.Spider):
         self.allowed_domains = list(self.portal.allowed_domains)
         self._allow = [re.compile(p) for p in self.portal.allow]
         self._deny = [re.compile(p) for p in self.portal.deny]
-        self._articles = LinkExtractor(allow=self.portal.allow, deny=self.portal.deny,
-                                       allow_domains=self.portal.allowed_domains)
+        # no allow_domains here: Scrapy's check compares host:port with the host and drops every
+        # link of a portal served on a port; the offsite middleware enforces the domains anyway
+        self._articles = LinkExtractor(allow=self.portal.allow, deny=self.portal.deny)
         self.db = None   # the frontier, in embedded mode
 
     @classmethod
@@ -73,7 +75,16 @@ class PortalSpider(scrapy.Spider):
         settings.set("RAPOR_MAX_RETRY_AFTER", spider.crawler_config["max_retry_after"], priority="spider")
         if not settings.get("RAPOR_REDIS_URL"):
             spider.db = store.open_db(settings.get("RAPOR_DB"))
+        else:
+            import redis
+            spider.redis = redis.Redis.from_url(settings.get("RAPOR_REDIS_URL"))
+            crawler.signals.connect(spider.keep_alive_while_shared_work, signal=signals.spider_idle)
         return spider
+
+    def keep_alive_while_shared_work(self):
+        """A worker whose own requests ran out stays while the shared queue still holds some."""
+        if self.redis.zcard(f"{self.name}:requests"):
+            raise DontCloseSpider
 
     async def start(self):
         portal = self.portal
