@@ -36,6 +36,10 @@ DOWNLOADER_MIDDLEWARES = {
 }
 
 ITEM_PIPELINES = {"crawlers.pipelines.StorePipeline": 300}
+
+# A progress line per portal: redrawn on a terminal, logged every interval otherwise.
+EXTENSIONS = {"crawlers.extensions.Progress": 500}
+RAPOR_PROGRESS_INTERVAL = 10.0
 RAPOR_DB = "data/rapor.db"
 
 TELNETCONSOLE_ENABLED = False  # an open port on a crawl host is nothing we need
