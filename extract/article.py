@@ -103,7 +103,7 @@ def html_to_article(body: bytes | str, url: str | None = None, content_type: str
     says_listing = bool(kinds & {"website", "collectionpage", "itemlist"}) and not kinds & ARTICLE_TYPES
     doc = trafilatura.bare_extraction(
         tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        deduplicate=True, favor_precision=True,
+        deduplicate=False, favor_precision=True,  # dedup state would make output depend on what came before
     )
     if doc is None or not (doc.text or "").strip():
         return None

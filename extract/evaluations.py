@@ -321,6 +321,11 @@ class Extractor:
             return []
         title = article.title or ""
         context = self._context(text, title)
+        if not any(context.schemes.values()):
+            # no evaluation scheme is named anywhere: ordinary news, and most of what a portal
+            # publishes. The regex pass that found this out is far cheaper than spaCy on every
+            # sentence with a number in it.
+            return []
         # first pass: what each candidate sentence holds, so the article's subject is known
         # before any score has to fall back on it
         read = []

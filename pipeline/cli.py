@@ -133,8 +133,10 @@ def schedule(portal_ids, every, runs, db_path):
               show_default=True, help="Where to write JSONL results (with --input).")
 @click.option("--portal", help="Only stored pages of this portal.")
 @click.option("--force", is_flag=True, help="Re-extract pages even if done with the current rules.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes reading stored pages in parallel (this one stays the only writer).")
 @db_option
-def extract(input_path, output_path, portal, force, db_path):
+def extract(input_path, output_path, portal, force, workers, db_path):
     """Extract evaluations, from --input JSONL or from the pages in the database."""
     extractor = _guard(stages.build_extractor)
     if input_path:
@@ -149,7 +151,7 @@ def extract(input_path, output_path, portal, force, db_path):
         err.print(f"extracted {done} articles" + (f", {failed} lines with errors" if failed else ""))
         return
     db = _guard(store.open_db, db_path)
-    summary = _guard(stages.extract_stored, db, extractor, portal=portal, force=force)
+    summary = _guard(stages.extract_stored, db, extractor, portal=portal, force=force, workers=workers)
     _print_extract_summary(summary)
 
 

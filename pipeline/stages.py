@@ -145,37 +145,88 @@ class ExtractSummary:
     errors: list = field(default_factory=list)
 
 
-def extract_stored(db, extractor, *, portal: str | None = None, force: bool = False,
-                   progress: Callable[[int], None] | None = None) -> ExtractSummary:
-    """Article + evaluations for every stored page; pages already done with these rules are skipped."""
+def read_page(page: dict, extractor) -> tuple[dict, object | None, list, str | None]:
+    """One stored page → (page, article or None, records, error): the CPU part of extraction."""
     from extract.article import NotHTML, html_to_article
 
+    try:
+        article = html_to_article(page["body"], page["final_url"] or page["url"], page["content_type"] or "")
+    except NotHTML as exc:
+        return page, None, [], str(exc)
+    if article is None or article.language == "en":
+        return page, None, [], None
+    return page, article, extractor.extract(article), None
+
+
+_worker_extractor = None
+
+
+def _worker_start() -> None:
+    global _worker_extractor
+    _worker_extractor = build_extractor()
+
+
+def _worker_read(pages: list[dict]) -> list[tuple]:
+    return [read_page(page, _worker_extractor) for page in pages]
+
+
+def extract_stored(db, extractor, *, portal: str | None = None, force: bool = False, workers: int = 1,
+                   progress: Callable[[int], None] | None = None) -> ExtractSummary:
+    """Article + evaluations for every stored page; pages already done with these rules are skipped.
+
+    With `workers` > 1, pages are read in a process pool (each process builds its own
+    extractor) and this process stays the database's only writer. At most a few batches are in
+    flight, so memory does not grow with the number of pages.
+    """
     portals = config.load_portals()
     store.sync_regions(db, extractor.rules.regions)
     current = versions(extractor.rules)
     done = {} if force else store.extraction_state(db)
     summary = ExtractSummary()
-    for page in store.iter_pages(db, portal):
-        summary.pages += 1
-        if progress:
-            progress(summary.pages)
-        if done.get(page["id"]) == (page["sha256"], current["extractor"], current["rules"]):
-            summary.skipped_unchanged += 1
-            continue
-        try:
-            article = html_to_article(page["body"], page["final_url"] or page["url"], page["content_type"] or "")
-        except NotHTML as exc:
-            summary.errors.append((page["url"], str(exc)))
-            article = None
-        if article is None or article.language == "en":
+
+    def todo():
+        for page in store.iter_pages(db, portal):
+            summary.pages += 1
+            if progress:
+                progress(summary.pages)
+            if done.get(page["id"]) == (page["sha256"], current["extractor"], current["rules"]):
+                summary.skipped_unchanged += 1
+                continue
+            yield page
+
+    def write(page, article, records, error) -> None:
+        if error:
+            summary.errors.append((page["url"], error))
+        if article is None:
             summary.not_articles += 1
             store.drop_article_of_page(db, page["id"])
-            continue
-        records = extractor.extract(article)
+            return
         outlet = portals[page["portal"]].name if page["portal"] in portals else page["portal"]
         store.save_article_with_evaluations(db, page, article, records, outlet, current)
         summary.articles += 1
         summary.evaluations += len(records)
+
+    if workers <= 1:
+        for page in todo():
+            write(*read_page(page, extractor))
+        return summary
+    import itertools
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    pages = todo()
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
+        in_flight: deque = deque()
+        while True:
+            while len(in_flight) < workers * 3:
+                batch = list(itertools.islice(pages, 16))
+                if not batch:
+                    break
+                in_flight.append(pool.submit(_worker_read, batch))
+            if not in_flight:
+                break
+            for result in in_flight.popleft().result():
+                write(*result)
     return summary
 
 

@@ -124,10 +124,21 @@ def _body_with_read_also(story: Story, others: list[Story]) -> str:
     return "".join(parts)
 
 
+def _by_portal(stories: list[Story]) -> dict[str, list[Story]]:
+    """Portal → its stories (newest first), built once per story list."""
+    key = ("portal", id(stories))
+    if key not in _PATH_INDEX:
+        grouped: dict[str, list[Story]] = {}
+        for s in stories:
+            grouped.setdefault(s.portal, []).append(s)
+        _PATH_INDEX[key] = grouped
+    return _PATH_INDEX[key]
+
+
 def render_article(story: Story, stories: list[Story]) -> str:
-    same_portal = [s for s in stories if s.portal == story.portal]
-    others = [s for s in same_portal if s is not story]
-    sections = sorted({s.section for s in same_portal})
+    same_portal = _by_portal(stories)[story.portal]
+    others = [s for s in same_portal[:8] if s is not story]
+    sections = sorted({s.section for s in same_portal[:200]})
     name = PORTAL_NAMES[story.portal]
     share = '<div class="share">Bagikan: <a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">WhatsApp</a> <a href="#">Telegram</a></div>'
     related = "".join(f'<li><a href="{s.path}">{_e(s.title)}</a></li>' for s in others[1:4])
@@ -186,7 +197,8 @@ def _json(value: str) -> str:
 
 
 def _neighbour(stories: list[Story], story: Story, step: int) -> Story | None:
-    index = stories.index(story) + step
+    positions = _PATH_INDEX.setdefault(("position", id(stories)), {id(s): i for i, s in enumerate(stories)})
+    index = positions[id(story)] + step
     return stories[index] if 0 <= index < len(stories) else None
 
 
@@ -247,11 +259,22 @@ ROBOTS = "User-agent: *\nDisallow: /warta-banten/wp-admin/\nDisallow: /kabar-ser
 # ---------------------------------------------------------------------------------------------
 # Serving
 
+_PATH_INDEX: dict[int, dict] = {}
+
+
+def _paths(stories: list[Story]) -> dict[str, Story]:
+    """Path → story, built once per story list (a benchmark serves thousands)."""
+    key = id(stories)
+    if key not in _PATH_INDEX:
+        _PATH_INDEX[key] = {s.path: s for s in stories}
+    return _PATH_INDEX[key]
+
+
 def route(path: str, query: dict, stories: list[Story], origin: str) -> tuple[int, str, str] | None:
     """(status, content type, body) for a request path, or None for 404."""
     if path == "/robots.txt":
         return 200, "text/plain", ROBOTS
-    by_path = {s.path: s for s in stories}
+    by_path = _paths(stories)
     if path in by_path:
         story = by_path[path]
         charset = "iso-8859-1" if story.portal == "serangkab" else "utf-8"
@@ -297,7 +320,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
         parts = urlsplit(self.path)
-        if self.delay and any(parts.path == s.path for s in self.stories):
+        if self.delay and parts.path in _paths(self.stories):
             time.sleep(self.delay)
         origin = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
         found = route(parts.path.replace("%20", " "), parse_qs(parts.query), self.stories, origin)
@@ -326,8 +349,9 @@ class _Handler(BaseHTTPRequestHandler):
 class SamplePortal:
     """`with SamplePortal() as portal:` serves on 127.0.0.1 (a free port unless one is given)."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, articles: Path = ARTICLES_DIR, delay: float = 0.0):
-        handler = type("Handler", (_Handler,), {"stories": load_stories(articles), "delay": delay})
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, articles: Path = ARTICLES_DIR, delay: float = 0.0,
+                 stories: list[Story] | None = None):
+        handler = type("Handler", (_Handler,), {"stories": stories or load_stories(articles), "delay": delay})
         self.server = ThreadingHTTPServer((host, port), handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, name="sample-portal", daemon=True)
