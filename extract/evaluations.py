@@ -176,6 +176,10 @@ class Extractor:
             scheme: re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(spec["cues"], key=len, reverse=True)) + r")(?!\w)", re.I)
             for scheme, spec in rules.schemes.items() if spec.get("cues")
         }
+        distinctive = {p for spec in rules.schemes.values() for p in spec.get("predicates") or []} - set(
+            self.lex["generic_predicates"])
+        self._topic_re = re.compile(r"(?<!\w)(" + "|".join(re.escape(p) for p in sorted(distinctive, key=len, reverse=True))
+                                    + r")(?!\w)", re.I)
         self._candidate = re.compile(
             r"\d|" + "|".join(re.escape(p) for spec in rules.schemes.values() for p in spec.get("predicates") or [])
             + r"|\b(" + "|".join(self.lex["number_words"]) + r")\b", re.I)
@@ -321,7 +325,7 @@ class Extractor:
             return []
         title = article.title or ""
         context = self._context(text, title)
-        if not any(context.schemes.values()):
+        if not any(context.schemes.values()) and not self._topic_re.search(title + "\n" + text):
             # no evaluation scheme is named anywhere: ordinary news, and most of what a portal
             # publishes. The regex pass that found this out is far cheaper than spaCy on every
             # sentence with a number in it.

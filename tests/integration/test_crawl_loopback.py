@@ -69,10 +69,11 @@ def test_crawl_all_sample_portals_then_again_then_extract(tmp_path, sample_porta
     again = run_rapor("extract", "--db", str(db_path))
     assert "31 unchanged since last extraction" in again.stdout
     assert db["evaluations"].count == count
-    one_process = sorted(db.execute("select entity, score, quote from evaluations"))
+    everything = "select entity, score, quote from evaluations order by entity, coalesce(score, -1), quote"
+    one_process = list(db.execute(everything))
     parallel = run_rapor("extract", "--db", str(db_path), "--force", "--workers", "2")
     assert parallel.returncode == 0, parallel.stderr[-2000:]
-    assert sorted(db.execute("select entity, score, quote from evaluations")) == one_process
+    assert list(db.execute(everything)) == one_process
 
 
 def test_scrapy_crawl_works_the_scrapy_way(tmp_path, sample_portal):

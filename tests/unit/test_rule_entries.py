@@ -82,7 +82,8 @@ def test_scheme_cue_names_its_scheme(extractor, scheme, cue):
 
 @pytest.mark.parametrize("scheme, label", SCHEME_PREDICATES, ids=[f"{s}:{p}" for s, p in SCHEME_PREDICATES])
 def test_scheme_predicate_is_read_with_the_score(extractor, scheme, label):
-    text = f"Pemerintah Kabupaten Lebak meraih nilai 3,21 dengan predikat {label} tahun 2023."
+    cue = RULES.schemes[scheme]["cues"][0]
+    text = f"Pemerintah Kabupaten Lebak meraih nilai 3,21 dengan predikat {label} pada {cue} tahun 2023."
     [record] = run(extractor, text)
     assert label in record.predicate
 
@@ -166,7 +167,7 @@ def test_number_word_after_a_score_cue(extractor, word, value):
 
 @pytest.mark.parametrize("cue", LEX["percent_scores_after"])
 def test_satisfaction_index_told_in_percent(extractor, cue):
-    text = f"Setiap bulan, {cue} Kantor Imigrasi Kelas II Sukabumi mencapai 79,5 persen."
+    text = f"Setiap bulan, {cue} Kantor Imigrasi Kelas II Sukabumi mencapai 79,5 persen menurut survei kepuasan masyarakat."
     assert scores_of(run(extractor, text)) == [79.5]
 
 
