@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test setup setup-dev clean
+.PHONY: demo test bench setup setup-dev clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit("Rapor needs Python 3.11+, this is " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -29,6 +29,12 @@ demo: setup
 
 test: setup-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The benchmark: 1,000 pages by default; BENCH_SIZES="1000 10000" for the memory comparison.
+BENCH_SIZES ?= 1000
+bench: setup-dev
+	$(BIN)/pip install -q 'newspaper4k>=0.9' || echo "newspaper4k not installed: its comparison is skipped"
+	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf $(VENV) data/rapor.db data/rapor.db-wal data/rapor.db-shm .pytest_cache

@@ -156,13 +156,18 @@ def query_latency(folder: Path, rows: int = 1_000_000) -> dict:
                             [(i, f"http://x/{i}") for i in range(1, 20_001)])
         db.conn.executemany("insert into articles (id, page_id, url, outlet, published) values (?, ?, ?, ?, '2025-01-01')",
                             [(i, i, f"http://x/{i}", f"Outlet {i % 40}") for i in range(1, 20_001)])
-        agencies = [f"Dinas {n} {rng.choice(regions)}" for n in range(8000)]
+        codes = dict(db.execute("select name, code from regions").fetchall())
+        agencies = [(n + 1, f"Dinas {n} {region}", region) for n in range(8000) for region in [rng.choice(regions)]]
+        db.conn.executemany("insert into agencies (id, name, region_code) values (?, ?, ?)",
+                            [(i, name, codes[region]) for i, name, region in agencies])
+        db.conn.executemany("insert into agency_aliases (alias, agency_id, seen) values (?, ?, 1)",
+                            [(f"Dinas {i - 1}", i) for i, _, _ in agencies])
         db.conn.executemany(
-            "insert into evaluations (id, article_id, entity, entity_as_written, region, scheme, score, scale_max, "
-            "predicate, year, quote, start, end) values (?, ?, ?, ?, ?, ?, ?, 100, ?, ?, 'q', 0, 1)",
-            ((f"e{i}", rng.randint(1, 20_000), agency := rng.choice(agencies), agency.split()[1], agency.split(" ", 2)[2],
-              rng.choice(schemes), round(rng.uniform(40, 100), 2), rng.choice(["zona hijau", "baik", ""]),
-              rng.randint(2015, 2025)) for i in range(rows)))
+            "insert into evaluations (id, article_id, entity, entity_as_written, region, region_code, agency_id, scheme, "
+            "score, scale_max, predicate, year, quote, start, end) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 100, ?, ?, 'q', 0, 1)",
+            ((f"e{i}", rng.randint(1, 20_000), (agency := rng.choice(agencies))[1], f"Dinas {agency[0] - 1}", agency[2],
+              codes[agency[2]], agency[0], rng.choice(schemes), round(rng.uniform(40, 100), 2),
+              rng.choice(["zona hijau", "baik", ""]), rng.randint(2015, 2025)) for i in range(rows)))
         db.conn.executemany("insert into audit_findings (evaluation_id, kind, detail) values (?, ?, '')",
                             ((f"e{i}", rng.choice(["inconsistent", "conflict", "corroborated"])) for i in range(0, rows, 20)))
     db.execute("analyze")

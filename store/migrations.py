@@ -118,3 +118,12 @@ def m007_frontier_and_revisions(db: Database) -> None:
     db["pages"].add_column("last_modified", str)
     for column in ("pages_discovered", "pages_skipped_known", "pages_not_modified", "pages_failed"):
         db["crawl_runs"].add_column(column, int)
+
+
+@migrations()
+def m008_indexes_for_queries(db: Database) -> None:
+    # `rapor query` and the canned queries filter by these; at a million evaluations a scan is
+    # hundreds of milliseconds, an index lookup a few.
+    for columns in (["region_code"], ["year"], ["score"]):
+        db["evaluations"].create_index(columns, if_not_exists=True)
+    db["agency_aliases"].create_index(["agency_id"], if_not_exists=True)
