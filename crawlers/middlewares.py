@@ -7,8 +7,9 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_reques
 
 
 class RetryAfterMiddleware(RetryMiddleware):
-    """A 429 or 503 with `Retry-After: N` is retried after N seconds (up to RAPOR_MAX_RETRY_AFTER),
-    instead of at once: a small portal that says "not now" is not hammered."""
+    """A 429 or 503 with `Retry-After: N` is retried after N seconds (up to RAPOR_MAX_RETRY_AFTER);
+    other retryable answers (429, 5xx) after an exponential backoff of 1, 2, 4… seconds, instead
+    of at once: a small portal that is struggling is not hammered."""
 
     def __init__(self, settings):
         super().__init__(settings)
@@ -30,4 +31,8 @@ class RetryAfterMiddleware(RetryMiddleware):
             self.crawler.stats.inc_value("rapor/retry_after_waits")
             await asyncio.sleep(wait)
             return retry
+        if response.status in self.retry_http_codes and not request.meta.get("dont_retry"):
+            retries = request.meta.get("retry_times", 0)
+            if retries < self.max_retry_times:
+                await asyncio.sleep(min(self.max_wait, 2 ** retries))
         return super().process_response(request, response)

@@ -200,14 +200,15 @@ def stats(db_path):
         per_scheme.add_row(row["scheme"], str(row["evaluations"]), str(row["articles"]))
     console.print(per_scheme)
     per_portal = Table(title="Portals (latest runs)")
-    for name in ("portal", "runs", "last run", "discovered", "fetched", "new", "changed", "failed", "flag"):
+    for name in ("portal", "runs", "last run", "discovered", "fetched", "new", "changed", "failed",
+                 "articles with results", "flag"):
         per_portal.add_column(name)
     zero_runs = config.load_crawler_config()["zero_yield_runs"]
     for row in store.portal_summary(db, zero_runs):
         flag = f"[red]no yield in {zero_runs} runs: layout change or block?[/]" if row["flagged"] else ""
         per_portal.add_row(row["portal"], str(row["runs"]), row["last_run"] or "", str(row["discovered"] or 0),
                            str(row["fetched"] or 0), str(row["new"] or 0), str(row["changed"] or 0),
-                           str(row["failed"] or 0), flag)
+                           str(row["failed"] or 0), str(row["articles_with_evaluations"]), flag)
     console.print(per_portal)
     _print_runs(store.recent_runs(db, 10))
 

@@ -402,9 +402,11 @@ def query_evaluations(db: Database, *, agency: str | None = None, region: str | 
     if status:
         where.append("e.id in (select evaluation_id from audit_findings where kind = ?)")
         params.append(status)
+    # CROSS JOIN keeps evaluations the outer loop: with statistics gathered, SQLite may otherwise
+    # walk every article and all its evaluations instead of the few rows the filter's index gives
     sql = (f"select {EVALUATION_COLUMNS}, "
            "(select group_concat(kind, ', ') from audit_findings f where f.evaluation_id = e.id) as audit "
-           "from evaluations e join articles a on a.id = e.article_id join pages p on p.id = a.page_id"
+           "from evaluations e cross join articles a on a.id = e.article_id cross join pages p on p.id = a.page_id"
            + (" where " + " and ".join(where) if where else "")
            # the unary + keeps SQLite from walking the (scheme, year) index for the order and
            # filtering a million rows on the way; the filter's own index is used, then a small sort
@@ -430,8 +432,11 @@ def portal_summary(db: Database, zero_yield_runs: int) -> list[dict]:
         runs = list(db.query("select * from crawl_runs where portal = ? order by id desc", [portal]))
         latest = runs[0]
         recent = runs[:zero_yield_runs]
+        with_results = db.execute(
+            "select count(distinct a.id) from articles a join evaluations e on e.article_id = a.id where a.portal = ?",
+            [portal]).fetchone()[0]
         out.append({
-            "portal": portal, "runs": len(runs), "last_run": latest["started_at"],
+            "portal": portal, "runs": len(runs), "last_run": latest["started_at"], "articles_with_evaluations": with_results,
             "discovered": latest["pages_discovered"], "fetched": latest["pages_seen"], "new": latest["pages_new"],
             "changed": latest["pages_changed"], "failed": latest["pages_failed"],
             "flagged": len(recent) >= zero_yield_runs and all(not (r["pages_discovered"] or 0) for r in recent),
