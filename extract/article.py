@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 from w3lib.encoding import html_to_unicode
 
 from .dates import find_dateline_date
+from .records import Article
 
 MAX_HTML_BYTES = 5_000_000        # a larger page is cut here: no news article is that long
 MIN_ARTICLE_CHARS = 250           # shorter main text is a gallery caption or an index stub
@@ -87,9 +88,7 @@ def _is_index_url(url: str | None) -> bool:
     return bool(INDEX_PATH.search(parts.path + ("?" + parts.query if parts.query else "")))
 
 
-def html_to_article(body: bytes | str, url: str | None = None, content_type: str = "") -> "Article | None":
-    from .records import Article
-
+def html_to_article(body: bytes | str, url: str | None = None, content_type: str = "") -> Article | None:
     text = decode_html(body[:MAX_HTML_BYTES] if isinstance(body, bytes) else body[:MAX_HTML_BYTES],
                        content_type)
     if not text.strip() or _looks_like_feed(text):

@@ -25,9 +25,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property
-
-import spacy
 from spacy.tokens import Doc
 
 from .records import Article, Evaluation
@@ -781,8 +778,6 @@ class Extractor:
         if best:
             return best, "scheme.sentence_cue"
         paragraph_text = _paragraph_before(text, sentence)
-        for scheme, regex in self._scheme_cue_res.items():
-            pass
         votes = Counter()
         for scheme, regex in self._scheme_cue_res.items():
             votes[scheme] = len(regex.findall(paragraph_text))

@@ -1,6 +1,5 @@
 """The SQLite store: migrations, page upserts, atomic re-extraction, full-text search, locks."""
 import sqlite3
-import threading
 
 import pytest
 
