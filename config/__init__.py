@@ -18,8 +18,7 @@ from typing import Any
 import yaml
 
 CONFIG_DIR = Path(__file__).resolve().parent
-# Operators keep their own portal list elsewhere with RAPOR_PORTALS_DIR; the bundled one is the default.
-PORTALS_DIR = Path(os.environ.get("RAPOR_PORTALS_DIR", CONFIG_DIR / "portals"))
+PORTALS_DIR = CONFIG_DIR / "portals"   # the bundled portal files; see portals_dir()
 RULES_DIR = CONFIG_DIR / "rules"
 
 
@@ -163,6 +162,8 @@ def parse_portal(path: Path) -> Portal:
 
 
 def portals_dir() -> Path:
+    """Operators keep their own portal list elsewhere with RAPOR_PORTALS_DIR (read at each call,
+    so a test or a scheduled job can point one process at another list)."""
     return Path(os.environ.get("RAPOR_PORTALS_DIR", PORTALS_DIR))
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 
 from .records import Article, Evaluation
@@ -34,17 +34,18 @@ from .text import Sentence, sentences
 MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
 SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})?$")
 YEAR_TOKEN = re.compile(r"^(19[89]\d|20\d\d)$")
-# "B." at a sentence end is one token (an initial, to the tokenizer): the dot is dropped later
 YEAR_LEAD_WORDS = {"tahun", "periode", "th", "pada", "di", "untuk", "edisi", "semester", "tahunan", "("}
 MONTH_WORD = re.compile(rf"^({MONTHS})$", re.I)
 # units whose own name follows their type ("RSUD Kudungga", "Kantor Imigrasi Sukabumi")
 NAMED_UNIT_KINDS = ("rsud", "kantor", "puskesmas")
+# "B." at a sentence end is one token (an initial, to the tokenizer): the dot is dropped later
 LETTER_GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)\.?$")
 SPAN_KEY = "rapor"
 EVALUATION_WORD = re.compile(
     r"\b(penilaian|evaluasi|pemantauan|hasil|survei|survey|monev|monitoring|opini|penganugerahan|anugerah)\b", re.I)
-# "Nomor 25 Tahun 2009", "UU No 25 Tahun 2009", "Permenpan RB 29 tahun 2022": laws, not periods
+# "naik dibanding 2024", "sejak 2021": a year compared with, not the round
 COMPARED_YEAR = re.compile(r"\b(dibanding|dibandingkan|daripada|sejak|semenjak|sebelum)\s*(tahun)?\s*$", re.I)
+# "Nomor 25 Tahun 2009", "UU No 25 Tahun 2009", "Permenpan RB 29 tahun 2022": laws, not periods
 REGULATION_YEAR = re.compile(r"(nomor|no\.?|nomer|uu|pp|perpres|permen\w*|peraturan|keputusan|sk)\s*[\w./-]*\s*(tahun|th\.?)?\s*$", re.I)
 # "Pemkab Serang", "Pemerintah Kabupaten (Pemkab) Serang", "Wakil Bupati Kutai Timur": whose story it is
 GOVERNMENT_MENTION = re.compile(
@@ -68,7 +69,6 @@ class Mention:
     written: str
     base_name: str           # "Dinas Sosial", or "" for governments
     region: object | None    # config.Region
-    level: str | None = None  # for governments written without a resolvable region
     comparison: bool = False
     rule: str = ""
     foreign: bool = False    # carried over from an earlier sentence: its token indices are not ours
@@ -113,7 +113,6 @@ class ArticleContext:
     sentence_no: int = 0
     last_year: int | None = None       # the latest year stated with a score: the round of a list
     subject: str | None = None         # the entity the article names most
-    rule_ids: list = field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,6 +172,13 @@ class Extractor:
         self._intro_re = re.compile(r"\b(" + "|".join(map(re.escape, self.lex["list_intro"])) + r")\b|:", re.I)
         self._generic_predicates = set(self.lex["generic_predicates"])
         self._predicate_cues = set(self.lex["predicate_cues"])
+        self._range_markers = set(self.lex["range_markers"])
+        self._average_cues = set(self.lex["average_cues"])
+        self._group_words = set(self.lex["group_words"])
+        self._linking_cues = set(self.lex["linking_cues"])
+        self._rank_cues = set(self.lex["rank_cues"])
+        self._location_markers = set(self.lex["location_markers"])
+        self._evaluators = {e.lower() for e in self.lex["evaluators"]}
         self._scheme_cue_res = {
             scheme: re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(spec["cues"], key=len, reverse=True)) + r")(?!\w)", re.I)
             for scheme, spec in rules.schemes.items() if spec.get("cues")
@@ -224,16 +230,17 @@ class Extractor:
     # -- 1. article context -------------------------------------------------------------------
 
     def _context(self, text: str, title: str) -> ArticleContext:
+        full = title + "\n" + text
         votes: Counter = Counter()
         for scheme, regex in self._scheme_cue_res.items():
             votes[scheme] += len(regex.findall(text)) + 3 * len(regex.findall(title))
-        year = self._evaluation_year(title + "\n" + text)
+        year = self._evaluation_year(full)
         dateline_cores, dateline_end = self._dateline(text)
         # governments the article names, leaving out assessors' offices ("Ombudsman RI
         # Perwakilan Provinsi Banten", "Komisi Informasi Provinsi Banten")
         gov_regions: Counter = Counter()
-        for match in GOVERNMENT_MENTION.finditer(title + "\n" + text):
-            preceding = (title + "\n" + text)[max(0, match.start() - 30):match.start()].lower()
+        for match in GOVERNMENT_MENTION.finditer(full):
+            preceding = full[max(0, match.start() - 30):match.start()].lower()
             if re.search(r"(ombudsman( ri)?|perwakilan|komisi informasi|kanwil)\s*$", preceding):
                 continue
             resolved = self._resolve_region(match.group(2), _level_of(match.group(1)))
@@ -354,8 +361,8 @@ class Extractor:
             elif list_labels and len(chunk.strip()) > 3:
                 list_labels = None  # a line that is neither a bullet nor a name: the list is over
             if not scores and self.is_list_header(doc, found):
-                list_labels = self._labels(doc, [f for f in found if f.label in ("PREDICATE", "GRADE")])
-            if any(f.label in ("PREDICATE", "GRADE") for f in found):
+                list_labels = self._labels(doc, _predicate_items(found))
+            if _predicate_items(found):
                 last_predicate = number
             read.append((number, sentence, doc, found, mentions, scores, line_labels))
             subjects.update(m.entity_name(None)[0] for m in mentions if not m.comparison)
@@ -373,17 +380,15 @@ class Extractor:
                 records.extend(new)
                 # "A meraih predikat Informatif, sedangkan B masuk kategori Menuju Informatif dengan nilai 85,20"
                 scored_names = {r.entity_as_written for r in new}
-                unscored = [m for m in mentions if m.written not in scored_names]
-                if unscored:
+                if any(m.written not in scored_names for m in mentions):
                     records.extend(r for r in self._predicate_only(doc, sentence, text, found, mentions, context)
-                                   if r.entity_as_written in {m.written for m in unscored})
+                                   if r.entity_as_written not in scored_names)
                 if new:
-                    context.last_scored = (sentence.paragraph, [m for m in _record_mentions(new, mentions)])
+                    context.last_scored = (sentence.paragraph, _record_mentions(new, mentions))
             else:
                 given = self._predicate_only(doc, sentence, text, found, mentions, context, line_labels) if mentions else []
                 records.extend(given)
-                labels = list(dict.fromkeys(f.value if f.label == "PREDICATE" else _grade_label(doc, f)
-                                            for f in found if f.label in ("PREDICATE", "GRADE")))
+                labels = self._labels(doc, _predicate_items(found))
                 # a sentence that names one category is a lead-in for the list that follows
                 # ("Sebanyak 12 Pemda berada di zona hijau kategori B."), unless it tells of an
                 # earlier state ("sebelumnya masih tergolong zona kuning")
@@ -441,7 +446,7 @@ class Extractor:
                     region = self._region_from_item(doc, region_item, gov.value)
                     if region:
                         mentions.append(Mention(i, region_item.end, "gov", doc[i:region_item.end].text, "",
-                                                region, gov.value, rule="entity.government_prefix"))
+                                                region, rule="entity.government_prefix"))
                         i = region_item.end
                         continue
             if "AGENCY" in labels or "HEAD" in labels:
@@ -453,21 +458,20 @@ class Extractor:
             if "REGION" in labels:
                 item = labels["REGION"]
                 region = self._region_from_item(doc, item, None)
-                place = i > 0 and (doc[i - 1].lower_.rstrip("-") in self.lex["location_markers"] or (
-                    doc[i - 1].text == "-" and i > 1 and doc[i - 2].lower_ in self.lex["location_markers"]))
+                place = i > 0 and (doc[i - 1].lower_.rstrip("-") in self._location_markers or (
+                    doc[i - 1].text == "-" and i > 1 and doc[i - 2].lower_ in self._location_markers))
                 if region and doc[item.start].text[0].isupper() and not place:
                     mentions.append(Mention(i, item.end, "bare", doc[i:item.end].text, "", region,
                                             rule="entity.bare_region"))
                     i = item.end
                     continue
             i += 1
-        evaluators = {e.lower() for e in self.lex["evaluators"]}
         for mention in mentions:
             before = " " + doc[max(0, mention.start - 4):mention.start].text.lower()
             mention.parent = any(before.endswith(" " + m) for m in self.lex["parent_markers"])
             mention.comparison = (
                 mention.parent or any(before.endswith(" " + m) for m in self.lex["comparison_markers"])
-                or mention.written.lower() in evaluators or mention.base_name.lower() in evaluators)
+                or mention.written.lower() in self._evaluators or mention.base_name.lower() in self._evaluators)
         for index, mention in enumerate(mentions):
             after = [t.lower_ for t in doc[mention.end: mention.end + 2]]
             if mention.comparison and (after[:1] == ["yang"] or after == [",", "yang"]):
@@ -587,7 +591,7 @@ class Extractor:
             return False  # "17 (tujuh belas) unsur": a count spelled out twice
         before_window = [t.lower_ for t in doc[max(0, start - 5):start]]
         for k, word in enumerate(before_window):
-            if word in self.lex["average_cues"] and set(before_window[k + 1:k + 4]) & set(self.lex["group_words"]):
+            if word in self._average_cues and self._group_words.intersection(before_window[k + 1:k + 4]):
                 return False  # "rata-rata kabupaten dan kota 56,53": an average over a group
         if MONTH_WORD.match(after):
             return False  # "20 Desember 2021": a day
@@ -604,14 +608,14 @@ class Extractor:
         preceding = " " + " ".join(t.lower_ for t in doc[max(0, start - 4):start]) + " "
         if before in ("antara",) or any(f" {cue} " in preceding for cue in self.lex["band_cues"]):
             return False
-        if before == "(" and after in self.lex["range_markers"]:
+        if before == "(" and after in self._range_markers:
             return False
         if any(t.lower_ in self._target_cues for t in doc[max(0, start - 3):start]):
             return False  # "menargetkan nilai 90": a goal
         if rule == "score.integer_after_cue" and after in self.lex["count_words_for_integers"]:
             return False  # "42 kuning, dan 3 merah": counts of governments per zone
         window = doc[max(0, start - 10):start]
-        if any(t.lower_ in self._component_cues for t in window) and not any(t.lower_ in ("indeks",) for t in window[-2:]):
+        if any(t.lower_ in self._component_cues for t in window) and not any(t.lower_ == "indeks" for t in window[-2:]):
             return False  # "domain kebijakan 4,10": a part of the evaluation, not the entity's result
         # "naik dari 75 (2024) menjadi 88": the earlier value of a change
         from_value = before == "dari" and any(t.lower_ in ("menjadi", "ke") for t in doc[end:end + 5])
@@ -625,7 +629,7 @@ class Extractor:
 
     def _band_limit(self, doc: Doc, start: int, end: int) -> bool:
         """A number joined to another by a range marker, which may be several tokens ("s/d")."""
-        markers = set(self.lex["range_markers"])
+        markers = self._range_markers
         for width in (1, 2, 3):
             joined_after = "".join(t.text.lower() for t in doc[end:end + width])
             if joined_after in markers and end + width < len(doc) and SCORE_TOKEN.match(doc[end + width].text):
@@ -685,6 +689,7 @@ class Extractor:
             assigned.append(target)
             rules_used.append(rule)
         for index, score in enumerate(scores):
+            scheme, scheme_rule = self._scheme(doc, score.start, text, sentence, context) if assigned[index] else (None, None)
             for mention in assigned[index]:
                 lo = score.start if mention.foreign else min(mention.start, score.start)
                 hi = score.end if mention.foreign else max(mention.end, score.end)
@@ -695,11 +700,10 @@ class Extractor:
                     seg_start = mention.start
                 seg_end = scores[index + 1].start if index + 1 < len(scores) else len(doc)
                 seg_end = min([seg_end] + [m.start for m in usable if score.end <= m.start and m is not mention])
-                scheme, scheme_rule = self._scheme(doc, found, score, text, sentence, context)
-                predicates = self._predicates(doc, found, score, mentions, seg_start, seg_end, scheme)
+                predicates = self._predicates(doc, found, seg_start, seg_end, scheme)
                 if not predicates and usable:
                     # a lead-in for the whole sentence: "Pada kategori zona hijau, Pemkot X ... 98,17"
-                    predicates = self._predicates(doc, found, score, mentions, 0, min(m.start for m in usable), scheme)
+                    predicates = self._predicates(doc, found, 0, min(m.start for m in usable), scheme)
                     if predicates:
                         context.category = (tuple(predicates), context.sentence_no)
                 if not predicates and context.category and context.sentence_no - context.category[1] <= 2:
@@ -715,8 +719,7 @@ class Extractor:
                 name, region = mention.entity_name(self._local_region(context))
                 scale = self._scale(scheme, score.value, converted=any(
                     t.lower_.startswith(("konversi", "dikonversi")) for t in doc[max(0, score.start - 4):score.start]))
-                start_char = sentence.start + doc[lo].idx
-                end_char = sentence.start + doc[hi - 1].idx + len(doc[hi - 1].text)
+                start_char, end_char = _char_span(sentence, doc, lo, hi)
                 records.append(Evaluation(
                     entity=name, entity_as_written=mention.written,
                     region=region.name if region else None, scheme=scheme, score=score.value,
@@ -743,7 +746,7 @@ class Extractor:
 
     def _linked(self, doc: Doc, start: int, end: int) -> bool:
         words = {t.lower_ for t in doc[start:end]}
-        return end - start <= 8 and bool(words & set(self.lex["linking_cues"]))
+        return end - start <= 8 and bool(words & self._linking_cues)
 
     def _coordinated(self, doc: Doc, usable: list[Mention], anchor: Mention, scores: list[Score]) -> list[Mention]:
         """"DPMPTSP dan DKCS", "Dinas Sosial serta rumah sakit daerah": one score, several units."""
@@ -769,14 +772,16 @@ class Extractor:
                 m.region = shared
         return group
 
-    def _scheme(self, doc, found, score, text, sentence, context) -> tuple[str, str]:
+    def _scheme(self, doc, position: int, text, sentence, context) -> tuple[str, str]:
+        """The scheme cue nearest to token `position` in its sentence, else the paragraph's most
+        named scheme, else the article's."""
         best, best_distance = None, None
         for scheme, regex in self._scheme_cue_res.items():
             for match in regex.finditer(doc.text):
                 token_index = doc.char_span(match.start(), match.end(), alignment_mode="expand")
                 if token_index is None:
                     continue
-                distance = abs(token_index.start - score.start)
+                distance = abs(token_index.start - position)
                 if best_distance is None or distance < best_distance:
                     best, best_distance = scheme, distance
         if best:
@@ -802,17 +807,11 @@ class Extractor:
         scale = (self.rules.schemes.get(scheme) or {}).get("scale_max")
         return float(scale) if scale else None
 
-    def _predicates(self, doc, found, score, mentions, seg_start, seg_end, scheme) -> list[str]:
+    def _predicates(self, doc, found, seg_start, seg_end, scheme) -> list[str]:
+        """Labels inside a stretch of the sentence; word labels only if the scheme uses them."""
         allowed = set((self.rules.schemes.get(scheme) or {}).get("predicates") or [])
-        labels = []
-        for item in found:
-            if item.label == "PREDICATE" and seg_start <= item.start and item.end <= seg_end:
-                if allowed and item.value not in allowed:
-                    continue
-                labels.append(item.value)
-            elif item.label == "GRADE" and seg_start <= item.start and item.end <= seg_end:
-                labels.append(_grade_label(doc, item))
-        return list(dict.fromkeys(labels))
+        return self._labels(doc, [f for f in _predicate_items(found) if seg_start <= f.start and f.end <= seg_end
+                                  and not (f.label == "PREDICATE" and allowed and f.value not in allowed)])
 
     def _year(self, doc, seg_start, seg_end, score, context) -> int | None:
         """1. a year right after the score ("2,93 pada 2022"); 2. the nearest one before it in its
@@ -837,9 +836,8 @@ class Extractor:
 
     def _rank(self, doc, seg_start, seg_end) -> int | None:
         ordinals = self.lex["ordinals"]
-        cues = set(self.lex["rank_cues"])
         for token in doc[seg_start:seg_end]:
-            if token.lower_ in cues:
+            if token.lower_ in self._rank_cues:
                 for nxt in doc[token.i + 1: token.i + 4]:
                     if nxt.lower_ in ordinals:
                         return ordinals[nxt.lower_]
@@ -860,7 +858,7 @@ class Extractor:
         3. one line of a bulleted list under a header that names the predicate (`list_labels`).
         """
         usable = [m for m in mentions if not m.comparison]
-        items = [f for f in found if f.label in ("PREDICATE", "GRADE")]
+        items = _predicate_items(found)
         assigned: dict[int, tuple] = {}   # id(mention) → (mention, labels, anchor token, rule)
 
         if list_labels:  # 3.
@@ -898,13 +896,11 @@ class Extractor:
                            if any(label in (spec.get("predicates") or []) for label in labels)), None)
             scheme_rule = "scheme.predicate"
             if scheme is None or any(len(label) <= 3 for label in labels):
-                scheme, scheme_rule = self._scheme(doc, found, Score(mention.start, mention.end, 0, "", ""),
-                                                   text, sentence, context)
+                scheme, scheme_rule = self._scheme(doc, mention.start, text, sentence, context)
             name, region = mention.entity_name(self._local_region(context))
             lo = mention.start if anchor is None else min(mention.start, anchor)
             hi = mention.end
-            start_char = sentence.start + doc[lo].idx
-            end_char = sentence.start + doc[hi - 1].idx + len(doc[hi - 1].text)
+            start_char, end_char = _char_span(sentence, doc, lo, hi)
             records.append(Evaluation(
                 entity=name, entity_as_written=mention.written, region=region.name if region else None,
                 scheme=scheme, score=None, scale_max=None, predicate=tuple(labels),
@@ -915,12 +911,13 @@ class Extractor:
         return records
 
     def _labels(self, doc: Doc, items: list[Found]) -> list[str]:
+        """Predicate labels of PREDICATE/GRADE spans, in order, once each."""
         return list(dict.fromkeys(f.value if f.label == "PREDICATE" else _grade_label(doc, f) for f in items))
 
     def is_list_header(self, doc: Doc, found: list[Found]) -> bool:
         """"Perangkat daerah berpredikat A (Memuaskan), di antaranya:" — a predicate, then a colon
         or an introducing word at the end: the next lines are the list."""
-        if not any(f.label in ("PREDICATE", "GRADE") for f in found):
+        if not _predicate_items(found):
             return False
         words = [t.lower_ for t in doc if not t.is_punct]
         return doc.text.rstrip().endswith(":") or bool(words and words[-1] in self._list_intro)
@@ -928,6 +925,15 @@ class Extractor:
 
 # ---------------------------------------------------------------------------------------------
 # helpers
+
+def _predicate_items(found: list[Found]) -> list[Found]:
+    return [f for f in found if f.label in ("PREDICATE", "GRADE")]
+
+
+def _char_span(sentence: Sentence, doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """Article-text offsets of tokens lo..hi of a sentence's doc: where a quote starts and ends."""
+    return sentence.start + doc[lo].idx, sentence.start + doc[hi - 1].idx + len(doc[hi - 1].text)
+
 
 def _grade_label(doc: Doc, item: Found) -> str:
     """"predikat A-" → "a-"; "predikat B." (sentence end) → "b"; "predikat ‘BB’" → "bb"."""
@@ -1016,7 +1022,7 @@ def _paragraph_before(text: str, sentence: Sentence) -> str:
 def _record_mentions(records: list[Evaluation], mentions: list[Mention]) -> list[Mention]:
     """The mentions that records of this sentence were attached to (by what they were written as)."""
     written = {r.entity_as_written for r in records}
-    return [m for m in mentions if m.written in written] or []
+    return [m for m in mentions if m.written in written]
 
 
 def _drop_covered_predicates(records: list[Evaluation]) -> list[Evaluation]:
