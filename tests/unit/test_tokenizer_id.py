@@ -1,7 +1,7 @@
 """spaCy's Indonesian tokenizer facts that the extraction patterns rely on.
 
 If a spaCy upgrade changes any of these, the number reader and the grade patterns in
-extract/evaluations.py must change with it; this test says so first.
+extract/evaluations/ must change with it; this test says so first.
 """
 import pytest
 import spacy

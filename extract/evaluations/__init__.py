@@ -1,0 +1,126 @@
+"""Article text → evaluation records, by rules a reviewer can read.
+
+`Extractor(rules)` builds the pipeline once; `extract(article)` then runs the stages in order:
+
+1. Article context (`context`): which schemes the article is about, which evaluation year it
+   names, the region its dateline and government mentions point at.
+2. Candidate sentences: only sentences that hold a number or a predicate label go through
+   spaCy; most of an article cannot hold a result. In each, the span rulers (`patterns`) mark
+   agency names and abbreviations, government prefixes, regions, predicates and scheme cues
+   (`spans`); numbers are read and filtered (`numbers`); entities are found (`entities`).
+3. Attachment (`attachment`): each score goes to its entity, with predicates (`predicates`),
+   year, rank, scheme and scale (`attributes`).
+4. Predicate-only records (`predicate_only`): named entities given a predicate without a score.
+5. Merge (`merge`): covered predicate-only records dropped, repeated results merged.
+
+Every record carries the rule ids that produced it. Pure: no I/O, no clock.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..records import Article, Evaluation
+from ..text import sentences
+from .attachment import scored_records
+from .context import read_context
+from .entities import Mention, find_mentions
+from .language import indonesian
+from .merge import dedupe, drop_covered_predicates
+from .numbers import find_scores
+from .patterns import add_span_rulers
+from .predicate_only import predicate_only_records
+from .predicates import conflicting, is_list_header, labels_of
+from .spans import find_spans, predicate_items
+from .vocabulary import build_vocabulary
+
+MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
+
+
+class Extractor:
+    """Built once from `config.load_rules()`; `extract(article)` is then a pure function."""
+
+    def __init__(self, rules):
+        self.rules = rules
+        self.vocab = build_vocabulary(rules)
+        self.nlp = indonesian()
+        add_span_rulers(self.nlp, rules)
+
+    def extract(self, article: Article) -> list[Evaluation]:
+        vocab = self.vocab
+        text = (article.text or "")[:MAX_TEXT_CHARS]
+        if not text.strip():
+            return []
+        title = article.title or ""
+        context = read_context(vocab, text, title)
+        if not any(context.schemes.values()) and not vocab.topic_re.search(title + "\n" + text):
+            # no evaluation scheme is named anywhere: ordinary news, and most of what a portal
+            # publishes. The regex pass that found this out is far cheaper than spaCy on every
+            # sentence with a number in it.
+            return []
+        # first pass: what each candidate sentence holds, so the article's subject is known
+        # before any score has to fall back on it
+        read = []
+        subjects: Counter = Counter()
+        on_topic = sum(context.schemes.values()) >= 2
+        list_labels = None  # the predicates of a bulleted list's header, while its lines run
+        last_predicate = -10  # sentence no. of the latest predicate: "(…Informatif.) Mereka adalah A, B"
+        for number, sentence in enumerate(sentences(text)):
+            chunk = sentence.of(text)
+            if not (list_labels or vocab.candidate_re.search(chunk) or (
+                    number - last_predicate <= 2 and vocab.intro_re.search(chunk))):
+                continue
+            doc = self.nlp(chunk)
+            found = find_spans(vocab, doc)
+            masked = next((t.i for t in doc if sentence.start + t.idx >= context.dateline_end), len(doc))
+            mentions = find_mentions(vocab, doc, found, masked)
+            scores = find_scores(vocab, doc, on_topic)
+            line_labels = None
+            if list_labels and not scores and mentions:
+                line_labels = list_labels
+            elif list_labels and len(chunk.strip()) > 3:
+                list_labels = None  # a line that is neither a bullet nor a name: the list is over
+            if not scores and is_list_header(vocab, doc, found):
+                list_labels = labels_of(doc, predicate_items(found))
+            if predicate_items(found):
+                last_predicate = number
+            read.append((number, sentence, doc, found, mentions, scores, line_labels))
+            subjects.update(m.entity_name(None)[0] for m in mentions if not m.comparison)
+        context.subject = subjects.most_common(1)[0][0] if subjects else None
+        records: list[Evaluation] = []
+        previous_mentions: list[Mention] = []
+        for number, sentence, doc, found, mentions, scores, line_labels in read:
+            context.sentence_no = number
+            governments = [m for m in mentions if m.kind in ("gov", "bare") and m.region
+                           and (m.parent or not m.comparison)]
+            if governments:  # "pada level Pemerintah Provinsi Gorontalo ... Dinas Sosial 77,55"
+                context.recent_region = (governments[-1].region, number)
+            if scores:
+                new = scored_records(vocab, doc, sentence, text, found, mentions, scores, context, previous_mentions)
+                records.extend(new)
+                # "A meraih predikat Informatif, sedangkan B masuk kategori Menuju Informatif dengan nilai 85,20"
+                scored_names = {r.entity_as_written for r in new}
+                if any(m.written not in scored_names for m in mentions):
+                    records.extend(r for r in predicate_only_records(vocab, doc, sentence, text, found, mentions, context)
+                                   if r.entity_as_written not in scored_names)
+                if new:
+                    context.last_scored = (sentence.paragraph, _record_mentions(new, mentions))
+            else:
+                given = predicate_only_records(vocab, doc, sentence, text, found, mentions, context, line_labels) if mentions else []
+                records.extend(given)
+                labels = labels_of(doc, predicate_items(found))
+                # a sentence that names one category is a lead-in for the list that follows
+                # ("Sebanyak 12 Pemda berada di zona hijau kategori B."), unless it tells of an
+                # earlier state ("sebelumnya masih tergolong zona kuning")
+                past = any(t.lower_ in vocab.past_markers for t in doc)
+                if labels and not past and not conflicting(labels, vocab.generic_predicates):
+                    context.category = (tuple(labels), number)
+            usable = [m for m in mentions if not m.comparison]
+            if usable:
+                previous_mentions = usable
+        return dedupe(drop_covered_predicates(records))
+
+
+def _record_mentions(records: list[Evaluation], mentions: list[Mention]) -> list[Mention]:
+    """The mentions that records of this sentence were attached to (by what they were written as)."""
+    written = {r.entity_as_written for r in records}
+    return [m for m in mentions if m.written in written]

@@ -1,0 +1,104 @@
+"""A record's attributes beyond entity and score: scheme, scale, year, rank, each a short cascade."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .context import REGULATION_YEAR
+from .numbers import YEAR_TOKEN
+
+YEAR_LEAD_WORDS = {"tahun", "periode", "th", "pada", "di", "untuk", "edisi", "semester", "tahunan", "("}
+
+
+def scheme_at(vocab, doc, position: int, text, sentence, context) -> tuple[str, str]:
+    """The scheme cue nearest to token `position` in its sentence, else the paragraph's most
+    named scheme, else the article's."""
+    best, best_distance = None, None
+    for scheme, regex in vocab.scheme_cue_res.items():
+        for match in regex.finditer(doc.text):
+            token_index = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if token_index is None:
+                continue
+            distance = abs(token_index.start - position)
+            if best_distance is None or distance < best_distance:
+                best, best_distance = scheme, distance
+    if best:
+        return best, "scheme.sentence_cue"
+    paragraph_text = _paragraph_before(text, sentence)
+    votes = Counter()
+    for scheme, regex in vocab.scheme_cue_res.items():
+        votes[scheme] = len(regex.findall(paragraph_text))
+    if votes and votes.most_common(1)[0][1] > 0:
+        return votes.most_common(1)[0][0], "scheme.paragraph_cue"
+    if context.schemes and context.schemes.most_common(1)[0][1] > 0:
+        return context.schemes.most_common(1)[0][0], "scheme.article_cue"
+    return "other", "scheme.none"
+
+
+def scale_of(vocab, scheme: str, value: float, converted: bool = False) -> float | None:
+    """The scale the score is on: the scheme's, but SKM's old 1–4 index and PEKPPP's
+    "nilai konversi" on 100 are told apart. A 7,12 reported on SPBE's 0–5 keeps scale 5,
+    so the audit can flag it."""
+    if scheme == "skm" and value <= 4:
+        return 4.0
+    if scheme in ("pekppp", "spbe") and converted:
+        return 100.0
+    scale = (vocab.rules.schemes.get(scheme) or {}).get("scale_max")
+    return float(scale) if scale else None
+
+
+def year_of(doc, seg_start, seg_end, score, context) -> int | None:
+    """1. a year right after the score ("2,93 pada 2022"); 2. the nearest one before it in its
+    stretch ("IPP tahun 2023 yang cuma 3,24"); 3. the article's evaluation year, or else the
+    year last stated with a score (the rest of a list belongs to the same round)."""
+    def year_at(token) -> int | None:
+        if YEAR_TOKEN.match(token.text) and token.i > 0 and doc[token.i - 1].lower_ in YEAR_LEAD_WORDS:
+            if not REGULATION_YEAR.search(doc[max(0, token.i - 4):token.i].text):
+                return int(token.text)
+        return None
+    if score is not None:
+        for token in [*doc[score.end: min(len(doc), score.end + 4)],  # 1.
+                      *reversed(doc[max(0, seg_start - 6):score.start])]:  # 2.
+            if year_at(token):
+                context.last_year = year_at(token)
+                return context.last_year
+    else:
+        for token in doc[seg_start:seg_end]:
+            if year_at(token):
+                return year_at(token)
+    return context.year or context.last_year  # 3.
+
+
+def rank_of(vocab, doc, seg_start, seg_end) -> int | None:
+    ordinals = vocab.lex["ordinals"]
+    for token in doc[seg_start:seg_end]:
+        if token.lower_ in vocab.rank_cues:
+            for nxt in doc[token.i + 1: token.i + 4]:
+                if nxt.lower_ in ordinals:
+                    return ordinals[nxt.lower_]
+                digits = re.sub(r"^ke-?", "", nxt.lower_)
+                if digits.isdigit() and 0 < int(digits) < 1000:
+                    return int(digits)
+    return None
+
+
+def is_earlier_value(doc, score) -> bool:
+    """The earlier value of a change, or one said to be last year's."""
+    before = doc[score.start - 1].lower_ if score.start else ""
+    later = [t.lower_ for t in doc[score.end: score.end + 5]]
+    said_later = " ".join(later)
+    return (before in ("dari", "semula") and bool({"menjadi", "ke", "sebelumnya"} & set(later))) or (
+        "tahun lalu" in said_later or "tahun sebelumnya" in said_later)
+
+
+def local_region(context):
+    """The region an unqualified OPD belongs to: the government named in this or the
+    previous sentence, else the article's region (dateline and government mentions)."""
+    if context.recent_region and context.sentence_no - context.recent_region[1] <= 1:
+        return context.recent_region[0]
+    return context.region
+
+
+def _paragraph_before(text: str, sentence) -> str:
+    start = text.rfind("\n", 0, max(0, sentence.start - 1))
+    return text[max(0, start): sentence.end]

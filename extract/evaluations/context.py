@@ -1,0 +1,126 @@
+"""Stage 1, the article read as a whole with cheap regexes: which schemes it is about, which
+evaluation round it names, where it was filed from and which government it is about.
+
+Pure: text in, an `ArticleContext` out.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..dates import MONTHS, date_spans, parse_date_span
+from .regions import level_of, resolve_region
+
+EVALUATION_WORD = re.compile(
+    r"\b(penilaian|evaluasi|pemantauan|hasil|survei|survey|monev|monitoring|opini|penganugerahan|anugerah)\b", re.I)
+# "naik dibanding 2024", "sejak 2021": a year compared with, not the round
+COMPARED_YEAR = re.compile(r"\b(dibanding|dibandingkan|daripada|sejak|semenjak|sebelum)\s*(tahun)?\s*$", re.I)
+# "Nomor 25 Tahun 2009", "UU No 25 Tahun 2009", "Permenpan RB 29 tahun 2022": laws, not periods
+REGULATION_YEAR = re.compile(r"(nomor|no\.?|nomer|uu|pp|perpres|permen\w*|peraturan|keputusan|sk)\s*[\w./-]*\s*(tahun|th\.?)?\s*$", re.I)
+# "Pemkab Serang", "Pemerintah Kabupaten (Pemkab) Serang", "Wakil Bupati Kutai Timur": whose story it is
+GOVERNMENT_MENTION = re.compile(
+    r"\b(Pemerintah (?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemko|Pemprov|Kabupaten|Kab\.|Kota|Provinsi"
+    r"|Bupati|Wali Kota|Walikota|Gubernur)"
+    r"\s+(?:\([A-Za-z]+\)\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+# "SERANG, Warta Banten Raya –", "Samarinda (ANTARA Kaltim) -", "KOTA BANDUNG (TUGUBANDUNG.ID) –"
+DATELINE = re.compile(
+    r"(?m)^[\s\"“]*(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*(?:,[^\n–—-]{0,60}?|\([^)\n]{1,60}\))?\s*[–—-]\s")
+
+
+@dataclass
+class ArticleContext:
+    schemes: Counter
+    year: int | None
+    region: object | None
+    dateline_end: int = 0
+    last_scored: tuple | None = None   # (paragraph, mentions) of the latest sentence with a record
+    category: tuple | None = None      # (predicates, sentence no.) of the latest list lead-in
+    recent_region: tuple | None = None  # (region, sentence no.) of the latest government named
+    sentence_no: int = 0
+    last_year: int | None = None       # the latest year stated with a score: the round of a list
+    subject: str | None = None         # the entity the article names most
+
+
+def read_context(vocab, text: str, title: str) -> ArticleContext:
+    full = title + "\n" + text
+    votes: Counter = Counter()
+    for scheme, regex in vocab.scheme_cue_res.items():
+        votes[scheme] += len(regex.findall(text)) + 3 * len(regex.findall(title))
+    year = evaluation_year(vocab, full)
+    dateline_cores, dateline_end = _dateline(text)
+    # governments the article names, leaving out assessors' offices ("Ombudsman RI
+    # Perwakilan Provinsi Banten", "Komisi Informasi Provinsi Banten")
+    gov_regions: Counter = Counter()
+    for match in GOVERNMENT_MENTION.finditer(full):
+        preceding = full[max(0, match.start() - 30):match.start()].lower()
+        if re.search(r"(ombudsman( ri)?|perwakilan|komisi informasi|kanwil)\s*$", preceding):
+            continue
+        resolved = resolve_region(vocab, match.group(2), level_of(match.group(1)))
+        if resolved:
+            gov_regions[resolved] += 1
+    region = None
+    in_dateline = [r for r in gov_regions if r.core.lower() in dateline_cores]
+    if in_dateline:
+        region = max(in_dateline, key=lambda r: gov_regions[r])
+    elif gov_regions:
+        local = [r for r in gov_regions if r.level != "provinsi"] or list(gov_regions)
+        region = max(local, key=lambda r: gov_regions[r])
+    elif dateline_cores:
+        region = next(filter(None, (resolve_region(vocab, core.title(), None) for core in dateline_cores)), None)
+    return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end)
+
+
+def evaluation_year(vocab, text: str) -> int | None:
+    """The period the article's results are for: the first year named right after an
+    evaluation word or a scheme cue ("Penilaian Kepatuhan ... Tahun 2024", "OPPP 2022").
+
+    Years of regulations ("Nomor 25 Tahun 2009") and of dates ("23 Desember 2022",
+    "(8/6/2023)") are publication or legal facts, not evaluation periods.
+    """
+    best = None
+    for cue in [EVALUATION_WORD, *vocab.scheme_cue_res.values()]:
+        for match in cue.finditer(text):
+            window = text[match.end(): match.end() + 110]
+            window = re.split(r"\n|[.!?]\s", window, maxsplit=1)[0]  # within the sentence
+            for found in re.finditer(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])", window):
+                before = window[:found.start()]
+                if REGULATION_YEAR.search(before) or re.search(rf"(\d{{1,2}}\s+({MONTHS})|/)\s*$", before, re.I) \
+                        or COMPARED_YEAR.search(before):
+                    continue
+                position = match.end() + found.start()
+                if _in_past_sentence(vocab, text, position):
+                    continue  # "yang pernah meraih zona hijau pada tahun 2016": history
+                if best is None or position < best[0]:
+                    best = (position, int(found.group(1)))
+                break
+    if best:
+        return best[1]
+    # the round named before the assessment words: "Dari Juli sampai Oktober 2023 silam, Ombudsman ..."
+    lead = text[: text.find("\n", 200) if text.find("\n", 200) > 0 else 600]
+    for found in re.finditer(rf"\b({MONTHS})\s+((?:19|20)\d\d)\b", lead, re.I):
+        if not re.search(r"\d{1,2}\s*$", lead[:found.start()]):
+            return int(found.group(2))
+    # "tahun ini" in a story dated by its event: the round of that date
+    if re.search(r"\btahun ini\b", text, re.I):
+        for start, end in date_spans(text):
+            parsed = parse_date_span(text[start:end])
+            if parsed:
+                return int(parsed[:4])
+    return None
+
+
+def _in_past_sentence(vocab, text: str, position: int) -> bool:
+    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    ends = [e for e in (text.find(". ", position), text.find("\n", position)) if e >= 0]
+    sentence = text[start: min(ends) if ends else len(text)].lower()
+    return any(re.search(rf"\b{marker}\b", sentence) for marker in vocab.past_markers)
+
+
+def _dateline(text: str) -> tuple[set[str], int]:
+    """"SERANG, KepoinAja79.Com –" or "Samarinda (ANTARA) -": the place filed from, and where it ends."""
+    match = DATELINE.search(text[:3000])
+    if not match:
+        return set(), 0
+    place = match.group("place").strip()
+    return {place.lower(), place.split()[-1].lower()}, match.end()

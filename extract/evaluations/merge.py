@@ -1,0 +1,45 @@
+"""Last stage: one record per result — covered predicate-only records dropped, repeats merged."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import Evaluation
+
+
+def drop_covered_predicates(records: list[Evaluation]) -> list[Evaluation]:
+    """A predicate-only record for an entity that also has a scored record of the same round
+    says nothing new ("NTB meraih predikat kepatuhan tinggi ... nilai 97,58"); its labels go to
+    the scored record if that has none."""
+    scored = {}
+    for index, record in enumerate(records):
+        if record.score is not None:
+            scored.setdefault((record.entity, record.scheme), []).append(index)
+    out = list(records)
+    drop = set()
+    for index, record in enumerate(records):
+        if record.score is not None:
+            continue
+        for other in scored.get((record.entity, record.scheme), []):
+            if records[other].year in (record.year, None) or record.year is None:
+                drop.add(index)
+                if not out[other].predicate:
+                    out[other] = replace(out[other], predicate=record.predicate)
+                break
+    return [r for i, r in enumerate(out) if i not in drop]
+
+
+def dedupe(records: list[Evaluation]) -> list[Evaluation]:
+    """One record per entity and score in an article: a result repeated in a quote or a recap
+    ("indeks SPBE kita mencapai 3,96") is still one result. The first statement is kept, with
+    the predicates of later ones when it has none."""
+    kept: dict[tuple, Evaluation] = {}
+    for record in records:
+        key = (record.entity, record.score) if record.score is not None else (record.entity, None, record.year)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = record
+        elif record.score is None:  # one predicate-only record per entity and round, all its labels
+            kept[key] = replace(first, predicate=tuple(dict.fromkeys(first.predicate + record.predicate)))
+        elif not first.predicate and record.predicate:
+            kept[key] = replace(first, predicate=record.predicate)
+    return list(kept.values())

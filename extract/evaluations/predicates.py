@@ -1,0 +1,46 @@
+"""Predicate labels: which labels a stretch of a sentence carries, and which sentences head a list."""
+from __future__ import annotations
+
+import re
+
+from .spans import Found, predicate_items
+
+
+def labels_of(doc, items: list[Found]) -> list[str]:
+    """Predicate labels of PREDICATE/GRADE spans, in order, once each."""
+    return list(dict.fromkeys(f.value if f.label == "PREDICATE" else _grade_label(doc, f) for f in items))
+
+
+def labels_in(vocab, doc, found, seg_start, seg_end, scheme) -> list[str]:
+    """Labels inside a stretch of the sentence; word labels only if the scheme uses them."""
+    allowed = set((vocab.rules.schemes.get(scheme) or {}).get("predicates") or [])
+    return labels_of(doc, [f for f in predicate_items(found) if seg_start <= f.start and f.end <= seg_end
+                           and not (f.label == "PREDICATE" and allowed and f.value not in allowed)])
+
+
+def is_list_header(vocab, doc, found: list[Found]) -> bool:
+    """"Perangkat daerah berpredikat A (Memuaskan), di antaranya:" — a predicate, then a colon
+    or an introducing word at the end: the next lines are the list."""
+    if not predicate_items(found):
+        return False
+    words = [t.lower_ for t in doc if not t.is_punct]
+    return doc.text.rstrip().endswith(":") or bool(words and words[-1] in vocab.list_intro)
+
+
+def conflicting(labels: list[str], generic) -> bool:
+    """"lima daerah berpredikat Baik, enam lainnya Cukup": two labels of one kind name two groups."""
+    def kind(label: str) -> str:
+        first = label.split()[0]
+        if first in ("zona", "kualitas", "kepatuhan", "opini"):
+            return first
+        if len(label) <= 3:
+            return "grade"
+        return "generic" if label in generic else label
+    kinds = [kind(label) for label in labels]
+    return len(kinds) != len(set(kinds))
+
+
+def _grade_label(doc, item: Found) -> str:
+    """"predikat A-" → "a-"; "predikat B." (sentence end) → "b"; "predikat ‘BB’" → "bb"."""
+    match = re.search(r"[A-Z]{1,2}\s?[-+]?", doc[item.start + 1:item.end].text)
+    return match.group(0).replace(" ", "").lower() if match else ""

@@ -1,0 +1,31 @@
+"""Region names resolved onto the Kemendagri gazetteer: "Serang" + level → Region."""
+from __future__ import annotations
+
+
+def resolve_region(vocab, core: str, level: str | None):
+    core = core.strip()
+    if core in vocab.rules.region_aliases:
+        return vocab.rules.region_aliases[core]
+    candidates = vocab.regions_by_core.get(core.lower(), [])
+    if level:
+        candidates = [r for r in candidates if r.level == level]
+    if len(candidates) == 1:
+        return candidates[0]
+    if len(candidates) > 1:
+        # a bare name shared by a province, a kabupaten and a kota: the province is the
+        # most often evaluated on its own; kabupaten and kota stay apart unless text says
+        provinces = [r for r in candidates if r.level == "provinsi"]
+        return provinces[0] if provinces and level is None else None
+    return None
+
+
+def level_of(prefix: str) -> str | None:
+    """"Pemkab", "Kabupaten", "Bupati" → kabupaten; "Pemko", "Wali Kota" → kota; "Gubernur" → provinsi."""
+    prefix = prefix.lower()
+    if "kab" in prefix or prefix == "bupati":
+        return "kabupaten"
+    if "kot" in prefix or prefix == "pemko":
+        return "kota"
+    if "prov" in prefix or prefix == "gubernur":
+        return "provinsi"
+    return None

@@ -1,0 +1,48 @@
+"""The rule spans of one sentence, as the stages read them: longest span of a family wins,
+everyday words are not predicates, aspirations are not awards.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .patterns import SPAN_KEY
+
+
+@dataclass
+class Found:
+    label: str
+    start: int
+    end: int
+    value: str
+
+
+def find_spans(vocab, doc) -> list[Found]:
+    spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]
+             if not (s.label_ == "PREDICATE" and _loose_word(vocab, doc, s))
+             and not (s.label_ in ("PREDICATE", "GRADE") and _aspired(vocab, doc, s))]
+    # longest first, then drop spans of the same family inside a longer one
+    spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Found] = []
+    for item in spans:
+        if any(k.label == item.label and k.start <= item.start and item.end <= k.end for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def predicate_items(found: list[Found]) -> list[Found]:
+    return [f for f in found if f.label in ("PREDICATE", "GRADE")]
+
+
+def _loose_word(vocab, doc, span) -> bool:
+    """"cukup baik" in prose is not the predicate "Baik": generic labels need "predikat",
+    "kategori"... just before them, or capitals (BAIK)."""
+    if span.id_ not in vocab.generic_predicates or span.text.isupper():
+        return False
+    return not any(t.lower_ in vocab.predicate_cues for t in doc[max(0, span.start - 3):span.start])
+
+
+def _aspired(vocab, doc, span) -> bool:
+    """"menuju WBBM", "menargetkan predikat A": a goal, not a result."""
+    window = doc[max(0, span.start - 4):span.start]
+    return any(t.lower_ in vocab.aspiration for t in window)

@@ -1,0 +1,75 @@
+"""The rule files turned into the sets and regexes the stages look words up in, once per extractor.
+
+Pure: built from `config.Rules`, no I/O of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    rules: object                       # config.Rules
+    lex: dict
+    regions_by_core: dict               # lowercased core name → [Region]
+    agency_by_alias: dict               # lowercased alias → agencies.tsv row
+    unit_words: frozenset
+    blocking: frozenset
+    score_cues: frozenset
+    target_cues: frozenset
+    component_cues: frozenset
+    award_cues: frozenset
+    list_intro: frozenset
+    aspiration: frozenset
+    past_markers: frozenset
+    intro_re: re.Pattern
+    generic_predicates: frozenset
+    predicate_cues: frozenset
+    range_markers: frozenset
+    average_cues: frozenset
+    group_words: frozenset
+    linking_cues: frozenset
+    rank_cues: frozenset
+    location_markers: frozenset
+    evaluators: frozenset
+    scheme_cue_res: dict                # scheme → regex of its cues
+    topic_re: re.Pattern                # predicates no everyday sentence uses
+    candidate_re: re.Pattern            # what a sentence needs to be worth reading
+
+
+def _alternation(phrases) -> str:
+    phrases = sorted(set(phrases), key=len, reverse=True)
+    if not phrases:
+        raise ValueError("an empty alternation would match everything")
+    return "|".join(re.escape(p) for p in phrases)
+
+
+def build_vocabulary(rules) -> Vocabulary:
+    lex = rules.lexicon
+    regions_by_core: dict[str, list] = {}
+    for region in rules.regions:
+        regions_by_core.setdefault(region.core.lower(), []).append(region)
+    distinctive = {p for spec in rules.schemes.values() for p in spec.get("predicates") or []} - set(lex["generic_predicates"])
+    return Vocabulary(
+        rules=rules, lex=lex, regions_by_core=regions_by_core,
+        agency_by_alias={row["alias"].lower(): row for row in rules.agencies},
+        unit_words=frozenset(lex["unit_words"]), blocking=frozenset(lex["blocking_prefixes"]),
+        score_cues=frozenset(lex["score_cues"]), target_cues=frozenset(lex["target_cues"]),
+        component_cues=frozenset(lex["component_cues"]), award_cues=frozenset(lex["award_cues"]),
+        list_intro=frozenset(lex["list_intro"]), aspiration=frozenset(lex["aspiration_markers"]),
+        past_markers=frozenset(lex["past_markers"]),
+        intro_re=re.compile(r"\b(" + "|".join(map(re.escape, lex["list_intro"])) + r")\b|:", re.I),
+        generic_predicates=frozenset(lex["generic_predicates"]), predicate_cues=frozenset(lex["predicate_cues"]),
+        range_markers=frozenset(lex["range_markers"]), average_cues=frozenset(lex["average_cues"]),
+        group_words=frozenset(lex["group_words"]), linking_cues=frozenset(lex["linking_cues"]),
+        rank_cues=frozenset(lex["rank_cues"]), location_markers=frozenset(lex["location_markers"]),
+        evaluators=frozenset(e.lower() for e in lex["evaluators"]),
+        scheme_cue_res={
+            scheme: re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(spec["cues"], key=len, reverse=True)) + r")(?!\w)", re.I)
+            for scheme, spec in rules.schemes.items() if spec.get("cues")},
+        topic_re=re.compile(r"(?<!\w)(" + _alternation(distinctive) + r")(?!\w)", re.I),
+        candidate_re=re.compile(
+            r"\d|" + "|".join(re.escape(p) for spec in rules.schemes.values() for p in spec.get("predicates") or [])
+            + r"|\b(" + "|".join(lex["number_words"]) + r")\b", re.I),
+    )
