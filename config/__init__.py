@@ -253,6 +253,8 @@ _LEXICON_KEYS = {
     "count_words_for_integers": list, "component_cues": list, "location_markers": list,
     "generic_predicates": list, "predicate_cues": list, "percent_scores_after": list,
     "average_cues": list, "group_words": list, "list_intro": list, "aspiration_markers": list, "past_markers": list, "parent_markers": list,
+    "unit_places": dict, "national_kinds": list, "national_name_words": list, "self_named_kinds": list,
+    "institution_words": list, "list_separators": list, "government_place_markers": list,
 }
 
 
@@ -270,6 +272,7 @@ class Rules:
     lexicon: dict
     agencies: list          # rows of agencies.tsv
     agency_heads: list      # rows of agency_heads.tsv
+    local_offices: dict     # national body → (its kabupaten/kota office, its provincial office)
     regions: tuple          # Region, all provinces and kabupaten/kota
     region_aliases: dict    # alias → Region
     version: str            # hash of every rule file: which rules produced a record
@@ -327,6 +330,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     for row in heads:
         if row["case"] not in ("title", "any"):
             raise ConfigError(directory / "agency_heads.tsv", row["_line"], "case must be 'title' or 'any'")
+    offices = {row["body"]: (row["local"], row["provincial"]) for row in load_tsv(
+        directory / "local_offices.tsv", ("body", "local", "provincial"), required=("body", "local", "provincial"))}
     regions = _gazetteer()
     by_name = {r.name: r for r in regions}
     aliases = {}
@@ -341,7 +346,7 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
     for path in sorted(directory.glob("*")):
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return Rules(schemes=schemes, lexicon=lexicon, agencies=agencies, agency_heads=heads,
+    return Rules(schemes=schemes, lexicon=lexicon, agencies=agencies, agency_heads=heads, local_offices=offices,
                  regions=regions, region_aliases=aliases, version=digest.hexdigest()[:12])
 
 

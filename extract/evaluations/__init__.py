@@ -72,7 +72,7 @@ class Extractor:
             doc = self.nlp(chunk)
             found = find_spans(vocab, doc)
             masked = next((t.i for t in doc if sentence.start + t.idx >= context.dateline_end), len(doc))
-            mentions = find_mentions(vocab, doc, found, masked)
+            mentions = find_mentions(vocab, doc, found, context.defined, masked)
             scores = find_scores(vocab, doc, on_topic)
             line_labels = None
             if list_labels and not scores and mentions:

@@ -70,7 +70,7 @@ def scored_records(vocab, doc, sentence, text, found, mentions, scores, context,
             if not mention.foreign and seg_start <= mention.start < score.start:
                 seg_start = mention.start
             seg_end = scores[index + 1].start if index + 1 < len(scores) else len(doc)
-            seg_end = min([seg_end] + [m.start for m in usable if score.end <= m.start and m is not mention])
+            seg_end = min([seg_end] + [m.start for m in usable if score.end <= m.start and m.start != mention.start])
             predicates = labels_in(vocab, doc, found, seg_start, seg_end, scheme)
             if not predicates and usable:
                 # a lead-in for the whole sentence: "Pada kategori zona hijau, Pemkot X ... 98,17"
@@ -111,7 +111,7 @@ def coordinated(doc, usable: list, anchor, scores: list) -> list:
     group = [anchor]
     score_tokens = {i for s in scores for i in range(s.start, s.end)}
     ordered = sorted(usable, key=lambda m: m.start)
-    index = ordered.index(anchor)
+    index = next(k for k, m in enumerate(ordered) if m.start == anchor.start)
     for step in (-1, 1):
         k = index
         while 0 <= k + step < len(ordered):
@@ -125,7 +125,5 @@ def coordinated(doc, usable: list, anchor, scores: list) -> list:
     group.sort(key=lambda m: m.start)
     # distributive region: "Dinas Sosial serta rumah sakit daerah Kota Madiun"
     shared = next((m.region for m in reversed(group) if m.region is not None), None)
-    for m in group:
-        if m.region is None and shared is not None and m.kind == "agency":
-            m.region = shared
-    return group
+    return [replace(m, region=shared) if m.region is None and shared is not None and m.kind == "agency"
+            and not (m.place_named or m.national) else m for m in group]

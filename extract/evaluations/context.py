@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..dates import MONTHS, date_spans, parse_date_span
+from .abbreviations import defined_abbreviations
 from .regions import level_of, resolve_region
 
 EVALUATION_WORD = re.compile(
@@ -40,6 +41,7 @@ class ArticleContext:
     sentence_no: int = 0
     last_year: int | None = None       # the latest year stated with a score: the round of a list
     subject: str | None = None         # the entity the article names most
+    defined: dict = field(default_factory=dict)  # the article's own abbreviations: {"PPATK": "Pusat Pelaporan ..."}
 
 
 def read_context(vocab, text: str, title: str) -> ArticleContext:
@@ -68,7 +70,8 @@ def read_context(vocab, text: str, title: str) -> ArticleContext:
         region = max(local, key=lambda r: gov_regions[r])
     elif dateline_cores:
         region = next(filter(None, (resolve_region(vocab, core.title(), None) for core in dateline_cores)), None)
-    return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end)
+    return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end,
+                          defined=defined_abbreviations(full))
 
 
 def evaluation_year(vocab, text: str) -> int | None:

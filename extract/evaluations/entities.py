@@ -1,191 +1,352 @@
-"""Who can be evaluated in a sentence: governments, agencies and bare region names.
+"""Who can be evaluated in a sentence, found by the shape of names rather than by a list.
 
-A government is a prefix and a gazetteer region ("Pemkab Serang"); an agency is an alias
-("Dinsos") or a head word running over capitalised words ("Dinas Sosial dan Pemberdayaan
-Masyarakat"), then its region if written. Mentions after comparison or parent markers, and the
-assessors themselves, are marked so attachment passes them by. Pure.
+1. A government: a prefix and a region ("Pemkab Serang", "Kota Tebingtinggi", "Kabupaten Timor
+   Tengah Utara (TTU)").
+2. A unit: an alias ("Dinsos", "BPN") or a head word ("Dinas", "Kantor", "Polres", "Bank",
+   "Universitas") running over the capitalised words of its name, then its place if written.
+   How a place after a unit's name counts depends on the unit's kind (`unit_places` in the
+   lexicon): the government's region ("Dinas Sosial Kota Madiun"), part of the unit's own name
+   ("Polres Tuban", "Kantor Pertanahan Dompu"), or nothing (a national body). A national
+   body's local office has its own name ("BPN Kabupaten Aceh Utara" is a Kantor Pertanahan).
+3. A body the article defines itself: "Pusat Pelaporan dan Analisis Transaksi Keuangan (PPATK)",
+   and "PPATK" after it.
+4. A bare region name ("Luwu Utara 85,85"), unless it only says where ("digelar di Makassar").
+
+Gazetteers name what they know; they never decide whether a name is an entity. Each mention
+gets a role: the party evaluated, or an assessor, a comparison, a parent government or a place,
+which attachment passes by. Pure.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .regions import resolve_region
 
-# units whose own name follows their type ("RSUD Kudungga", "Kantor Imigrasi Sukabumi")
-NAMED_UNIT_KINDS = ("rsud", "kantor", "puskesmas")
+PARTY, ASSESSOR, COMPARISON, PARENT, PLACE = "party", "assessor", "comparison", "parent", "place"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Mention:
-    """A named entity that can be evaluated: a government, an agency, or a bare region name."""
-    start: int               # token index in the sentence doc
+    """A named body in a sentence: a government, a unit, a defined body, or a bare region."""
+    start: int               # token span in the sentence doc
     end: int
-    kind: str                # gov | agency | bare
-    written: str
-    base_name: str           # "Dinas Sosial", or "" for governments
+    kind: str                # gov | agency | defined | bare
+    written: str             # as the text has it
+    base_name: str           # the unit's name without its government ("Dinas Sosial"); "" for governments
     region: object | None    # config.Region
-    comparison: bool = False
     rule: str = ""
-    foreign: bool = False    # carried over from an earlier sentence: its token indices are not ours
-    parent: bool = False     # "di lingkungan Pemkab Serang": the units' government, not a result
+    role: str = PARTY
+    place_named: bool = False  # the unit's name holds its place ("Polres Tuban"): no other region is added
+    national: bool = False     # a national body: no local region is ever added
+    place_written: str = ""    # the region as written ("Pagaralam"), when the text spells it its own way
+    foreign: bool = False      # carried over from an earlier sentence: its token indices are not ours
+
+    @property
+    def comparison(self) -> bool:
+        """Not the evaluated party: an assessor, a comparison, a parent government or a place."""
+        return self.role != PARTY
+
+    @property
+    def parent(self) -> bool:
+        return self.role == PARENT
 
     def entity_name(self, fallback_region) -> tuple[str, object | None]:
-        region = self.region or (fallback_region if self.kind == "agency" else None)
-        if self.kind == "agency":
-            if region is not None and self.base_name.split()[0] not in ("Kementerian",) \
-                    and not self.base_name.endswith(region.core):
-                return f"{self.base_name} {region.name}", region
+        """The canonical name Rapor reports, and the region it belongs to."""
+        if self.kind in ("agency", "defined"):
+            if self.place_named or self.national:
+                return self.base_name, self.region
+            region = self.region or fallback_region
+            if region is not None and not self.base_name.endswith(region.core):
+                return f"{self.base_name} {region_display(region, self.place_written)}", region
             return self.base_name, region
-        return f"Pemerintah {region.name}" if region else self.written, region
+        if self.region is None:
+            return self.written, None
+        return f"Pemerintah {region_display(self.region, self.place_written)}", self.region
 
 
-def find_mentions(vocab, doc, found, dateline_end: int = 0) -> list[Mention]:
-    """Entities in a sentence; `dateline_end` masks "SERANG, Warta Banten Raya –" (an outlet, not a party)."""
-    mentions: list[Mention] = []
-    by_start = {}
+def region_display(region, written: str = "") -> str:
+    """"Kota Pagaralam" where the text writes the gazetteer's "Pagar Alam" as one word: the
+    outlet's spelling of the same place, under the gazetteer's level."""
+    if written and written.replace(" ", "").lower() == region.core.replace(" ", "").lower() and written != region.core:
+        return f"{region.name[: len(region.name) - len(region.core)]}{written}"
+    return region.name
+
+
+# ---------------------------------------------------------------------------------------------
+
+def find_mentions(vocab, doc, found, defined: dict | None = None, dateline_end: int = 0) -> list[Mention]:
+    """Entities of one sentence, left to right; `dateline_end` masks "SERANG, Warta Banten Raya –"
+    (the outlet, not a party); `defined` holds the article's own abbreviations."""
+    defined = defined or {}
+    by_start: dict[int, list] = {}
     for item in found:
         by_start.setdefault(item.start, []).append(item)
+    reader = _Reader(vocab, doc, by_start, defined)
+    mentions: list[Mention] = []
     i = 0
     while i < len(doc):
-        items = by_start.get(i, [])
-        labels = {f.label: f for f in items}
-        if "GOV" in labels:
-            gov = labels["GOV"]
-            j = gov.end
-            if j < len(doc) and doc[j].text == ".":
-                j += 1
-            j = _skip_parenthetical(doc, j)
-            region_item = next((f for f in by_start.get(j, []) if f.label == "REGION"), None)
-            if region_item:
-                region = region_from_item(vocab, doc, region_item, gov.value)
-                if region:
-                    mentions.append(Mention(i, region_item.end, "gov", doc[i:region_item.end].text, "",
-                                            region, rule="entity.government_prefix"))
-                    i = region_item.end
-                    continue
-        if "AGENCY" in labels or "HEAD" in labels:
-            mention = _agency(vocab, doc, i, labels, by_start)
-            if mention:
-                mentions.append(mention)
-                i = mention.end
-                continue
-        if "REGION" in labels:
-            item = labels["REGION"]
-            region = region_from_item(vocab, doc, item, None)
-            place = i > 0 and (doc[i - 1].lower_.rstrip("-") in vocab.location_markers or (
-                doc[i - 1].text == "-" and i > 1 and doc[i - 2].lower_ in vocab.location_markers))
-            if region and doc[item.start].text[0].isupper() and not place:
-                mentions.append(Mention(i, item.end, "bare", doc[i:item.end].text, "", region,
-                                        rule="entity.bare_region"))
-                i = item.end
-                continue
-        i += 1
-    for mention in mentions:
-        before = " " + doc[max(0, mention.start - 4):mention.start].text.lower()
-        mention.parent = any(before.endswith(" " + m) for m in vocab.lex["parent_markers"])
-        mention.comparison = (
-            mention.parent or any(before.endswith(" " + m) for m in vocab.lex["comparison_markers"])
-            or mention.written.lower() in vocab.evaluators or mention.base_name.lower() in vocab.evaluators)
-    for index, mention in enumerate(mentions):
-        after = [t.lower_ for t in doc[mention.end: mention.end + 2]]
-        if mention.comparison and (after[:1] == ["yang"] or after == [",", "yang"]):
-            mention.comparison = False  # "mengungguli Kota Surabaya, yang ... indeks 4,57": its own score
-        previous = mentions[index - 1] if index else None
-        if (mention.kind == "bare" and previous and doc[mention.start - 1].text == ","
-                and previous.end == mention.start - 1 and mention.region.level == "provinsi"
-                and (previous.region is None or previous.region.level != "provinsi")):
-            mention.comparison = True  # "Kabupaten Cilacap, Jawa Tengah": where the other one lies
+        mention = reader.government(i) or reader.unit(i) or reader.defined_body(i) or reader.bare_region(i)
+        if mention:
+            mentions.append(mention)
+            i = mention.end
+        else:
+            i += 1
+    mentions = [_with_role(vocab, doc, m, mentions) for m in mentions]
+    mentions = _inherit_list_heads(vocab, doc, mentions)
     return [m for m in mentions if m.start >= dateline_end]
 
+
+class _Reader:
+    """Reads one kind of name at a token position; None where no name of that kind starts."""
+
+    def __init__(self, vocab, doc, by_start, defined):
+        self.vocab, self.doc, self.by_start, self.defined = vocab, doc, by_start, defined
+
+    def span(self, i: int, label: str):
+        return next((f for f in self.by_start.get(i, []) if f.label == label), None)
+
+    def labels(self, i: int) -> set:
+        return {f.label for f in self.by_start.get(i, [])}
+
+    # 1. governments ---------------------------------------------------------------------------
+    def government(self, i: int) -> Mention | None:
+        gov = self.span(i, "GOV")
+        if gov is None:
+            return None
+        j = gov.end + (1 if gov.end < len(self.doc) and self.doc[gov.end].text == "." else 0)
+        j = skip_parenthetical(self.doc, j)
+        place = self.span(j, "REGION")
+        if place is None:
+            return None
+        region = region_from_item(self.vocab, self.doc, place, gov.value)
+        if region is None:
+            return None
+        end = place.end
+        # "Kabupaten Toba Samosir": a second name of the same level written on is the same name
+        following = self.span(end, "REGION")
+        if following is not None and self.doc[end].text[:1].isupper():
+            other = region_from_item(self.vocab, self.doc, following, None)
+            if other is not None and other.level != "provinsi":
+                end = following.end
+        end = skip_parenthetical(self.doc, end)  # "Kabupaten Timor Tengah Utara (TTU)"
+        return Mention(i, end, "gov", self.doc[i:end].text, "", region, rule="entity.government_prefix",
+                       place_written=self.doc[place.start:place.end].text)
+
+    # 2. units ---------------------------------------------------------------------------------
+    def unit(self, i: int) -> Mention | None:
+        vocab, doc = self.vocab, self.doc
+        alias = self.span(i, "AGENCY")
+        head = self.span(i, "HEAD")
+        if alias is None and head is None:
+            return None
+        if alias is not None and (not head or alias.end >= head.end):
+            if _glued(doc, alias.end):
+                return None  # "PAN-RB", "KemenPAN-RB": part of a longer abbreviation
+            row = vocab.rules.agencies[int(alias.value.split(":")[1])]
+            kind, rule, name_end = row["kind"], "entity.agency_alias", alias.end
+            tail_end = capitalised_run(doc, alias.end, self.by_start)
+            if vocab.unit_places.get(kind) == "named" and tail_end > alias.end:
+                base, name_end = _title_name(doc[i:tail_end].text), tail_end  # "RSUD Embung Fatimah"
+            else:
+                base = row["canonical"]
+        else:
+            kind = vocab.rules.agency_heads[int(head.value.split(":")[1])]["kind"]
+            name_end = capitalised_run(doc, head.end, self.by_start, allow_lower=doc[head.start].text.islower())
+            if name_end == head.end and not self.span(head.end, "REGION") and kind not in vocab.self_named_kinds:
+                return None  # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit
+            written = doc[i:name_end].text
+            # "Dinas Dukcapil", "Dinas Kominfo": a head followed by a known abbreviation
+            alias_row = vocab.agency_by_alias.get(written.lower()) or (
+                vocab.agency_by_alias.get(doc[head.end:name_end].text.lower()) if name_end > head.end else None)
+            base = _title_name(written)
+            if alias_row and (alias_row["kind"] == kind or written.lower() in vocab.agency_by_alias):
+                base = alias_row["canonical"]
+            elif alias_row and alias_row["kind"] in vocab.unit_places and alias_row["kind"] != "partai":
+                # "Dinas Kominfo": the ministry's field under the written head, "Dinas Komunikasi dan
+                # Informatika"; "Kementerian PAN" is never the party PAN
+                base = f"{doc[i:head.end].text} {alias_row['canonical'].split(' ', 1)[1]}"
+            rule = "entity.agency_head"
+        national = kind in vocab.national_kinds or (
+            vocab.unit_places.get(kind) != "local" and base.split()[-1] in vocab.national_name_words)
+        place_kind = vocab.unit_places.get(kind, "local")
+        end = skip_parenthetical(doc, name_end)  # "Badan Pertanahan Nasional (BPN) Kabupaten Aceh Utara"
+        region, place_named, written_place = None, False, ""
+        gov = self.span(end, "GOV")
+        if gov is not None and (gov.end < len(doc)):
+            k = gov.end + (1 if doc[gov.end].text == "." else 0)
+            place = self.span(k, "REGION")
+            region = region_from_item(vocab, doc, place, gov.value) if place else None
+            if region is not None:  # "Dinas Sosial Kota Madiun", "Kantor Pertanahan Kota Bima"
+                written_place, end = doc[place.start:place.end].text, place.end
+        elif self.span(end, "REGION") is not None:  # "Disdukcapil Batam", "Polres Sumbawa Barat"
+            place = self.span(end, "REGION")
+            level = "kota" if place.end < len(doc) and doc[place.end].text == "Kota" else None
+            region = region_from_item(vocab, doc, place, level) or (
+                region_from_item(vocab, doc, place, "kabupaten") if place_kind == "named" else None)
+            if region is not None or place_kind == "named":
+                written_place, end = doc[place.start:place.end].text, place.end
+                if level:
+                    end += 1  # "Polres Bima Kota"
+                if place_kind == "named":
+                    base, place_named = f"{base} {doc[place.start:end].text}", True
+        local = vocab.local_offices.get(base)
+        if local and region is not None and not place_named:
+            # "BPN Kabupaten Aceh Utara": a national body's office in a region has its own name
+            base, national = local[region.level == "provinsi"], False
+        if national and region is None:
+            return Mention(i, end, "agency", doc[i:end].text, base, None, rule=rule, national=True)
+        return Mention(i, end, "agency", doc[i:end].text, base, region, rule=rule, place_named=place_named,
+                       national=national and region is None, place_written=written_place)
+
+    # 3. bodies the article defines ------------------------------------------------------------
+    def defined_body(self, i: int) -> Mention | None:
+        doc = self.doc
+        token = doc[i]
+        if token.text in self.defined and not self.labels(i):
+            long_form = self.defined[token.text]
+            if self.vocab.is_institution(long_form):
+                return Mention(i, i + 1, "defined", token.text, long_form, None, rule="entity.defined_abbreviation",
+                               national=True)
+        for short, long_form in self.defined.items():
+            if token.text == long_form.split()[0] and doc.text.startswith(long_form, token.idx) \
+                    and self.vocab.is_institution(long_form):
+                span = doc.char_span(token.idx, token.idx + len(long_form), alignment_mode="expand")
+                if span is None:
+                    continue
+                end = skip_parenthetical(doc, span.end)
+                return Mention(i, end, "defined", doc[i:end].text, long_form, None, rule="entity.defined_long_form",
+                               national=True)
+        return None
+
+    # 4. bare regions --------------------------------------------------------------------------
+    def bare_region(self, i: int) -> Mention | None:
+        vocab, doc = self.vocab, self.doc
+        item = self.span(i, "REGION")
+        if item is None or not doc[item.start].text[0].isupper():
+            return None
+        region = region_from_item(vocab, doc, item, None)
+        if region is None:
+            return None
+        end = skip_parenthetical(doc, item.end)
+        return Mention(i, end, "bare", doc[i:item.end].text, "", region, rule="entity.bare_region",
+                       place_written=doc[i:item.end].text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Roles
+
+def _with_role(vocab, doc, mention: Mention, mentions: list[Mention]) -> Mention:
+    before = " " + doc[max(0, mention.start - 4):mention.start].text.lower()
+    previous = doc[mention.start - 1].lower_ if mention.start else ""
+    if vocab.is_assessor(mention.written) or vocab.is_assessor(mention.base_name):
+        return replace(mention, role=ASSESSOR)
+    if any(before.endswith(" " + m) for m in vocab.lex["parent_markers"]):
+        return replace(mention, role=PARENT)
+    if any(before.endswith(" " + m) for m in vocab.lex["comparison_markers"]):
+        after = [t.lower_ for t in doc[mention.end: mention.end + 2]]
+        if after[:1] == ["yang"] or after == [",", "yang"]:
+            return mention  # "mengungguli Kota Surabaya, yang ... indeks 4,57": its own score
+        return replace(mention, role=COMPARISON)
+    markers = vocab.location_markers if mention.kind == "bare" else vocab.government_place_markers
+    if mention.kind in ("bare", "gov") and (previous.rstrip("-") in markers or (
+            previous == "-" and mention.start > 1 and doc[mention.start - 2].lower_ in markers)):
+        return replace(mention, role=PLACE)  # "digelar di Makassar", "se-Sulawesi Selatan"
+    index = mentions.index(mention)
+    prior = mentions[index - 1] if index else None
+    if (mention.kind == "bare" and prior and doc[mention.start - 1].text == "," and prior.end == mention.start - 1
+            and mention.region.level == "provinsi" and (prior.region is None or prior.region.level != "provinsi")):
+        return replace(mention, role=PLACE)  # "Kabupaten Cilacap, Jawa Tengah": where the other one lies
+    return mention
+
+
+def _inherit_list_heads(vocab, doc, mentions: list[Mention]) -> list[Mention]:
+    """"Kantor Pertanahan Aceh Jaya (97,26), Aceh Timur (97,26), Nagan Raya (97,26)": in a list
+    of units named after their places, a bare place continues the list and names a unit of the
+    same kind."""
+    out = list(mentions)
+    for index, mention in enumerate(mentions):
+        if mention.kind != "bare" or mention.role != PARTY or not index:
+            continue
+        prior = out[index - 1]
+        if prior.kind != "agency" or not prior.place_named or not prior.place_written:
+            continue
+        gap = {t.lower_ for t in doc[prior.end:mention.start]}
+        if not gap & vocab.list_separators:
+            continue
+        head = prior.base_name[: len(prior.base_name) - len(prior.place_written)].strip()
+        if not head:
+            continue
+        out[index] = replace(mention, kind="agency", base_name=f"{head} {mention.written}", place_named=True,
+                             rule="entity.list_head_inherited")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Token helpers
 
 def region_from_item(vocab, doc, item, level: str | None):
     kind, _, key = item.value.partition(":")
     if kind == "alias":
         region = vocab.rules.region_aliases.get(key)
         return region if level is None or region.level == level else None
-    return resolve_region(vocab, doc[item.start:item.end].text.title() if doc[item.start:item.end].text.isupper()
-                          else doc[item.start:item.end].text, level)
+    if kind == "joined":
+        candidates = [r for r in vocab.regions_by_joined.get(key, []) if level is None or r.level == level]
+        if len(candidates) == 1:
+            return candidates[0]
+        provinces = [r for r in candidates if r.level == "provinsi"]
+        return provinces[0] if provinces and level is None else None
+    text = doc[item.start:item.end].text
+    return resolve_region(vocab, text.title() if text.isupper() else text, level)
 
 
-def _agency(vocab, doc, i: int, labels: dict, by_start: dict) -> Mention | None:
-    """An agency name: an alias ("Dinsos") or a head ("Dinas") running over capitalised words,
-    then, if written, its region ("Kota Madiun", "Batam")."""
-    rules = vocab.rules
-    if "AGENCY" in labels:
-        item = labels["AGENCY"]
-        row = rules.agencies[int(item.value.split(":")[1])]
-        base, end, kind, rule = row["canonical"], item.end, row["kind"], "entity.agency_alias"
-        # "RSUD Embung Fatimah", "Samsat Cikokol": a proper name follows; the unit is known by
-        # the abbreviation and that name, so both are kept as written
-        tail_end = _capitalised_run(doc, end, by_start)
-        if kind in NAMED_UNIT_KINDS and tail_end > end:
-            base, end = doc[i:tail_end].text, tail_end
-    else:
-        item = labels["HEAD"]
-        kind = rules.agency_heads[int(item.value.split(":")[1])]["kind"]
-        end = _capitalised_run(doc, item.end, by_start, allow_lower=doc[item.start].text.islower())
-        if end == item.end and kind in ("dinas", "badan", "kantor", "sekretariat", "lembaga", "kementerian",
-                                        "desa", "kecamatan", "puskesmas", "polisi"):
-            return None  # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit
-        written = doc[i:end].text
-        # "Dinas Dukcapil", "Dinas Kominfo": a head followed by a known abbreviation
-        alias_row = vocab.agency_by_alias.get(written.lower()) or (
-            vocab.agency_by_alias.get(doc[item.end:end].text.lower()) if end > item.end else None)
-        base = alias_row["canonical"] if alias_row else _title_name(written)
-        rule = "entity.agency_head"
-    region = None
-    gov = next((f for f in by_start.get(end, []) if f.label == "GOV"), None)
-    if gov:  # "Dinas Sosial Kota Madiun"
-        k = gov.end + (1 if gov.end < len(doc) and doc[gov.end].text == "." else 0)
-        reg = next((f for f in by_start.get(k, []) if f.label == "REGION"), None)
-        region = region_from_item(vocab, doc, reg, gov.value) if reg else None
-        if region:
-            end = reg.end
-    else:  # "Disdukcapil Batam", "Kantor Imigrasi Kelas II Sukabumi"
-        reg = next((f for f in by_start.get(end, []) if f.label == "REGION"), None)
-        if reg:
-            region = region_from_item(vocab, doc, reg, None)
-            if kind in NAMED_UNIT_KINDS or kind in ("polisi", "lembaga"):
-                # an office named after a town that is both a kota and a kabupaten sits in the kota
-                region = region or region_from_item(vocab, doc, reg, "kota")
-                base = f"{base} {doc[reg.start:reg.end].text}"  # the place is part of the office's name
-                end = reg.end
-            elif region:
-                end = reg.end
-    return Mention(i, end, "agency", doc[i:end].text, base, region, rule=rule)
-
-
-def _skip_parenthetical(doc, j: int) -> int:
-    """"Pemerintah Kabupaten (Pemkab) Serang": step over the bracketed abbreviation."""
-    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")":
+def skip_parenthetical(doc, j: int) -> int:
+    """"Pemerintah Kabupaten (Pemkab) Serang", "Badan Pertanahan Nasional (BPN)": step over the
+    bracketed abbreviation; it never renames what it follows ("Sulawesi Utara (Sultra)")."""
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text[:1].isalpha() \
+            and not doc[j + 1].like_num:
         return j + 3
     return j
 
 
-def _capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False) -> int:
-    """End of a run of capitalised words (and "dan", "&", ",") that continues an agency name."""
-    end = j
-    k = j
+def _glued(doc, k: int) -> bool:
+    """An abbreviation joined by a hyphen to another capitalised part: "PAN-RB"."""
+    return k + 1 < len(doc) and doc[k].text == "-" and doc[k].whitespace_ == "" and doc[k + 1].text[:1].isupper() \
+        and doc[k - 1].whitespace_ == ""
+
+
+def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False) -> int:
+    """End of a run of capitalised words (and "dan", "&", ",", "/") that continues a unit's name,
+    up to a government prefix or a region (the unit's place, read apart)."""
+    end = k = j
     n = len(doc)
     while k < n:
         token = doc[k]
-        if any(f.label in ("GOV", "REGION") for f in by_start.get(k, [])) and k > j:
+        labels = {f.label for f in by_start.get(k, [])}
+        if labels & {"GOV", "REGION"}:
             break
-        if any(f.label in ("GOV",) for f in by_start.get(k, [])):
-            break
-        if token.text[:1].isupper() and token.is_alpha or (allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3):
+        if (token.text[:1].isupper() and (token.is_alpha or _name_initial(token))) or (
+                allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3):
             k += 1
             end = k
             continue
+        if token.text == "-" and k > j and not doc[k - 1].whitespace_ and not token.whitespace_ \
+                and k + 1 < n and doc[k + 1].text[:1].isupper():
+            k += 1  # "PAN-RB", "Kominfo-SP": one name across a hyphen
+            continue
         # "Perindustrian dan Perdagangan", "Barang/Jasa", "Perempuan, Perlindungan Anak dan ...":
         # joiners inside a name, as long as what follows is not the start of another name
-        if token.text in ("dan", "&", "/", ",") and k + 1 < n and doc[k + 1].text[:1].isupper() and not any(
-                f.label in ("GOV", "REGION", "AGENCY", "HEAD") for f in by_start.get(k + 1, [])) and (
+        if token.text in ("dan", "&", "/", ",") and k + 1 < n and doc[k + 1].text[:1].isupper() and not (
+                {f.label for f in by_start.get(k + 1, [])} & {"GOV", "REGION", "AGENCY", "HEAD"}) and (
                 token.text != "," or _comma_inside_name(doc, k)):
             k += 1
             continue
         break
     return end
+
+
+def _name_initial(token) -> bool:
+    """"Dr." in "RSUD Dr. Soedono", "H." in a hospital named after a person."""
+    return len(token.text) <= 4 and token.text.endswith(".") and token.text[:-1].isalpha()
 
 
 def _comma_inside_name(doc, k: int) -> bool:

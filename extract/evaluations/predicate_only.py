@@ -20,11 +20,11 @@ def predicate_only_records(vocab, doc, sentence, text, found, mentions, context,
     """
     usable = [m for m in mentions if not m.comparison]
     items = predicate_items(found)
-    assigned: dict[int, tuple] = {}   # id(mention) → (mention, labels, anchor token, rule)
+    assigned: dict[int, tuple] = {}   # mention's first token → (mention, labels, anchor token, rule)
 
     if list_labels:  # 3.
         for mention in usable:
-            assigned[id(mention)] = (mention, list(list_labels), None, "predicate_only.bulleted_list")
+            assigned[mention.start] = (mention, list(list_labels), None, "predicate_only.bulleted_list")
     intro = next((t.i for t in doc if t.lower_ in vocab.list_intro or t.text == ":"), None)
     if intro is not None:  # 1.
         listed = [m for m in usable if m.start > intro]
@@ -34,7 +34,7 @@ def predicate_only_records(vocab, doc, sentence, text, found, mentions, context,
             labels = list(context.category[0])
         if listed and labels:
             for mention in listed:
-                assigned.setdefault(id(mention), (mention, labels, before[0].start if before else None,
+                assigned.setdefault(mention.start, (mention, labels, before[0].start if before else None,
                                                   "predicate_only.list_after_intro"))
     award = vocab.award_cues  # 2.
     for item in items:
@@ -45,10 +45,10 @@ def predicate_only_records(vocab, doc, sentence, text, found, mentions, context,
         if not before or any(m.start > before[-1].end and m.end <= item.start for m in mentions):
             continue
         for mention in coordinated(doc, usable, before[-1], []):
-            if id(mention) in assigned and assigned[id(mention)][3] == "predicate_only.award_cue":
-                assigned[id(mention)][1].extend(labels_of(doc, [item]))
+            if mention.start in assigned and assigned[mention.start][3] == "predicate_only.award_cue":
+                assigned[mention.start][1].extend(labels_of(doc, [item]))
             else:
-                assigned.setdefault(id(mention), (mention, labels_of(doc, [item]), item.start,
+                assigned.setdefault(mention.start, (mention, labels_of(doc, [item]), item.start,
                                                   "predicate_only.award_cue"))
     records = []
     for mention, labels, anchor, rule in assigned.values():

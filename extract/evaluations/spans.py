@@ -6,6 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .patterns import SPAN_KEY
+from .vocabulary import joined_key
+
+JOINED_WINDOW = 3   # tokens a place name may spread over when the gazetteer writes it as one word
 
 
 @dataclass
@@ -20,6 +23,7 @@ def find_spans(vocab, doc) -> list[Found]:
     spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]
              if not (s.label_ == "PREDICATE" and _loose_word(vocab, doc, s))
              and not (s.label_ in ("PREDICATE", "GRADE") and _aspired(vocab, doc, s))]
+    spans.extend(_joined_regions(vocab, doc, spans))
     # longest first, then drop spans of the same family inside a longer one
     spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
@@ -28,6 +32,24 @@ def find_spans(vocab, doc) -> list[Found]:
             continue
         kept.append(item)
     return kept
+
+
+def _joined_regions(vocab, doc, spans: list[Found]) -> list[Found]:
+    """Place names written with or without their spaces: "Kota Tebingtinggi" for the gazetteer's
+    Tebing Tinggi, "Tanjung Balai" for its Tanjungbalai, "Pagaralam" for Pagar Alam."""
+    known = {(f.start, f.end) for f in spans if f.label == "REGION"}
+    found = []
+    for i, token in enumerate(doc):
+        if not token.text[:1].isupper() or not token.is_alpha:
+            continue
+        for width in range(1, JOINED_WINDOW + 1):
+            window = doc[i:i + width]
+            if len(window) < width or not all(t.is_alpha for t in window):
+                break
+            key = joined_key(window.text)
+            if key in vocab.regions_by_joined and (i, i + width) not in known:
+                found.append(Found("REGION", i, i + width, f"joined:{key}"))
+    return found
 
 
 def predicate_items(found: list[Found]) -> list[Found]:

@@ -32,10 +32,38 @@ class Vocabulary:
     linking_cues: frozenset
     rank_cues: frozenset
     location_markers: frozenset
+    government_place_markers: frozenset
     evaluators: frozenset
     scheme_cue_res: dict                # scheme → regex of its cues
     topic_re: re.Pattern                # predicates no everyday sentence uses
     candidate_re: re.Pattern            # what a sentence needs to be worth reading
+    regions_by_joined: dict             # core without spaces, hyphens, dots → [Region]: "tebingtinggi"
+    unit_places: dict                   # unit kind → local | named
+    national_kinds: frozenset
+    national_name_words: frozenset
+    self_named_kinds: frozenset
+    institution_words: frozenset
+    list_separators: frozenset
+    local_offices: dict                 # national body → (local office, provincial office)
+    assessor_names: tuple               # lowercased, longest first
+
+    def is_assessor(self, name: str) -> bool:
+        """"Kementerian PANRB", "Ombudsman RI Perwakilan Banten", "Kementerian PANRB Bertambah"
+        (a headline's capitals): a name that is, or opens with, an assessor's."""
+        lowered = name.lower()
+        return bool(lowered) and any(lowered == a or lowered.startswith(a + " ") for a in self.assessor_names)
+
+    def is_institution(self, long_form: str) -> bool:
+        """A defined long form that names a body, not a scheme, a plan, a law or a group."""
+        words = long_form.split()
+        return len(words) >= 2 and words[0] in self.institution_words and not self.is_assessor(long_form) \
+            and joined_key(long_form) not in self.regions_by_joined
+
+
+def joined_key(name: str) -> str:
+    """"Tebing Tinggi", "Tebingtinggi", "Pagar-Alam" → one key: news writes place names with or
+    without their spaces."""
+    return re.sub(r"[\s.\-]", "", name.lower())
 
 
 def _alternation(phrases) -> str:
@@ -48,8 +76,10 @@ def _alternation(phrases) -> str:
 def build_vocabulary(rules) -> Vocabulary:
     lex = rules.lexicon
     regions_by_core: dict[str, list] = {}
+    regions_by_joined: dict[str, list] = {}
     for region in rules.regions:
         regions_by_core.setdefault(region.core.lower(), []).append(region)
+        regions_by_joined.setdefault(joined_key(region.core), []).append(region)
     distinctive = {p for spec in rules.schemes.values() for p in spec.get("predicates") or []} - set(lex["generic_predicates"])
     return Vocabulary(
         rules=rules, lex=lex, regions_by_core=regions_by_core,
@@ -64,6 +94,7 @@ def build_vocabulary(rules) -> Vocabulary:
         range_markers=frozenset(lex["range_markers"]), average_cues=frozenset(lex["average_cues"]),
         group_words=frozenset(lex["group_words"]), linking_cues=frozenset(lex["linking_cues"]),
         rank_cues=frozenset(lex["rank_cues"]), location_markers=frozenset(lex["location_markers"]),
+        government_place_markers=frozenset(lex["government_place_markers"]),
         evaluators=frozenset(e.lower() for e in lex["evaluators"]),
         scheme_cue_res={
             scheme: re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(spec["cues"], key=len, reverse=True)) + r")(?!\w)", re.I)
@@ -72,4 +103,9 @@ def build_vocabulary(rules) -> Vocabulary:
         candidate_re=re.compile(
             r"\d|" + "|".join(re.escape(p) for spec in rules.schemes.values() for p in spec.get("predicates") or [])
             + r"|\b(" + "|".join(lex["number_words"]) + r")\b", re.I),
+        regions_by_joined=regions_by_joined, unit_places=dict(lex["unit_places"]),
+        national_kinds=frozenset(lex["national_kinds"]), national_name_words=frozenset(lex["national_name_words"]),
+        self_named_kinds=frozenset(lex["self_named_kinds"]), institution_words=frozenset(lex["institution_words"]),
+        list_separators=frozenset(lex["list_separators"]), local_offices=dict(rules.local_offices),
+        assessor_names=tuple(sorted({e.lower() for e in lex["evaluators"]}, key=len, reverse=True)),
     )

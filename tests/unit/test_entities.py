@@ -1,0 +1,105 @@
+"""Entities by the shape of their names: each test is a sentence written after the way regional
+news names a body, including bodies no list in `config/` knows."""
+import pytest
+
+from extract.records import Article
+
+
+def records(extractor, text, title=None, url=None):
+    found = extractor.extract(Article(text=text, title=title, url=url))
+    for record in found:
+        assert text[record.start:record.end] == record.quote
+    return found
+
+
+def by_score(found):
+    return {r.score: r for r in found if r.score is not None}
+
+
+@pytest.mark.parametrize("written, region", [
+    ("Kota Tebingtinggi", "Kota Tebing Tinggi"),       # the gazetteer writes it in two words
+    ("Kota Tanjung Balai", "Kota Tanjungbalai"),      # ...and this one in one
+    ("Kota Pagaralam", "Kota Pagar Alam"),
+])
+def test_a_place_written_with_or_without_its_spaces_is_the_same_region(extractor, written, region):
+    text = f"Dalam penilaian kepatuhan Ombudsman tahun 2022, {written} meraih nilai 61,20 dan masuk zona kuning."
+    [record] = records(extractor, text)
+    assert record.region == region and record.score == 61.2
+    assert record.entity == f"Pemerintah {written}"  # the outlet's spelling stays in the name
+
+
+def test_a_body_the_article_defines_is_an_entity_in_both_forms(extractor):
+    text = ("Pada Survei Penilaian Integritas 2024, indeks tertinggi kementerian dan lembaga dicapai Balai Besar "
+            "Wilayah Sungai Citarum (BBWSC) dengan angka 84. Tahun lalu BBWSC meraih skor 79,50.")
+    found = by_score(records(extractor, text))
+    assert found[84.0].entity == "Balai Besar Wilayah Sungai Citarum" and found[84.0].region is None
+    assert found[79.5].entity == "Balai Besar Wilayah Sungai Citarum"
+
+
+def test_a_defined_scheme_or_plan_is_not_an_entity(extractor):
+    text = ("Nilai Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP) tahun 2023 mencapai 71,20, "
+            "sesuai Rencana Pembangunan Jangka Menengah Daerah (RPJMD).")
+    assert records(extractor, text) == []
+
+
+@pytest.mark.parametrize("written, entity, region", [
+    ("Polres Lombok Tengah", "Polres Lombok Tengah", "Kabupaten Lombok Tengah"),
+    ("Polres Bima Kota", "Polres Bima Kota", "Kota Bima"),
+    ("Kantor Pertanahan Dompu", "Kantor Pertanahan Dompu", "Kabupaten Dompu"),
+    ("Kantor Pertanahan Kota Bima", "Kantor Pertanahan Kota Bima", "Kota Bima"),
+])
+def test_a_unit_named_after_its_place_takes_that_place_as_its_region(extractor, written, entity, region):
+    text = f"Mataram - Ombudsman RI menilai kepatuhan tahun 2023: {written} meraih nilai 77,19 zona kuning."
+    [record] = records(extractor, text)
+    assert (record.entity, record.region) == (entity, region)
+
+
+@pytest.mark.parametrize("written", ["BPN Kabupaten Aceh Barat", "Badan Pertanahan Nasional (BPN) Kabupaten Aceh Barat"])
+def test_a_national_body_in_a_region_is_its_local_office(extractor, written):
+    text = f"Hasil penilaian kepatuhan Ombudsman, {written} mendapat predikat zona merah dengan nilai 43,82."
+    [record] = records(extractor, text)
+    assert record.entity == "Kantor Pertanahan Kabupaten Aceh Barat" and record.score == 43.82
+
+
+def test_a_national_body_takes_no_region_from_the_story(extractor):
+    text = ("SERANG, Kabar Banten - Dalam Survei Penilaian Integritas KPK tahun 2022, skor tertinggi "
+            "kementerian dicapai Kementerian Sekretariat Negara, yaitu 85,48, sedangkan Bank Indonesia 87,28.")
+    found = by_score(records(extractor, text))
+    assert (found[85.48].entity, found[85.48].region) == ("Kementerian Sekretariat Negara", None)
+    assert (found[87.28].entity, found[87.28].region) == ("Bank Indonesia", None)
+
+
+def test_a_bare_place_in_a_list_of_offices_names_an_office_of_the_same_kind(extractor):
+    text = ("Ombudsman menilai kepatuhan kantor pertanahan: Kantor Pertanahan Nagan Raya bernilai 97,26, "
+            "Bireuen (95,12), dan Simeulue (84,36).")
+    found = by_score(records(extractor, text))
+    assert found[95.12].entity == "Kantor Pertanahan Bireuen" and found[95.12].region == "Kabupaten Bireuen"
+    assert found[84.36].entity == "Kantor Pertanahan Simeulue"
+
+
+@pytest.mark.parametrize("text", [
+    "Tak satu pun pemerintah daerah di Provinsi Maluku yang meraih nilai di atas 80 dalam penilaian kepatuhan Ombudsman, rata-rata 61,30.",
+    "Luwu Utara menempati posisi tertinggi se-Sulawesi Selatan untuk SPBE, dengan nilai 2,93.",
+])
+def test_a_government_that_only_says_where_is_not_evaluated(extractor, text):
+    assert all(not r.entity.endswith(("Maluku", "Sulawesi Selatan")) for r in records(extractor, text))
+
+
+def test_an_assessor_is_never_evaluated_even_inside_a_headline(extractor):
+    title = "Evaluasi Pelayanan Publik Diusulkan Kementerian PANRB Bertambah di 89 Polres"
+    text = "Evaluasi pelayanan publik tahun lalu memberi nilai A kepada 12 polres, sedangkan 43 polres bernilai B-."
+    assert records(extractor, text, title=title) == []
+
+
+def test_an_abbreviation_glued_into_a_longer_one_is_not_that_body(extractor):
+    # "PAN" alone is a party; in "PAN-RB" it is part of the ministry's abbreviation
+    text = ("Pesawaran - Menurut Keputusan Menteri PAN-RB Nomor 13 Tahun 2024 tentang Hasil Evaluasi SPBE, "
+            "Pemerintah Kabupaten Pesawaran mencapai nilai indeks 2,91.")
+    [record] = records(extractor, text)
+    assert record.entity == "Pemerintah Kabupaten Pesawaran"
+
+
+def test_a_head_with_a_ministrys_abbreviation_names_the_local_field_office(extractor):
+    text = "Hasil Survei Kepuasan Masyarakat tahun 2024, Dinas Kominfo Kota Serang meraih nilai 90,12."
+    [record] = records(extractor, text)
+    assert record.entity == "Dinas Komunikasi dan Informatika Kota Serang"
