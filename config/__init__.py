@@ -254,7 +254,9 @@ _LEXICON_KEYS = {
     "generic_predicates": list, "predicate_cues": list, "percent_scores_after": list,
     "average_cues": list, "group_words": list, "list_intro": list, "aspiration_markers": list, "past_markers": list, "parent_markers": list,
     "unit_places": dict, "national_kinds": list, "national_name_words": list, "self_named_kinds": list,
-    "institution_words": list, "list_separators": list, "government_place_markers": list,
+    "institution_words": list, "list_separators": list, "government_place_markers": list, "assessor_name_parts": list, "teaser_openings": list, "percent_direct_cues": list, "share_markers": list,
+    "result_markers": list, "clause_connectors": list, "negation_cues": list, "kind_words": list,
+    "category_names": list, "demonstratives": list, "grade_cues": list,
 }
 
 

@@ -23,17 +23,22 @@ from ..records import Article, Evaluation
 from ..text import sentences
 from .attachment import scored_records
 from .context import read_context
-from .entities import Mention, find_mentions
+from .entities import Mention
 from .language import indonesian
 from .merge import dedupe, drop_covered_predicates
-from .numbers import find_scores
 from .patterns import add_span_rulers
 from .predicate_only import predicate_only_records
 from .predicates import conflicting, is_list_header, labels_of
-from .spans import find_spans, predicate_items
+from .reading import SentenceReading, read_sentence
+from .spans import predicate_items
 from .vocabulary import build_vocabulary
 
 MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
+
+
+def is_teaser(vocab, chunk: str) -> bool:
+    """"Baca juga: …", "Artikel terkait : …": a link to another story, whose numbers are not this one's."""
+    return bool(vocab.teaser_re.match(chunk))
 
 
 class Extractor:
@@ -59,53 +64,51 @@ class Extractor:
             return []
         # first pass: what each candidate sentence holds, so the article's subject is known
         # before any score has to fall back on it
-        read = []
+        read: list[tuple[SentenceReading, tuple | None]] = []
         subjects: Counter = Counter()
         on_topic = sum(context.schemes.values()) >= 2
         list_labels = None  # the predicates of a bulleted list's header, while its lines run
         last_predicate = -10  # sentence no. of the latest predicate: "(…Informatif.) Mereka adalah A, B"
         for number, sentence in enumerate(sentences(text)):
             chunk = sentence.of(text)
-            if not (list_labels or vocab.candidate_re.search(chunk) or (
+            if is_teaser(vocab, chunk) or not (list_labels or vocab.candidate_re.search(chunk) or (
                     number - last_predicate <= 2 and vocab.intro_re.search(chunk))):
                 continue
-            doc = self.nlp(chunk)
-            found = find_spans(vocab, doc)
-            masked = next((t.i for t in doc if sentence.start + t.idx >= context.dateline_end), len(doc))
-            mentions = find_mentions(vocab, doc, found, context.defined, masked)
-            scores = find_scores(vocab, doc, on_topic)
+            reading = read_sentence(vocab, self.nlp, number, sentence, text, context, on_topic)
+            doc, found = reading.doc, reading.found
             line_labels = None
-            if list_labels and not scores and mentions:
+            if list_labels and not reading.scores and reading.mentions:
                 line_labels = list_labels
             elif list_labels and len(chunk.strip()) > 3:
                 list_labels = None  # a line that is neither a bullet nor a name: the list is over
-            if not scores and is_list_header(vocab, doc, found):
+            if not reading.scores and is_list_header(vocab, doc, found):
                 list_labels = labels_of(doc, predicate_items(found))
             if predicate_items(found):
                 last_predicate = number
-            read.append((number, sentence, doc, found, mentions, scores, line_labels))
-            subjects.update(m.entity_name(None)[0] for m in mentions if not m.comparison)
+            read.append((reading, line_labels))
+            subjects.update(m.entity_name(None)[0] for m in reading.parties)
         context.subject = subjects.most_common(1)[0][0] if subjects else None
         records: list[Evaluation] = []
         previous_mentions: list[Mention] = []
-        for number, sentence, doc, found, mentions, scores, line_labels in read:
+        for reading, line_labels in read:
+            number, doc, found, mentions = reading.number, reading.doc, reading.found, reading.mentions
             context.sentence_no = number
             governments = [m for m in mentions if m.kind in ("gov", "bare") and m.region
                            and (m.parent or not m.comparison)]
             if governments:  # "pada level Pemerintah Provinsi Gorontalo ... Dinas Sosial 77,55"
                 context.recent_region = (governments[-1].region, number)
-            if scores:
-                new = scored_records(vocab, doc, sentence, text, found, mentions, scores, context, previous_mentions)
+            if reading.scores:
+                new = scored_records(vocab, reading, text, context, previous_mentions)
                 records.extend(new)
                 # "A meraih predikat Informatif, sedangkan B masuk kategori Menuju Informatif dengan nilai 85,20"
                 scored_names = {r.entity_as_written for r in new}
                 if any(m.written not in scored_names for m in mentions):
-                    records.extend(r for r in predicate_only_records(vocab, doc, sentence, text, found, mentions, context)
+                    records.extend(r for r in predicate_only_records(vocab, reading, text, context)
                                    if r.entity_as_written not in scored_names)
                 if new:
-                    context.last_scored = (sentence.paragraph, _record_mentions(new, mentions))
+                    context.last_scored = (reading.sentence.paragraph, _record_mentions(new, mentions))
             else:
-                given = predicate_only_records(vocab, doc, sentence, text, found, mentions, context, line_labels) if mentions else []
+                given = predicate_only_records(vocab, reading, text, context, line_labels) if mentions else []
                 records.extend(given)
                 labels = labels_of(doc, predicate_items(found))
                 # a sentence that names one category is a lead-in for the list that follows
@@ -114,7 +117,7 @@ class Extractor:
                 past = any(t.lower_ in vocab.past_markers for t in doc)
                 if labels and not past and not conflicting(labels, vocab.generic_predicates):
                     context.category = (tuple(labels), number)
-            usable = [m for m in mentions if not m.comparison]
+            usable = reading.parties
             if usable:
                 previous_mentions = usable
         return dedupe(drop_covered_predicates(records))

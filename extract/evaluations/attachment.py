@@ -16,7 +16,8 @@ from .predicates import labels_in
 from .quotes import char_span
 
 
-def scored_records(vocab, doc, sentence, text, found, mentions, scores, context, previous_mentions):
+def scored_records(vocab, reading, text, context, previous_mentions):
+    doc, sentence, found, mentions, scores = reading.doc, reading.sentence, reading.found, reading.mentions, reading.scores
     records = []
     usable = [m for m in mentions if not m.comparison]
     assigned: list[list] = []
@@ -60,7 +61,7 @@ def scored_records(vocab, doc, sentence, text, found, mentions, scores, context,
         assigned.append(target)
         rules_used.append(rule)
     for index, score in enumerate(scores):
-        scheme, scheme_rule = scheme_at(vocab, doc, score.start, text, sentence, context) if assigned[index] else (None, None)
+        scheme, scheme_rule = scheme_at(vocab, reading, score.start, text, context) if assigned[index] else (None, None)
         for mention in assigned[index]:
             lo = score.start if mention.foreign else min(mention.start, score.start)
             hi = score.end if mention.foreign else max(mention.end, score.end)

@@ -10,21 +10,12 @@ from .numbers import YEAR_TOKEN
 YEAR_LEAD_WORDS = {"tahun", "periode", "th", "pada", "di", "untuk", "edisi", "semester", "tahunan", "("}
 
 
-def scheme_at(vocab, doc, position: int, text, sentence, context) -> tuple[str, str]:
+def scheme_at(vocab, reading, position: int, text, context) -> tuple[str, str]:
     """The scheme cue nearest to token `position` in its sentence, else the paragraph's most
     named scheme, else the article's."""
-    best, best_distance = None, None
-    for scheme, regex in vocab.scheme_cue_res.items():
-        for match in regex.finditer(doc.text):
-            token_index = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if token_index is None:
-                continue
-            distance = abs(token_index.start - position)
-            if best_distance is None or distance < best_distance:
-                best, best_distance = scheme, distance
-    if best:
-        return best, "scheme.sentence_cue"
-    paragraph_text = _paragraph_before(text, sentence)
+    if reading.cues:
+        return min(reading.cues, key=lambda cue: abs(cue[0] - position))[1], "scheme.sentence_cue"
+    paragraph_text = _paragraph_before(text, reading.sentence)
     votes = Counter()
     for scheme, regex in vocab.scheme_cue_res.items():
         votes[scheme] = len(regex.findall(paragraph_text))
@@ -33,6 +24,16 @@ def scheme_at(vocab, doc, position: int, text, sentence, context) -> tuple[str, 
     if context.schemes and context.schemes.most_common(1)[0][1] > 0:
         return context.schemes.most_common(1)[0][0], "scheme.article_cue"
     return "other", "scheme.none"
+
+
+def scheme_of_labels(vocab, labels) -> str | None:
+    """The scheme a distinctive label belongs to ("zona hijau", "informatif", "WBK"); generic
+    labels ("baik", "sangat baik") belong to several and decide nothing."""
+    for label in labels:
+        owners = [s for s, spec in vocab.rules.schemes.items() if label in (spec.get("predicates") or [])]
+        if len(owners) == 1:
+            return owners[0]
+    return None
 
 
 def scale_of(vocab, scheme: str, value: float, converted: bool = False) -> float | None:
@@ -47,26 +48,44 @@ def scale_of(vocab, scheme: str, value: float, converted: bool = False) -> float
     return float(scale) if scale else None
 
 
+def _year_at(doc, token) -> int | None:
+    """A year stated as a period: after "tahun", "pada", "periode"… and not a regulation's."""
+    if YEAR_TOKEN.match(token.text) and token.i > 0 and doc[token.i - 1].lower_ in YEAR_LEAD_WORDS:
+        if not REGULATION_YEAR.search(doc[max(0, token.i - 4):token.i].text):
+            return int(token.text)
+    return None
+
+
 def year_of(doc, seg_start, seg_end, score, context) -> int | None:
     """1. a year right after the score ("2,93 pada 2022"); 2. the nearest one before it in its
     stretch ("IPP tahun 2023 yang cuma 3,24"); 3. the article's evaluation year, or else the
     year last stated with a score (the rest of a list belongs to the same round)."""
-    def year_at(token) -> int | None:
-        if YEAR_TOKEN.match(token.text) and token.i > 0 and doc[token.i - 1].lower_ in YEAR_LEAD_WORDS:
-            if not REGULATION_YEAR.search(doc[max(0, token.i - 4):token.i].text):
-                return int(token.text)
-        return None
     if score is not None:
         for token in [*doc[score.end: min(len(doc), score.end + 4)],  # 1.
                       *reversed(doc[max(0, seg_start - 6):score.start])]:  # 2.
-            if year_at(token):
-                context.last_year = year_at(token)
+            if _year_at(doc, token):
+                context.last_year = _year_at(doc, token)
                 return context.last_year
     else:
         for token in doc[seg_start:seg_end]:
-            if year_at(token):
-                return year_at(token)
+            if _year_at(doc, token):
+                return _year_at(doc, token)
     return context.year or context.last_year  # 3.
+
+
+def year_near(vocab, doc, mention, mentions, context) -> int | None:
+    """The round of a predicate-only record: 1. a year in the entity's own item, after its name
+    ("A, yakni tahun 2016, serta B untuk tahun 2017"); 2. before it, back to the previous entity;
+    3. the first year the sentence states; 4. the article's round."""
+    later = [m.start for m in mentions if m.start >= mention.end]
+    earlier = [m.end for m in mentions if m.end <= mention.start]
+    after = doc[mention.end: min(later) if later else len(doc)]
+    before = doc[max(earlier) if earlier else 0: mention.start]
+    for stretch in (after, reversed(before), doc):  # 1. 2. 3.
+        for token in stretch:
+            if _year_at(doc, token):
+                return _year_at(doc, token)
+    return context.year or context.last_year  # 4.
 
 
 def rank_of(vocab, doc, seg_start, seg_end) -> int | None:

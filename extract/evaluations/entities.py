@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .patterns import LETTER_GRADE
 from .regions import resolve_region
 
 PARTY, ASSESSOR, COMPARISON, PARENT, PLACE = "party", "assessor", "comparison", "parent", "place"
@@ -91,6 +92,8 @@ def find_mentions(vocab, doc, found, defined: dict | None = None, dateline_end: 
             i = mention.end
         else:
             i += 1
+    # "Badan Publik", "Partai Politik": the name of a kind of body, never one body
+    mentions = [m for m in mentions if m.base_name.lower() not in vocab.category_names]
     mentions = [_with_role(vocab, doc, m, mentions) for m in mentions]
     mentions = _inherit_list_heads(vocab, doc, mentions)
     return [m for m in mentions if m.start >= dateline_end]
@@ -246,6 +249,8 @@ def _with_role(vocab, doc, mention: Mention, mentions: list[Mention]) -> Mention
         after = [t.lower_ for t in doc[mention.end: mention.end + 2]]
         if after[:1] == ["yang"] or after == [",", "yang"]:
             return mention  # "mengungguli Kota Surabaya, yang ... indeks 4,57": its own score
+        if previous == "oleh" and mention.start > 1 and doc[mention.start - 2].lower_ in vocab.list_intro:
+            return mention  # "zona kuning diisi oleh Kementerian X": the agent of an award receives it
         return replace(mention, role=COMPARISON)
     markers = vocab.location_markers if mention.kind == "bare" else vocab.government_place_markers
     if mention.kind in ("bare", "gov") and (previous.rstrip("-") in markers or (
@@ -303,8 +308,8 @@ def skip_parenthetical(doc, j: int) -> int:
     """"Pemerintah Kabupaten (Pemkab) Serang", "Badan Pertanahan Nasional (BPN)": step over the
     bracketed abbreviation; it never renames what it follows ("Sulawesi Utara (Sultra)")."""
     if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text[:1].isalpha() \
-            and not doc[j + 1].like_num:
-        return j + 3
+            and not doc[j + 1].like_num and not LETTER_GRADE.match(doc[j + 1].text):
+        return j + 3  # "(BB)" after a name is its grade, read by the predicate stage
     return j
 
 

@@ -1,8 +1,9 @@
 """Numbers in a sentence, and why each one is or is not a reported score.
 
-Reads decimal comma and point, "94, 62" (a space after the decimal comma) and numbers in words
-after a score cue; then filters out counts, shares, amounts, band limits, ranks, ids, dates and
-targets. Pure: a spaCy doc in, `Score` values out.
+Reads decimal comma and point ("89,94", "88,35913", "2.98"), "94, 62" (a space after the decimal
+comma) and numbers in words after a score cue; then each filter below may say why a number is
+not a score: a count, a share, an amount, a band limit, a threshold, a rank, an id, a date or a
+target. Pure: a spaCy doc in, `Score` values out.
 """
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ import re
 from dataclasses import dataclass
 
 from ..dates import MONTHS
-from .patterns import SPAN_KEY
 
-SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,3})?$")
+SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,5})?$")
 YEAR_TOKEN = re.compile(r"^(19[89]\d|20\d\d)$")
 MONTH_WORD = re.compile(rf"^({MONTHS})$", re.I)
+COUNT_ABBREVIATION = re.compile(r"^[A-Z]{2,4}$")   # "84 BP", "12 OPD": a count of bodies
 
 
-@dataclass
+@dataclass(frozen=True)
 class Score:
     start: int               # token span in the sentence doc
     end: int
@@ -26,7 +27,15 @@ class Score:
     rule: str
 
 
-def find_scores(vocab, doc, article_on_topic: bool = False) -> list[Score]:
+@dataclass(frozen=True)
+class NumberSetting:
+    """What the article and sentence say about their numbers."""
+    article_on_topic: bool = False   # the article names a scheme more than once
+    sentence_signal: bool = False    # the sentence names a scheme or a predicate
+    percent_index: bool = False      # the article is about a satisfaction index, often told in percent
+
+
+def find_scores(vocab, doc, setting: NumberSetting = NumberSetting()) -> list[Score]:
     scores: list[Score] = []
     n = len(doc)
     i = 0
@@ -38,7 +47,7 @@ def find_scores(vocab, doc, article_on_topic: bool = False) -> list[Score]:
             if (i + 2 < n and doc[i + 1].text == "," and re.fullmatch(r"\d{2}", doc[i + 2].text)
                     and "," not in token.text and "." not in token.text
                     and not (i + 4 < n and doc[i + 3].text == "," and doc[i + 4].text.isdigit())
-                    and (has_cue(vocab, doc, i) or article_on_topic)):
+                    and (has_cue(vocab, doc, i) or setting.article_on_topic)):
                 value = float(f"{token.text}.{doc[i + 2].text}")
                 end, rule = i + 3, "score.split_decimal_comma"
             else:
@@ -48,9 +57,10 @@ def find_scores(vocab, doc, article_on_topic: bool = False) -> list[Score]:
                 elif "." in token.text and len(token.text.split(".")[1]) == 3:
                     i += 1
                     continue  # "1.250": a thousands separator, not a decimal
-        elif token.lower_ in vocab.lex["number_words"] and has_cue(vocab, doc, i, window=2):
+        elif token.lower_ in vocab.lex["number_words"] and has_cue(vocab, doc, i, window=2) \
+                and not _compound_number_word(doc, i):
             value, rule = float(vocab.lex["number_words"][token.lower_]), "score.number_word"
-        if value is None or not _keeps(vocab, doc, i, end, value, rule, article_on_topic):
+        if value is None or rejection(vocab, doc, i, end, value, rule, setting):
             i += 1
             continue
         scores.append(Score(i, end, value, doc[i:end].text, rule))
@@ -63,60 +73,103 @@ def has_cue(vocab, doc, i: int, window: int | None = None) -> bool:
     return any(t.lower_ in vocab.score_cues for t in doc[max(0, i - window):i])
 
 
-def _keeps(vocab, doc, start: int, end: int, value: float, rule: str, article_on_topic: bool = False) -> bool:
-    """Filters that make a number not a score (counts, shares, bands, ranks, ids, dates)."""
+def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting: NumberSetting) -> str | None:
+    """Why the number at doc[start:end] is not a score (a rule slug), or None if it is one."""
     n = len(doc)
-    text = doc[start].text
-    if YEAR_TOKEN.match(text) or value > 100 or value < 0:
-        return False
     after = doc[end].lower_ if end < n else ""
     after2 = doc[end + 1].lower_ if end + 1 < n else ""
     before = doc[start - 1].lower_ if start > 0 else ""
-    if after in ("persen", "%") and any(t.lower_ in vocab.lex["percent_scores_after"] for t in doc[max(0, start - 8):start]):
-        return True  # "IKM ... menyentuh 79,5 persen": the index, told in percent
+    if YEAR_TOKEN.match(doc[start].text) or value > 100 or value < 0:
+        return "not_score.year_or_out_of_range"
+    if after in ("persen", "%"):
+        verdict = _percent(vocab, doc, start, end, after2, setting)
+        if verdict:
+            return verdict
+        return None if not _target(vocab, doc, start) else "not_score.target"
     if after == "-" and after2 == "an":
-        return False  # "80-an": a vague figure
+        return "not_score.vague"           # "80-an"
     if after == "ke" and after2 in ("atas", "bawah"):
-        return False  # "nilai 91 ke atas": a threshold
-    if after == "(" and (after2 in vocab.lex["number_words"] or after2.endswith(("belas", "puluh"))):
-        return False  # "17 (tujuh belas) unsur": a count spelled out twice
+        return "not_score.threshold"       # "nilai 91 ke atas"
+    if after == "(" and (after2 in vocab.lex["number_words"] or after2.endswith(("belas", "puluh"))
+                         or after2 in vocab.count_nouns):
+        return "not_score.count"           # "17 (tujuh belas) unsur", "24 (kementerian …)"
     before_window = [t.lower_ for t in doc[max(0, start - 5):start]]
     for k, word in enumerate(before_window):
         if word in vocab.average_cues and vocab.group_words.intersection(before_window[k + 1:k + 4]):
-            return False  # "rata-rata kabupaten dan kota 56,53": an average over a group
+            return "not_score.group_average"   # "rata-rata kabupaten dan kota 56,53"
     if MONTH_WORD.match(after):
-        return False  # "20 Desember 2021": a day
+        return "not_score.date"            # "20 Desember 2021"
     exceptions = vocab.lex["unit_word_exceptions"].get(after, [])
-    if (after in vocab.unit_words and after2 not in exceptions) or (
-            after == "," and after2 in vocab.unit_words and rule != "score.decimal"):
-        return False
+    if (after in vocab.count_nouns and after2 not in exceptions) or (
+            after == "," and after2 in vocab.count_nouns and rule != "score.decimal"):
+        return "not_score.unit"
+    if rule == "score.integer_after_cue" and end < n and COUNT_ABBREVIATION.match(doc[end].text) \
+            and doc[end].text.lower() not in vocab.score_cues and not _grade_word(doc[end].text):
+        return "not_score.count"           # "84 BP Informatif", "12 OPD"
     if before in vocab.blocking or before.rstrip("-") in vocab.blocking or (start > 1 and doc[start - 2].lower_ == "ke" and before == "-"):
-        return False
+        return "not_score.blocked_prefix"  # ids, amounts, ranks, changes, thresholds ("< 39,9")
     if before in ("/", ".") or after in ("/",) or (after == "." and end + 1 < n and doc[end + 1].text.isdigit()):
-        return False  # dates and times: 8/6/2023, 07.05
+        return "not_score.date"            # 8/6/2023, 07.05
     if _band_limit(vocab, doc, start, end):
-        return False  # "81,00 – 100", "80 s/d 89,9": the limits of a band
+        return "not_score.band_limit"      # "81,00 – 100", "80 s/d 89,9"
     preceding = " " + " ".join(t.lower_ for t in doc[max(0, start - 4):start]) + " "
     if before in ("antara",) or any(f" {cue} " in preceding for cue in vocab.lex["band_cues"]):
-        return False
+        return "not_score.band_limit"
     if before == "(" and after in vocab.range_markers:
-        return False
-    if any(t.lower_ in vocab.target_cues for t in doc[max(0, start - 3):start]):
-        return False  # "menargetkan nilai 90": a goal
+        return "not_score.band_limit"
+    if _target(vocab, doc, start):
+        return "not_score.target"          # "menargetkan nilai 90", "targetnya dipasang pada poin 2,41"
     if rule == "score.integer_after_cue" and after in vocab.lex["count_words_for_integers"]:
-        return False  # "42 kuning, dan 3 merah": counts of governments per zone
+        return "not_score.count"           # "42 kuning, dan 3 merah": governments per zone
     window = doc[max(0, start - 10):start]
     if any(t.lower_ in vocab.component_cues for t in window) and not any(t.lower_ == "indeks" for t in window[-2:]):
-        return False  # "domain kebijakan 4,10": a part of the evaluation, not the entity's result
+        return "not_score.component"       # "domain kebijakan 4,10": a part, not the entity's result
     # "naik dari 75 (2024) menjadi 88": the earlier value of a change
     from_value = before == "dari" and any(t.lower_ in ("menjadi", "ke") for t in doc[end:end + 5])
     if rule == "score.integer_after_cue" and not (has_cue(vocab, doc, start) or from_value):
-        return False
+        return "not_score.integer_without_cue"
     # a bare decimal ("2,5 ton" got past the units) needs some sign that results are being
     # told: a cue before it, a scheme or predicate in its sentence, or an article on the topic
-    if not (has_cue(vocab, doc, start) or from_value or article_on_topic or _sentence_has_scheme_signal(vocab, doc)):
-        return False
-    return True
+    if not (has_cue(vocab, doc, start) or from_value or setting.article_on_topic or setting.sentence_signal):
+        return "not_score.no_sign_of_results"
+    return None
+
+
+def _percent(vocab, doc, start: int, end: int, after2: str, setting: NumberSetting) -> str | None:
+    """A number in percent is a share of a group, unless it is an index told in percent:
+    "IKM ... menyentuh 79,5 persen", "dengan angka 45,31 %", "realisasi IKM menjadi 89,24 persen"."""
+    if after2 in vocab.count_nouns or after2 in vocab.share_markers:
+        return "not_score.share"           # "24,63 persen dari 337 badan publik", "100% responden"
+    if any(t.lower_ in vocab.lex["percent_scores_after"] for t in doc[max(0, start - 8):start]):
+        return None
+    if start and doc[start - 1].lower_ in vocab.percent_direct_cues:
+        return None                        # "dengan angka 45,31 %", "nilai 79,5 persen"
+    if setting.percent_index and any(t.lower_ in vocab.result_markers for t in doc[max(0, start - 3):start]):
+        return None                        # "terealisasi di angka 91,75 persen"
+    return "not_score.share"
+
+
+def _target(vocab, doc, start: int) -> bool:
+    """A target cue earlier in the clause, with no result word after it: "target 82,60 persen"
+    is a goal, but in "target 82,60 persen berhasil direalisasikan menjadi 89,24 persen" the
+    second number is the result."""
+    for k in range(start - 1, max(-1, start - 8), -1):
+        word = doc[k].lower_
+        if word in vocab.result_markers or word in (";", ".") or doc[k].like_num and k < start - 1:
+            return False
+        if word in vocab.target_cues:
+            return True
+    return False
+
+
+def _compound_number_word(doc, i: int) -> bool:
+    """"sembilanpuluh delapan", "seratus duapuluh dua": a count spelled out, not a score."""
+    neighbours = [doc[k].lower_ for k in (i - 1, i + 1) if 0 <= k < len(doc)]
+    return any(w.endswith(("puluh", "belas", "ratus", "ribu")) for w in neighbours)
+
+
+def _grade_word(text: str) -> bool:
+    return text in ("AA", "BB", "CC", "WBK")
 
 
 def _band_limit(vocab, doc, start: int, end: int) -> bool:
@@ -130,8 +183,3 @@ def _band_limit(vocab, doc, start: int, end: int) -> bool:
         if joined_before in markers and start - width > 0 and SCORE_TOKEN.match(doc[start - width - 1].text):
             return True
     return False
-
-
-def _sentence_has_scheme_signal(vocab, doc) -> bool:
-    return any(s.label_ in ("PREDICATE", "GRADE") for s in doc.spans[SPAN_KEY]) or any(
-        regex.search(doc.text) for regex in vocab.scheme_cue_res.values())

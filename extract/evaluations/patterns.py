@@ -42,9 +42,12 @@ def span_patterns(rules) -> list[dict]:
             patterns.append(_phrase("PREDICATE", phrase, phrase, "LOWER"))
     grade = {"TEXT": {"REGEX": LETTER_GRADE.pattern}}
     quote = {"TEXT": {"IN": ["'", '"', "‘", "“", "’", "”"]}, "OP": "?"}
-    for cue in ("predikat", "berpredikat", "kategori", "berkategori", "nilai"):
+    for cue in rules.lexicon["grade_cues"]:
         patterns.append({"label": "GRADE", "id": cue, "attr": "TOKENS", "pattern": [
             {"LOWER": cue}, quote, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}]})
+    # "Pemkab Bandung (A)", "81,74 (BB)": a letter in brackets right after a name or a score
+    patterns.append({"label": "GRADE", "id": "bracket", "attr": "TOKENS", "pattern": [
+        {"TEXT": "("}, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}, {"TEXT": ")"}]})
     return patterns
 
 

@@ -1,72 +1,113 @@
-"""Stage 5: named entities given a predicate with no score."""
+"""Named entities given a predicate with no score.
+
+The shapes news uses, each read within one clause (`segments.clauses`):
+
+1. a list after an introducing word, the group's predicate before it: "4 kementerian tergolong
+   zona kuning, yaitu A, B dan C", "zona hijau ditempati A, B", "Predikat BB diraih oleh A";
+   an item with its own label keeps it ("Pemkab Bandung (A), Pemkot Semarang (BB)");
+2. an entity, an award word, then the predicate: "Kabupaten OKI meraih predikat zona hijau";
+3. one line of a bulleted list under a header that names the predicate (`list_labels`).
+
+A predicate that is negated ("tak satu pun … meraih zona hijau"), that refers back to one
+already given ("Predikat Baik ini …"), or that heads a list of kinds of bodies ("tujuh
+kategori, yaitu Kementerian, LNS …") gives no record. Pure.
+"""
 from __future__ import annotations
 
 from ..records import Evaluation
 from .attachment import coordinated
-from .attributes import local_region, scheme_at, year_of
+from .attributes import local_region, scheme_at, scheme_of_labels, year_near
 from .predicates import labels_of
 from .quotes import char_span
+from .segments import clauses, list_intro
 from .spans import predicate_items
 
+# the group's predicate stands at most this many tokens before the word that opens its list
+LEAD_IN_REACH = 10
 
-def predicate_only_records(vocab, doc, sentence, text, found, mentions, context, list_labels=None) -> list[Evaluation]:
-    """Named entities given a predicate with no score, in the three shapes news uses:
 
-    1. a list after an introducing word, the predicate before it or in the sentence before:
-       "4 kementerian tergolong zona kuning, yaitu A, B dan C", "Predikat BB diraih oleh A, B",
-       "(…kategori Informatif.) Mereka adalah A, B";
-    2. an entity, an award word, then the predicate: "Kabupaten OKI meraih predikat zona hijau";
-    3. one line of a bulleted list under a header that names the predicate (`list_labels`).
-    """
-    usable = [m for m in mentions if not m.comparison]
-    items = predicate_items(found)
+def predicate_only_records(vocab, reading, text, context, list_labels=None) -> list[Evaluation]:
+    doc = reading.doc
+    usable = reading.parties
+    items = predicate_items(reading.found)
     assigned: dict[int, tuple] = {}   # mention's first token → (mention, labels, anchor token, rule)
 
     if list_labels:  # 3.
         for mention in usable:
             assigned[mention.start] = (mention, list(list_labels), None, "predicate_only.bulleted_list")
-    intro = next((t.i for t in doc if t.lower_ in vocab.list_intro or t.text == ":"), None)
-    if intro is not None:  # 1.
-        listed = [m for m in usable if m.start > intro]
-        before = [f for f in items if f.end <= intro]
-        labels = labels_of(doc, before)
-        if not labels and context.category and context.sentence_no - context.category[1] <= 2:
-            labels = list(context.category[0])
-        if listed and labels:
-            for mention in listed:
-                assigned.setdefault(mention.start, (mention, labels, before[0].start if before else None,
-                                                  "predicate_only.list_after_intro"))
-    award = vocab.award_cues  # 2.
-    for item in items:
-        cue = next((t.i for t in reversed(doc[max(0, item.start - 6):item.start + 1]) if t.lower_ in award), None)
-        if cue is None:
-            continue
-        before = [m for m in usable if m.end <= cue and cue - m.end <= 8]
-        if not before or any(m.start > before[-1].end and m.end <= item.start for m in mentions):
-            continue
-        for mention in coordinated(doc, usable, before[-1], []):
-            if mention.start in assigned and assigned[mention.start][3] == "predicate_only.award_cue":
-                assigned[mention.start][1].extend(labels_of(doc, [item]))
-            else:
-                assigned.setdefault(mention.start, (mention, labels_of(doc, [item]), item.start,
-                                                  "predicate_only.award_cue"))
+    for start, end in clauses(vocab, doc):
+        in_clause = [m for m in usable if start <= m.start < end]
+        own = [f for f in items if start <= f.start < end]
+        intro = list_intro(vocab, doc, start, end)
+        if intro is not None and not _lists_kinds(vocab, doc, own, intro):  # 1.
+            lead = [f for f in own if f.end <= intro and intro - f.end <= LEAD_IN_REACH
+                    and not _refers_back(vocab, doc, f, intro)]
+            labels = labels_of(doc, lead)
+            if not labels and context.category and context.sentence_no - context.category[1] <= 2 \
+                    and not any(f.end <= intro for f in own):
+                labels = list(context.category[0])
+            listed = [m for m in in_clause if m.start > intro]
+            if listed and (labels or any(_own_labels(doc, own, m) for m in listed)) \
+                    and not _negated(vocab, doc, start, intro):
+                for mention in listed:
+                    mine = _own_labels(doc, own, mention) or labels
+                    if mine:
+                        assigned.setdefault(mention.start, (mention, mine, lead[0].start if lead else None,
+                                                            "predicate_only.list_after_intro"))
+        for item in own:  # 2.
+            cue = next((t.i for t in reversed(doc[max(start, item.start - 6):item.start + 1])
+                        if t.lower_ in vocab.award_cues), None)
+            if cue is None or _negated(vocab, doc, max(start, cue - 4), item.start):
+                continue
+            before = [m for m in in_clause if m.end <= cue and cue - m.end <= 8]
+            if not before or any(m.start > before[-1].end and m.end <= item.start for m in reading.mentions):
+                continue
+            for mention in coordinated(doc, usable, before[-1], []):
+                if mention.start in assigned and assigned[mention.start][3] == "predicate_only.award_cue":
+                    assigned[mention.start][1].extend(labels_of(doc, [item]))
+                else:
+                    assigned.setdefault(mention.start, (mention, labels_of(doc, [item]), item.start,
+                                                        "predicate_only.award_cue"))
     records = []
     for mention, labels, anchor, rule in assigned.values():
         labels = list(dict.fromkeys(labels))
-        scheme = next((s for s, spec in vocab.rules.schemes.items()
-                       if any(label in (spec.get("predicates") or []) for label in labels)), None)
-        scheme_rule = "scheme.predicate"
-        if scheme is None or any(len(label) <= 3 for label in labels):
-            scheme, scheme_rule = scheme_at(vocab, doc, mention.start, text, sentence, context)
+        scheme, scheme_rule = scheme_of_labels(vocab, labels), "scheme.predicate"
+        if scheme is None:
+            scheme, scheme_rule = scheme_at(vocab, reading, mention.start, text, context)
         name, region = mention.entity_name(local_region(context))
         lo = mention.start if anchor is None else min(mention.start, anchor)
-        hi = mention.end
-        start_char, end_char = char_span(sentence, doc, lo, hi)
+        start_char, end_char = char_span(reading.sentence, doc, lo, mention.end)
         records.append(Evaluation(
             entity=name, entity_as_written=mention.written, region=region.name if region else None,
             scheme=scheme, score=None, scale_max=None, predicate=tuple(labels),
-            year=year_of(doc, 0, len(doc), None, context), rank=None,
+            year=year_near(vocab, doc, mention, reading.mentions, context), rank=None,
             quote=text[start_char:end_char], start=start_char, end=end_char,
             rule_ids=(rule, mention.rule, scheme_rule),
         ))
     return records
+
+
+def _own_labels(doc, items, mention) -> list[str]:
+    """"Pemprov Sulawesi Tengah (BB)": a label right after the name is the item's own."""
+    return labels_of(doc, [f for f in items if mention.end <= f.start <= mention.end + 1])
+
+
+def _refers_back(vocab, doc, item, intro: int) -> bool:
+    """"Predikat Baik ini tak terlepas dari …": a predicate named again with a demonstrative
+    points at a result already told; unless the demonstrative closes the list's own subject
+    ("Ketiga kabupaten zona hijau itu ialah …")."""
+    follower = doc[item.end].lower_ if item.end < len(doc) else ""
+    return follower in vocab.demonstratives and item.end + 1 < intro
+
+
+def _lists_kinds(vocab, doc, items, intro: int) -> bool:
+    """"tujuh kategori BP, yaitu …" enumerates kinds; "masuk kategori informatif ialah …" does not:
+    there the kind word introduces the predicate."""
+    for token in doc[max(0, intro - 4):intro]:
+        if token.lower_ in vocab.kind_words and not any(token.i < f.start < intro for f in items):
+            return True
+    return False
+
+
+def _negated(vocab, doc, start: int, end: int) -> bool:
+    return any(t.lower_ in vocab.negation_cues for t in doc[start:end])

@@ -22,7 +22,8 @@ class Found:
 def find_spans(vocab, doc) -> list[Found]:
     spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]
              if not (s.label_ == "PREDICATE" and _loose_word(vocab, doc, s))
-             and not (s.label_ in ("PREDICATE", "GRADE") and _aspired(vocab, doc, s))]
+             and not (s.label_ in ("PREDICATE", "GRADE") and (_aspired(vocab, doc, s) or _counted(doc, s)))
+             and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))]
     spans.extend(_joined_regions(vocab, doc, spans))
     # longest first, then drop spans of the same family inside a longer one
     spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -62,6 +63,22 @@ def _loose_word(vocab, doc, span) -> bool:
     if span.id_ not in vocab.generic_predicates or span.text.isupper():
         return False
     return not any(t.lower_ in vocab.predicate_cues for t in doc[max(0, span.start - 3):span.start])
+
+
+def _counted(doc, span) -> bool:
+    """"terdapat 1 Zona Merah, lalu 7 Zona Kuning": a number of units in a category, not an award.
+    A score before its predicate ("nilai 94, 62 zona hijau") is not a count: it has decimals."""
+    if span.start == 0 or not doc[span.start - 1].text.isdigit():
+        return False
+    return not (span.start > 2 and doc[span.start - 2].text == "," and doc[span.start - 3].text.isdigit())
+
+
+def _after_name_or_score(doc, span) -> bool:
+    """A bracketed letter grades what it follows only if that is a name or a score."""
+    if span.start == 0:
+        return False
+    previous = doc[span.start - 1]
+    return previous.like_num or (previous.text[:1].isupper() and previous.is_alpha)
 
 
 def _aspired(vocab, doc, span) -> bool:

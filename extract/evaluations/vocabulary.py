@@ -46,6 +46,17 @@ class Vocabulary:
     list_separators: frozenset
     local_offices: dict                 # national body → (local office, provincial office)
     assessor_names: tuple               # lowercased, longest first
+    assessor_re: re.Pattern             # parts of assessors' names that read as scheme cues, masked
+    teaser_re: re.Pattern               # a line that links to another story
+    count_nouns: frozenset              # a whole number before one of these counts things: units, heads of names
+    share_markers: frozenset
+    result_markers: frozenset
+    percent_direct_cues: frozenset
+    clause_connectors: frozenset
+    negation_cues: frozenset
+    kind_words: frozenset
+    category_names: frozenset           # lowercased
+    demonstratives: frozenset
 
     def is_assessor(self, name: str) -> bool:
         """"Kementerian PANRB", "Ombudsman RI Perwakilan Banten", "Kementerian PANRB Bertambah"
@@ -108,4 +119,11 @@ def build_vocabulary(rules) -> Vocabulary:
         self_named_kinds=frozenset(lex["self_named_kinds"]), institution_words=frozenset(lex["institution_words"]),
         list_separators=frozenset(lex["list_separators"]), local_offices=dict(rules.local_offices),
         assessor_names=tuple(sorted({e.lower() for e in lex["evaluators"]}, key=len, reverse=True)),
+        count_nouns=frozenset(lex["unit_words"]) | {row["head"].lower() for row in rules.agency_heads if " " not in row["head"]},
+        share_markers=frozenset(lex["share_markers"]), result_markers=frozenset(lex["result_markers"]),
+        percent_direct_cues=frozenset(lex["percent_direct_cues"]),
+        clause_connectors=frozenset(lex["clause_connectors"]), negation_cues=frozenset(lex["negation_cues"]),
+        kind_words=frozenset(lex["kind_words"]), demonstratives=frozenset(lex["demonstratives"]), category_names=frozenset(c.lower() for c in lex["category_names"]),
+        teaser_re=re.compile(r"^\W*(" + _alternation(lex["teaser_openings"]) + r")\b", re.I),
+        assessor_re=re.compile(r"(?<!\w)(" + _alternation(lex["assessor_name_parts"]) + r")(?!\w)", re.I),
     )

@@ -1,0 +1,40 @@
+"""Where one part of a sentence ends and the next begins: clauses and list items.
+
+A clause ends at a contrasting connector ("sedangkan", "sementara", "adapun"): "zona merah
+dihuni A dan B, sedangkan zona hijau diraih C dan D" is two groups with two predicates. Pure.
+"""
+from __future__ import annotations
+
+
+def clauses(vocab, doc) -> list[tuple[int, int]]:
+    """Token ranges of the sentence's clauses, split before each clause connector. A semicolon
+    does not split: "diraih A dan B; disusul C; lalu D" is one list."""
+    bounds, start = [], 0
+    for token in doc:
+        if token.i > start and token.lower_ in vocab.clause_connectors:
+            bounds.append((start, token.i))
+            start = token.i
+    bounds.append((start, len(doc)))
+    return [b for b in bounds if b[1] > b[0]]
+
+
+def clause_of(bounds: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    return next(((s, e) for s, e in bounds if s <= position < e), bounds[-1] if bounds else (0, 0))
+
+
+def list_intro(vocab, doc, start: int, end: int) -> int | None:
+    """Index of the first list-introducing token in doc[start:end] ("yaitu", "diisi oleh",
+    "antara lain", ":"): what follows is the list."""
+    for token in doc[start:end]:
+        word = token.lower_
+        if word in vocab.list_intro or token.text == ":":
+            k = token.i
+            # "diisi oleh", "ditempati oleh": the agent is the list
+            if k + 1 < end and doc[k + 1].lower_ == "oleh":
+                k += 1
+            return k
+        if token.i + 1 < end and f"{word} {doc[token.i + 1].lower_}" in vocab.list_intro:
+            return token.i + 1
+        if token.i + 2 < end and doc[token.i + 1].text == "-" and f"{word}-{doc[token.i + 2].lower_}" in vocab.list_intro:
+            return token.i + 2  # "masing-masing": the tokenizer keeps reduplications apart
+    return None

@@ -1,0 +1,61 @@
+"""Named bodies given a category without a score, in the shapes news uses for them."""
+from extract.records import Article
+
+
+def given(extractor, text, title=None):
+    records = extractor.extract(Article(text=text, title=title))
+    for record in records:
+        assert text[record.start:record.end] == record.quote
+    return {r.entity: r for r in records if r.score is None}
+
+
+def test_two_groups_in_one_sentence_keep_their_own_predicates(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2019, zona merah dihuni Badan Arsip Nasional dan Lembaga Sandi "
+            "Negara, sedangkan zona hijau diraih Badan Standardisasi Nasional dan Badan Informasi Geospasial.")
+    found = given(extractor, text)
+    assert found["Badan Arsip Nasional"].predicate == ("zona merah",)
+    assert found["Lembaga Sandi Negara"].predicate == ("zona merah",)
+    assert found["Badan Standardisasi Nasional"].predicate == ("zona hijau",)
+    assert found["Badan Informasi Geospasial"].predicate == ("zona hijau",)
+
+
+def test_a_passive_award_verb_with_its_agent_opens_a_list(extractor):
+    text = "Kemudian zona kuning diisi oleh Kementerian Pariwisata, Kementerian Perhubungan, serta Kementerian Pertanian."
+    found = given(extractor, "Ombudsman menilai kepatuhan kementerian tahun 2019. " + text)
+    assert set(found) == {"Kementerian Pariwisata", "Kementerian Perhubungan", "Kementerian Pertanian"}
+    assert all(r.predicate == ("zona kuning",) for r in found.values())
+
+
+def test_an_item_with_its_own_letter_keeps_it(extractor):
+    text = ("Hasil evaluasi SAKIP 2023 diserahkan kepada pemda yang berpredikat A dan BB. Beberapa di antaranya "
+            "ialah Pemkab Sleman (A), Pemkot Yogyakarta (BB), serta Pemkab Bantul (BB).")
+    found = given(extractor, text)
+    assert found["Pemerintah Kabupaten Sleman"].predicate == ("a",)
+    assert found["Pemerintah Kota Yogyakarta"].predicate == ("bb",)
+    assert found["Pemerintah Kabupaten Bantul"].predicate == ("bb",)
+
+
+def test_counts_per_category_award_nothing(extractor):
+    text = ("Berdasarkan rekap penilaian kepatuhan Ombudsman 2022, untuk unit layanan Dinas Kesehatan terdapat "
+            "3 Zona Merah, lalu 8 Zona Kuning, serta 11 Zona Hijau.")
+    assert given(extractor, text) == {}
+
+
+def test_a_list_of_kinds_of_bodies_awards_nothing(extractor):
+    text = ("Monev Komisi Informasi 2022 mencatat 120 badan publik informatif dari tujuh kategori BP, yaitu "
+            "Kementerian, LNS (Lembaga Non Struktural), Pemprov (Pemerintah Provinsi), dan BUMN (Badan Usaha Milik Negara).")
+    assert given(extractor, text) == {}
+
+
+def test_a_predicate_named_again_does_not_head_a_list_of_supporters(extractor):
+    text = ("Raihan Predikat Baik ini tak terlepas dari dukungan Perguruan Tinggi, yaitu Universitas Trunojoyo, dan "
+            "dari perangkat daerah pengampu indikator SPBE, di antaranya: Inspektorat Daerah dan Dinas Kesehatan.")
+    assert given(extractor, "Indeks SPBE Kabupaten Sampang 2021 berpredikat Baik. " + text) .keys() <= {"Pemerintah Kabupaten Sampang"}
+
+
+def test_each_item_takes_the_year_said_with_it(extractor):
+    text = ("Sejak survei kepatuhan Ombudsman digelar pada tahun 2013, predikat zona hijau hanya pernah diraih "
+            "Pemerintah Kabupaten Kupang, yakni tahun 2015, serta Pemerintah Provinsi Bali untuk tahun 2018.")
+    found = given(extractor, text)
+    assert found["Pemerintah Kabupaten Kupang"].year == 2015
+    assert found["Pemerintah Provinsi Bali"].year == 2018
