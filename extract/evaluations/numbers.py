@@ -33,6 +33,7 @@ class NumberSetting:
     article_on_topic: bool = False   # the article names a scheme more than once
     sentence_signal: bool = False    # the sentence names a scheme or a predicate
     percent_index: bool = False      # the article is about a satisfaction index, often told in percent
+    stated_scale: float | None = None  # "dari skala 110": the sentence says what its scores are out of
 
 
 def find_scores(vocab, doc, setting: NumberSetting = NumberSetting()) -> list[Score]:
@@ -79,8 +80,8 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
     after = doc[end].lower_ if end < n else ""
     after2 = doc[end + 1].lower_ if end + 1 < n else ""
     before = doc[start - 1].lower_ if start > 0 else ""
-    if YEAR_TOKEN.match(doc[start].text) or value > 100 or value < 0:
-        return "not_score.year_or_out_of_range"
+    if YEAR_TOKEN.match(doc[start].text) or value < 0 or value > max(100, setting.stated_scale or 0):
+        return "not_score.year_or_out_of_range"  # above 100 only on a scale the sentence states ("dari skala 110")
     if after in ("persen", "%"):
         verdict = _percent(vocab, doc, start, end, after2, setting)
         if verdict:
@@ -93,10 +94,13 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
     if after == "(" and (after2 in vocab.lex["number_words"] or after2.endswith(("belas", "puluh"))
                          or after2 in vocab.count_nouns):
         return "not_score.count"           # "17 (tujuh belas) unsur", "24 (kementerian …)"
-    before_window = [t.lower_ for t in doc[max(0, start - 5):start]]
-    for k, word in enumerate(before_window):
-        if word in vocab.average_cues and vocab.group_words.intersection(before_window[k + 1:k + 4]):
-            return "not_score.group_average"   # "rata-rata kabupaten dan kota 56,53"
+    before_window = doc[max(0, start - 8):start]
+    for k, token in enumerate(before_window):
+        # "rata-rata nilai kabupaten/kota di Sultra 65,40"; but "rata-rata IPP Pemerintah Kota
+        # Madiun 4,61" is one government's own figure
+        if token.lower_ in vocab.average_cues and any(
+                t.text in vocab.group_words for t in before_window[k + 1:]):
+            return "not_score.group_average"
     if MONTH_WORD.match(after):
         return "not_score.date"            # "20 Desember 2021"
     exceptions = vocab.lex["unit_word_exceptions"].get(after, [])
@@ -144,8 +148,8 @@ def _percent(vocab, doc, start: int, end: int, after2: str, setting: NumberSetti
         return None
     if start and doc[start - 1].lower_ in vocab.percent_direct_cues:
         return None                        # "dengan angka 45,31 %", "nilai 79,5 persen"
-    if setting.percent_index and any(t.lower_ in vocab.result_markers for t in doc[max(0, start - 3):start]):
-        return None                        # "terealisasi di angka 91,75 persen"
+    if setting.percent_index:
+        return None                        # "terealisasi di angka 91,75 persen", "tahun sebelumnya 91,20 persen"
     return "not_score.share"
 
 

@@ -5,11 +5,16 @@ cost of a sentence grows with its length, not with the square of it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .entities import Mention, find_mentions
 from .numbers import NumberSetting, Score, find_scores
 from .spans import Found, find_spans
+
+
+# "dari skala 110", "skala 0-5": the scale a sentence says its scores are on
+STATED_SCALE = re.compile(r"\bskala\s+(?:0\s*[-–]\s*)?(\d{1,3})\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,7 @@ class SentenceReading:
     mentions: tuple[Mention, ...]
     scores: tuple[Score, ...]
     cues: tuple[tuple[int, str], ...]   # (token index, scheme) of each scheme cue, assessors' names masked
+    stated_scale: float | None = None   # the scale the sentence states, if any
 
     @property
     def parties(self) -> list[Mention]:
@@ -35,8 +41,11 @@ def read_sentence(vocab, nlp, number: int, sentence, text: str, context, on_topi
     cues = scheme_cues(vocab, doc)
     signal = bool(cues) or any(f.label in ("PREDICATE", "GRADE") for f in found)
     leading = context.schemes.most_common(1)[0][0] if context.schemes and context.schemes.most_common(1)[0][1] else None
-    scores = find_scores(vocab, doc, NumberSetting(on_topic, signal, percent_index=leading == "skm"))
-    return SentenceReading(number, sentence, doc, tuple(found), tuple(mentions), tuple(scores), tuple(cues))
+    stated = STATED_SCALE.search(doc.text)
+    scores = find_scores(vocab, doc, NumberSetting(on_topic, signal, percent_index=leading == "skm",
+                                                   stated_scale=float(stated.group(1)) if stated else None))
+    return SentenceReading(number, sentence, doc, tuple(found), tuple(mentions), tuple(scores), tuple(cues),
+                           float(stated.group(1)) if stated else None)
 
 
 def scheme_cues(vocab, doc) -> list[tuple[int, str]]:

@@ -103,3 +103,20 @@ def test_a_head_with_a_ministrys_abbreviation_names_the_local_field_office(extra
     text = "Hasil Survei Kepuasan Masyarakat tahun 2024, Dinas Kominfo Kota Serang meraih nilai 90,12."
     [record] = records(extractor, text)
     assert record.entity == "Dinas Komunikasi dan Informatika Kota Serang"
+
+
+def test_a_representative_office_is_the_body_in_that_province(extractor):
+    text = ("Survei Penilaian Integritas 2022: Badan Pengawasan Keuangan dan Pembangunan (BPKP) meraih 84,56 "
+            "sementara BPKP Perwakilan Sulawesi Tenggara 80,10.")
+    found = by_score(records(extractor, text))
+    assert found[84.56].entity == "Badan Pengawasan Keuangan dan Pembangunan" and found[84.56].region is None
+    assert found[80.1].entity == "Badan Pengawasan Keuangan dan Pembangunan Perwakilan Provinsi Sulawesi Tenggara"
+    assert found[80.1].region == "Provinsi Sulawesi Tenggara"
+
+
+@pytest.mark.parametrize("written", ["Universitas Halu Oleo", "Bank Rakyat Indonesia", "PT Pelabuhan Indonesia (Persero)",
+                                     "Institut Teknologi Sepuluh Nopember"])
+def test_a_university_bank_or_company_takes_no_region_from_the_story(extractor, written):
+    text = f"KENDARI, Kabar Sultra - Pada Survei Penilaian Integritas 2023, {written} mencatat skor 81,20."
+    [record] = records(extractor, text)
+    assert record.region is None and record.entity.startswith(written.split(" (")[0])

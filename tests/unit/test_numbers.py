@@ -45,3 +45,25 @@ def test_a_teaser_line_is_another_story(extractor):
     text = ("Pemerintah Kota Bekasi meraih indeks SPBE 3,41 pada evaluasi 2023.\n"
             "Baca juga: Pemkab Bogor raih nilai 4,12 dalam SPBE 2023")
     assert scores(extractor, text) == [3.41]
+
+
+def test_a_score_above_100_counts_only_on_the_scale_the_sentence_states(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2018 untuk kepolisian, Polres Kolaka meraih nilai 101,50 dari "
+            "skala 110, sedangkan Polres Bombana 88,25.")
+    records = {r.score: r for r in extractor.extract(Article(text=text))}
+    assert set(records) == {101.5, 88.25} and records[101.5].scale_max == 110.0
+    assert scores(extractor, "Dalam penilaian kepatuhan Ombudsman 2018, Polres Kolaka meraih nilai 101,50.") == []
+
+
+def test_an_average_over_a_group_is_not_a_score_but_one_governments_own_is(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman tahun 2023, rata-rata nilai kabupaten/kota di Sultra 65,40, "
+            "sedangkan Kota Kendari memperoleh 90,10 dan meraih 11 penghargaan dari 7 kategori.")
+    assert scores(extractor, text) == [90.1]
+    assert scores(extractor, "Menurut hasil IPP tahun lalu, rata-rata IPP Pemerintah Kota Madiun berada di angka 4,61.") == [4.61]
+
+
+def test_a_satisfaction_index_in_percent_and_its_earlier_value(extractor):
+    text = "Nilai IKM RSUD Bahteramas tahun 2023 mencapai 94,18 persen, naik dari tahun sebelumnya 91,20 persen."
+    records = {r.score: r for r in extractor.extract(Article(text=text))}
+    assert set(records) == {94.18, 91.2}
+    assert records[94.18].year == 2023 and records[91.2].year is None  # "tahun sebelumnya" states no year
