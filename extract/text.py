@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# A dot after these is not a sentence end: "Kab. Serang", "No. 29", "Dr. H. Ijang", "M.Si."
+# A dot after these is not a sentence end: "Kab. Serang", "Pemkab. Sampang", "No. 29", "Dr. H. Ijang", "M.Si."
 ABBREVIATIONS = {
     "kab", "kec", "kel", "prov", "no", "dr", "drs", "dra", "h", "hj", "ir", "st", "sh", "se", "si",
     "m", "mm", "mh", "msi", "dll", "dsb", "tsb", "pt", "cv", "jl", "jln", "ds", "ust", "kh", "prof",
     "bpk", "ibu", "sdr", "a", "b", "s", "kompol", "akbp", "ipda", "iptu", "aipda", "brigjen", "kol",
     "mayjen", "letjen", "irjen", "vs", "yth", "tgl", "hlm", "ttd", "rp", "sdm",
+    "pemkab", "pemkot", "pemko", "pemprov", "prof", "dra", "kep", "adm", "kel", "ds",
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 

@@ -84,7 +84,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
                 predicates = [p for p in context.category[0] if not allowed or p in allowed or len(p) <= 2]
                 context.category = (context.category[0], context.sentence_no)
                 rules_used[index].append("predicate.list_lead_in")
-            year = year_of(doc, seg_start, seg_end, score, context)
+            year = year_of(vocab, doc, seg_start, seg_end, score, context)
             if year == (context.year or context.last_year) and is_earlier_value(doc, score):
                 year = None  # "dari 89 menjadi 91", "73,44 (pada tahun lalu)": only a stated year counts
             rank = rank_of(vocab, doc, seg_start, seg_end)

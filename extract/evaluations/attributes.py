@@ -4,12 +4,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .context import REGULATION_YEAR
+from .context import COMPARED_YEAR, REGULATION_YEAR
 from .numbers import YEAR_TOKEN
 
 EARLIER_PHRASES = ("tahun lalu", "tahun sebelumnya")
 CHANGE_WORDS = {"menjadi", "ke", "kini", "sekarang", "naik", "melonjak", "meningkat", "turun", "menurun"}
-YEAR_LEAD_WORDS = {"tahun", "periode", "th", "pada", "di", "untuk", "edisi", "semester", "tahunan", "("}
 
 
 def scheme_at(vocab, reading, position: int, text, context) -> tuple[str, str]:
@@ -52,28 +51,34 @@ def scale_of(vocab, scheme: str, value: float, converted: bool = False, stated: 
     return float(scale) if scale else None
 
 
-def _year_at(doc, token) -> int | None:
-    """A year stated as a period: after "tahun", "pada", "periode"… and not a regulation's."""
-    if YEAR_TOKEN.match(token.text) and token.i > 0 and doc[token.i - 1].lower_ in YEAR_LEAD_WORDS:
-        if not REGULATION_YEAR.search(doc[max(0, token.i - 4):token.i].text):
-            return int(token.text)
-    return None
+def _year_at(vocab, doc, token) -> int | None:
+    """A year stated as a period: after "tahun", "pada", "periode", a scheme's name ("SPI 2022")
+    or a result word ("capaian 2022"), and not a regulation's, nor one compared with ("naik dari
+    tahun 2021", "ketimbang tahun 2021")."""
+    if not (YEAR_TOKEN.match(token.text) and token.i > 0 and doc[token.i - 1].lower_ in vocab.year_lead_words):
+        return None
+    before = doc[max(0, token.i - 4):token.i].text
+    if REGULATION_YEAR.search(before) or COMPARED_YEAR.search(before):
+        return None
+    return int(token.text)
 
 
-def year_of(doc, seg_start, seg_end, score, context) -> int | None:
+def year_of(vocab, doc, seg_start, seg_end, score, context) -> int | None:
     """1. a year right after the score ("2,93 pada 2022"); 2. the nearest one before it in its
     stretch ("IPP tahun 2023 yang cuma 3,24"); 3. the article's evaluation year, or else the
     year last stated with a score (the rest of a list belongs to the same round)."""
     if score is not None:
         for token in [*doc[score.end: min(len(doc), score.end + 4)],  # 1.
                       *reversed(doc[max(0, seg_start - 6):score.start])]:  # 2.
-            if _year_at(doc, token):
-                context.last_year = _year_at(doc, token)
-                return context.last_year
+            year = _year_at(vocab, doc, token)
+            if year:
+                context.last_year = year
+                return year
     else:
         for token in doc[seg_start:seg_end]:
-            if _year_at(doc, token):
-                return _year_at(doc, token)
+            year = _year_at(vocab, doc, token)
+            if year:
+                return year
     return context.year or context.last_year  # 3.
 
 
@@ -87,8 +92,9 @@ def year_near(vocab, doc, mention, mentions, context) -> int | None:
     before = doc[max(earlier) if earlier else 0: mention.start]
     for stretch in (after, reversed(before), doc):  # 1. 2. 3.
         for token in stretch:
-            if _year_at(doc, token):
-                return _year_at(doc, token)
+            year = _year_at(vocab, doc, token)
+            if year:
+                return year
     return context.year or context.last_year  # 4.
 
 

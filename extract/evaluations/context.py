@@ -16,9 +16,10 @@ from .regions import level_of, resolve_region
 EVALUATION_WORD = re.compile(
     r"\b(penilaian|evaluasi|pemantauan|hasil|survei|survey|monev|monitoring|opini|penganugerahan|anugerah)\b", re.I)
 # "naik dibanding 2024", "sejak 2021": a year compared with, not the round
-COMPARED_YEAR = re.compile(r"\b(dibanding|dibandingkan|daripada|sejak|semenjak|sebelum)\s*(tahun)?\s*$", re.I)
+COMPARED_YEAR = re.compile(r"\b(dibanding|dibandingkan|daripada|ketimbang|sejak|semenjak|sebelum|dari)\s*(tahun)?\s*$", re.I)
 # "Nomor 25 Tahun 2009", "UU No 25 Tahun 2009", "Permenpan RB 29 tahun 2022": laws, not periods
 REGULATION_YEAR = re.compile(r"(nomor|no\.?|nomer|uu|pp|perpres|permen\w*|peraturan|keputusan|sk)\s*[\w./-]*\s*(tahun|th\.?)?\s*$", re.I)
+RELEASE_MONTH_SAME_ROUND = 10
 # "Pemkab Serang", "Pemerintah Kabupaten (Pemkab) Serang", "Wakil Bupati Kutai Timur": whose story it is
 GOVERNMENT_MENTION = re.compile(
     r"\b(Pemerintah (?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemko|Pemprov|Kabupaten|Kab\.|Kota|Provinsi"
@@ -99,6 +100,9 @@ def evaluation_year(vocab, text: str) -> int | None:
                 break
     if best:
         return best[1]
+    released = _release_year(vocab, text)
+    if released:
+        return released
     # the round named before the assessment words: "Dari Juli sampai Oktober 2023 silam, Ombudsman ..."
     lead = text[: text.find("\n", 200) if text.find("\n", 200) > 0 else 600]
     for found in re.finditer(rf"\b({MONTHS})\s+((?:19|20)\d\d)\b", lead, re.I):
@@ -109,6 +113,19 @@ def evaluation_year(vocab, text: str) -> int | None:
         for start, end in date_spans(text):
             parsed = parse_date_span(text[start:end])
             if parsed:
+                return int(parsed[:4])
+    return None
+
+
+def _release_year(vocab, text: str) -> int | None:
+    """"Ombudsman RI merilis hasil penilaian kepatuhan pada 29 Desember 2021": results released
+    from October to December are that year's round. A release earlier in the year may be the
+    round before, so it says nothing."""
+    for match in vocab.release_re.finditer(text):
+        window = re.split(r"\n|[.!?]\s", text[match.end(): match.end() + 160], maxsplit=1)[0]
+        for start, end in date_spans(window):
+            parsed = parse_date_span(window[start:end])
+            if parsed and int(parsed[5:7]) >= RELEASE_MONTH_SAME_ROUND:
                 return int(parsed[:4])
     return None
 

@@ -57,6 +57,8 @@ class Vocabulary:
     kind_words: frozenset
     category_names: frozenset           # lowercased
     demonstratives: frozenset
+    year_lead_words: frozenset          # a year right after one of these states a period
+    release_re: re.Pattern              # verbs that release results
 
     def is_assessor(self, name: str) -> bool:
         """"Kementerian PANRB", "Ombudsman RI Perwakilan Banten", "Kementerian PANRB Bertambah"
@@ -123,7 +125,10 @@ def build_vocabulary(rules) -> Vocabulary:
         share_markers=frozenset(lex["share_markers"]), result_markers=frozenset(lex["result_markers"]),
         percent_direct_cues=frozenset(lex["percent_direct_cues"]),
         clause_connectors=frozenset(lex["clause_connectors"]), negation_cues=frozenset(lex["negation_cues"]),
-        kind_words=frozenset(lex["kind_words"]), demonstratives=frozenset(lex["demonstratives"]), category_names=frozenset(c.lower() for c in lex["category_names"]),
+        kind_words=frozenset(lex["kind_words"]), demonstratives=frozenset(lex["demonstratives"]),
+        release_re=re.compile(r"\b(" + _alternation(lex["release_words"]) + r")\b", re.I),
+        year_lead_words=frozenset(lex["year_lead_words"]) | {
+            cue for spec in rules.schemes.values() for cue in spec.get("cues") or [] if " " not in cue}, category_names=frozenset(c.lower() for c in lex["category_names"]),
         teaser_re=re.compile(r"^\W*(" + _alternation(lex["teaser_openings"]) + r")\b", re.I),
         assessor_re=re.compile(r"(?<!\w)(" + _alternation(lex["assessor_name_parts"]) + r")(?!\w)", re.I),
     )

@@ -67,3 +67,20 @@ def test_a_satisfaction_index_in_percent_and_its_earlier_value(extractor):
     records = {r.score: r for r in extractor.extract(Article(text=text))}
     assert set(records) == {94.18, 91.2}
     assert records[94.18].year == 2023 and records[91.2].year is None  # "tahun sebelumnya" states no year
+
+
+@pytest.mark.parametrize("text, years", [
+    # the year stated with each score, also after a scheme's short name or a result word
+    ("Merujuk data SPI 2023, Provinsi Bali mendapat skor 77,91, turun dibanding SPI 2022 yang sebesar 78,17.",
+     {77.91: 2023, 78.17: 2022}),
+    ("Indeks SPBE Kabupaten Konawe Selatan 2,89 pada tahun 2023 dan naik menjadi 3,70 pada tahun 2024.",
+     {2.89: 2023, 3.7: 2024}),
+    # "Pemkab." does not end the sentence, so the year before it stays with its score
+    ("Sesudah pada tahun 2019 Pemkab. Sampang memperoleh Indeks SPBE 1.81, tahun ini Pemkab. Sampang "
+     "mencatat Indeks SPBE 2.98 pada Evaluasi SPBE Tahun 2021.", {1.81: 2019, 2.98: 2021}),
+    # results released late in a year are that year's round
+    ("Ombudsman RI merilis hasil penilaian kepatuhan pada 29 Desember 2021. Kota Baubau memperoleh nilai 88,20.",
+     {88.2: 2021}),
+])
+def test_each_score_takes_the_year_said_with_it(extractor, text, years):
+    assert {r.score: r.year for r in extractor.extract(Article(text=text))} == years
