@@ -1,12 +1,23 @@
-"""Stage 4: each score goes to its entity.
+"""Stage 3: each score goes to its entity, then gets its predicate, year, rank, scheme and scale.
 
-The entity before it (or after it, when none stands between it and the previous score), shared
-by coordinated entities ("X dan Y dengan skor 4,53"), never a comparison ("di bawah Kabupaten
-Cilacap"); predicates, year, rank and scheme come from the score's own stretch of the sentence
-first, then from the sentence, then from the article context.
+A sentence is read as a run of items, each an entity and the scores after it ("Pemprov A
+bernilai 91,15, Pemprov B yang meraih nilai 93,14"). A score goes to:
+
+1. the entity before it in its item (`attach.entity_before`), shared by coordinated entities
+   ("X dan Y dengan skor 4,53");
+2. the previous score's entity when the two are linked ("dari 73,44 menjadi 91,95");
+3. the entity after it, when the score opens the item ("Dengan nilai 85,74, Pemkot X …");
+4. the previous score's entity when nothing stands between;
+5. from an earlier sentence, only where one entity is in play and a score cue says a result
+   is told, and never a value already recorded (a repeated "skor 91,15 itu").
+
+A name no rule knows ("…, Nagan Raya (97,26)" where Nagan Raya is not read) blocks 2–5: its
+score belongs to it, so nothing is recorded rather than a neighbour's name on it. Comparisons
+("di bawah Kabupaten Cilacap"), assessors and places never receive a score. Pure.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from ..records import Evaluation
@@ -17,90 +28,149 @@ from .quotes import char_span
 
 
 def scored_records(vocab, reading, text, context, previous_mentions):
-    doc, sentence, found, mentions, scores = reading.doc, reading.sentence, reading.found, reading.mentions, reading.scores
-    records = []
-    usable = [m for m in mentions if not m.comparison]
+    doc, scores = reading.doc, reading.scores
+    parties = reading.parties
+    starts = [m.start for m in parties]
     assigned: list[list] = []
     rules_used: list[list[str]] = []
     for index, score in enumerate(scores):
         prev_end = scores[index - 1].end if index else 0
         next_start = scores[index + 1].start if index + 1 < len(scores) else len(doc)
-        between = [m for m in usable if prev_end <= m.start and m.end <= score.start]
-        rule = []
+        between = [m for m in parties[bisect.bisect_left(starts, prev_end):bisect.bisect_left(starts, score.start)]
+                   if m.end <= score.start]
+        target, rule = [], []
         if between:
-            target = [between[-1]]
-            rule.append("attach.entity_before")
-        elif index and _linked(vocab, doc, scores[index - 1].end, score.start):
-            target = assigned[index - 1]
-            rule.append("attach.linked_to_previous_score")
+            target, rule = [between[-1]], ["attach.entity_before"]
+        elif _unknown_name_before(vocab, reading, prev_end, score.start):
+            rule = ["attach.blocked_by_unknown_name"]
+        elif index and _linked(vocab, doc, prev_end, score.start):
+            target, rule = assigned[index - 1], ["attach.linked_to_previous_score"]
         else:
-            after = [m for m in usable if score.end <= m.start and m.end <= next_start]
+            after = [m for m in parties[bisect.bisect_left(starts, score.end):bisect.bisect_left(starts, next_start)]
+                     if m.end <= next_start]
             if after:
-                target = [after[0]]
-                rule.append("attach.entity_after")
+                target, rule = [after[0]], ["attach.entity_after"]
             elif index and assigned[index - 1]:
-                target = assigned[index - 1]
-                rule.append("attach.same_entity_as_previous_score")
-            elif len(previous_mentions) == 1 and has_cue(vocab, doc, score.start, window=6):
-                target = [replace(previous_mentions[0], foreign=True)]
-                rule.append("attach.previous_sentence_entity")
-            elif context.subject and has_cue(vocab, doc, score.start, window=6) and any(
-                    m.entity_name(None)[0] == context.subject for m in previous_mentions):
-                target = [replace(next(m for m in previous_mentions if m.entity_name(None)[0] == context.subject), foreign=True)]
-                rule.append("attach.article_subject")
-            elif context.last_scored and context.last_scored[0] >= sentence.paragraph - 1 \
-                    and len(context.last_scored[1]) == 1 and has_cue(vocab, doc, score.start, window=6):
-                target = [replace(context.last_scored[1][0], foreign=True)]
-                rule.append("attach.last_scored_entity")
-            else:
-                target = []
+                target, rule = assigned[index - 1], ["attach.same_entity_as_previous_score"]
+            elif score.value not in context.recorded_values and has_cue(vocab, doc, score.start, window=6):
+                target, rule = _from_earlier_sentence(reading, context, previous_mentions)
         if target and rule[0] in ("attach.entity_before", "attach.entity_after"):
-            target = coordinated(doc, usable, target[0], scores)
+            target = coordinated(doc, parties, target[0], scores)
             if len(target) > 1:
                 rule.append("attach.coordinated_entities")
         assigned.append(target)
         rules_used.append(rule)
+    records = []
     for index, score in enumerate(scores):
-        scheme, scheme_rule = scheme_at(vocab, reading, score.start, text, context) if assigned[index] else (None, None)
+        if not assigned[index]:
+            continue
+        scheme, scheme_rule = scheme_at(vocab, reading, score.start, text, context)
         for mention in assigned[index]:
-            lo = score.start if mention.foreign else min(mention.start, score.start)
-            hi = score.end if mention.foreign else max(mention.end, score.end)
-            # the score's own stretch: from its entity (or the previous score) to the next
-            # entity or score, so "A 4,12 predikat A-, dan B 3,78 predikat B" keeps apart
-            seg_start = scores[index - 1].end if index else 0
-            if not mention.foreign and seg_start <= mention.start < score.start:
-                seg_start = mention.start
-            seg_end = scores[index + 1].start if index + 1 < len(scores) else len(doc)
-            seg_end = min([seg_end] + [m.start for m in usable if score.end <= m.start and m.start != mention.start])
-            predicates = labels_in(vocab, doc, found, seg_start, seg_end, scheme)
-            if not predicates and usable:
-                # a lead-in for the whole sentence: "Pada kategori zona hijau, Pemkot X ... 98,17"
-                predicates = labels_in(vocab, doc, found, 0, min(m.start for m in usable), scheme)
-                if predicates:
-                    context.category = (tuple(predicates), context.sentence_no)
-            if not predicates and context.category and context.sentence_no - context.category[1] <= 2:
-                # a list under an earlier lead-in: "Kesepuluh Pemda (kategori B) itu adalah X (86,62), ..."
-                allowed = set((vocab.rules.schemes.get(scheme) or {}).get("predicates") or [])
-                predicates = [p for p in context.category[0] if not allowed or p in allowed or len(p) <= 2]
-                context.category = (context.category[0], context.sentence_no)
-                rules_used[index].append("predicate.list_lead_in")
-            year = year_of(vocab, doc, seg_start, seg_end, score, context)
-            if year == (context.year or context.last_year) and is_earlier_value(doc, score):
-                year = None  # "dari 89 menjadi 91", "73,44 (pada tahun lalu)": only a stated year counts
-            rank = rank_of(vocab, doc, seg_start, seg_end)
-            name, region = mention.entity_name(local_region(context))
-            scale = scale_of(vocab, scheme, score.value, converted=any(
-                t.lower_.startswith(("konversi", "dikonversi")) for t in doc[max(0, score.start - 4):score.start]),
-                stated=reading.stated_scale)
-            start_char, end_char = char_span(sentence, doc, lo, hi)
-            records.append(Evaluation(
-                entity=name, entity_as_written=mention.written,
-                region=region.name if region else None, scheme=scheme, score=score.value,
-                scale_max=scale, predicate=tuple(predicates), year=year, rank=rank,
-                quote=text[start_char:end_char], start=start_char, end=end_char,
-                rule_ids=tuple([score.rule, mention.rule, *rules_used[index], scheme_rule]),
-            ))
+            records.append(_record(vocab, reading, text, context, index, mention, scheme,
+                                   [score.rule, mention.rule, *rules_used[index], scheme_rule], records))
+    if records:
+        context.recorded_values.update(r.score for r in records)
+        labelled = [r for r in records if r.predicate]
+        if labelled:  # a list that runs on in the next sentence ("Berikutnya …") keeps its group
+            context.group = (labelled[-1].predicate, reading.number)
     return records
+
+
+def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, earlier) -> Evaluation:
+    doc, scores = reading.doc, reading.scores
+    score = scores[index]
+    lo = score.start if mention.foreign else min(mention.start, score.start)
+    hi = score.end if mention.foreign else max(mention.end, score.end)
+    # the score's own stretch: from its entity (or the previous score) to the next entity or
+    # score, so "A 4,12 predikat A-, dan B 3,78 predikat B" keeps apart
+    seg_start = scores[index - 1].end if index else 0
+    if not mention.foreign and seg_start <= mention.start < score.start:
+        seg_start = mention.start
+    seg_end = scores[index + 1].start if index + 1 < len(scores) else len(doc)
+    later = [m.start for m in reading.parties if score.end <= m.start and m.start != mention.start]
+    seg_end = min([seg_end, *later[:1]])
+    predicates, predicate_rule = _predicates(vocab, reading, context, index, mention, seg_start, seg_end, scheme, earlier)
+    if predicate_rule:
+        rule_ids.append(predicate_rule)
+    year = year_of(vocab, doc, seg_start, seg_end, score, context)
+    if year == (context.year or context.last_year) and is_earlier_value(doc, score):
+        year = None  # "dari 89 menjadi 91", "73,44 (pada tahun lalu)": only a stated year counts
+    name, region = mention.entity_name(local_region(context))
+    scale = scale_of(vocab, scheme, score.value, converted=any(
+        t.lower_.startswith(("konversi", "dikonversi")) for t in doc[max(0, score.start - 4):score.start]),
+        stated=reading.stated_scale)
+    start_char, end_char = char_span(reading.sentence, doc, lo, hi)
+    return Evaluation(
+        entity=name, entity_as_written=mention.written, region=region.name if region else None, scheme=scheme,
+        score=score.value, scale_max=scale, predicate=tuple(predicates), year=year,
+        rank=rank_of(vocab, doc, seg_start, seg_end), quote=text[start_char:end_char], start=start_char,
+        end=end_char, rule_ids=tuple(rule_ids),
+    )
+
+
+def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, scheme, earlier):
+    """The labels of one scored item, by a cascade:
+
+    1. the labels in the item itself ("4,12 predikat A-", "4,26 (Memuaskan)");
+    2. a lead-in before the sentence's first entity ("Pada kategori zona hijau, Pemkot X … 98,17");
+    3. the previous item's, when only a list separator stands between ("…, lalu Pakpak Bharat (54,03)");
+    4. the group of an earlier sentence the list runs on from ("Berikutnya Kabupaten Simalungun
+       (11,62)") or a lead-in sentence ("Kesepuluh Pemda (kategori B) itu adalah X (86,62)").
+    """
+    doc, found, parties = reading.doc, reading.found, reading.parties
+    own = labels_in(vocab, doc, found, seg_start, seg_end, scheme)  # 1.
+    if own:
+        return own, None
+    if parties:  # 2.
+        lead = labels_in(vocab, doc, found, 0, min(m.start for m in parties), scheme)
+        if lead:
+            context.category = (tuple(lead), reading.number)
+            return lead, "predicate.sentence_lead_in"
+    if index and earlier and earlier[-1].predicate and not mention.foreign:  # 3.
+        gap = doc[reading.scores[index - 1].end:mention.start]
+        if 0 < len(gap) <= 4 and all(t.text == ")" or (t.lower_ in vocab.list_separators and t.lower_ not in
+                                                                      vocab.clause_connectors) for t in gap):
+            return list(earlier[-1].predicate), "predicate.list_continues"
+    allowed = set((vocab.rules.schemes.get(scheme) or {}).get("predicates") or [])
+    fitting = lambda labels: [p for p in labels if not allowed or p in allowed or len(p) <= 2]  # noqa: E731
+    if context.group and reading.number - context.group[1] <= 2 and doc[0].lower_ in vocab.continuation_words:  # 4.
+        return fitting(context.group[0]), "predicate.list_runs_on"
+    if context.category and reading.number - context.category[1] <= 2:
+        context.category = (context.category[0], reading.number)
+        return fitting(context.category[0]), "predicate.list_lead_in"
+    return [], None
+
+
+def _from_earlier_sentence(reading, context, previous_mentions) -> tuple[list, list[str]]:
+    """A score in a sentence that names nobody: the one entity of the sentence before, the
+    article's subject, or the entity of the latest result in the paragraph before."""
+    if len(previous_mentions) == 1:
+        return [replace(previous_mentions[0], foreign=True)], ["attach.previous_sentence_entity"]
+    subject = next((m for m in previous_mentions if m.entity_name(None)[0] == context.subject), None)
+    if context.subject and subject is not None:
+        return [replace(subject, foreign=True)], ["attach.article_subject"]
+    if context.last_scored and context.last_scored[0] >= reading.sentence.paragraph - 1 and len(context.last_scored[1]) == 1:
+        return [replace(context.last_scored[1][0], foreign=True)], ["attach.last_scored_entity"]
+    return [], []
+
+
+def _unknown_name_before(vocab, reading, lo: int, score_start: int) -> bool:
+    """"…, Nagan Raya (97,26)": capitalised words opening an item right before a score, which no
+    rule read as an entity, predicate or scheme — a name we do not know, which owns the score."""
+    doc = reading.doc
+    covered = {i for f in reading.found for i in range(f.start, f.end)} | {
+        i for m in reading.mentions for i in range(m.start, m.end)}
+    k = score_start - 1
+    while k >= lo and (doc[k].text in ("(", ":") or doc[k].lower_ in vocab.score_cues or doc[k].lower_ in ("yang", "juga")):
+        k -= 1  # "Nagan Raya (", "Nagan Raya yang bernilai", "Nagan Raya dengan nilai"
+    name = []
+    while k >= lo and doc[k].is_alpha and doc[k].text[:1].isupper() and k not in covered:
+        name.append(k)
+        k -= 1
+    if not name:
+        return False
+    opening = k < lo or doc[k].lower_ in vocab.list_separators or doc[k].text in ("•", "-", ".")
+    return opening and not (doc[name[-1]].lower_ in vocab.continuation_words and len(name) == 1)
 
 
 def _linked(vocab, doc, start: int, end: int) -> bool:

@@ -43,6 +43,8 @@ class ArticleContext:
     last_year: int | None = None       # the latest year stated with a score: the round of a list
     subject: str | None = None         # the entity the article names most
     defined: dict = field(default_factory=dict)  # the article's own abbreviations: {"PPATK": "Pusat Pelaporan ..."}
+    recorded_values: set = field(default_factory=set)  # scores already recorded: a repeat is not a new result
+    group: tuple | None = None         # (predicates, sentence no.) of the latest labelled scored item
 
 
 def read_context(vocab, text: str, title: str) -> ArticleContext:

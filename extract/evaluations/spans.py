@@ -62,6 +62,8 @@ def _loose_word(vocab, doc, span) -> bool:
     "kategori"... just before them, or capitals (BAIK)."""
     if span.id_ not in vocab.generic_predicates or span.text.isupper():
         return False
+    if span.start > 1 and doc[span.start - 1].text == "(" and doc[span.start - 2].like_num:
+        return False  # "4,26 (Memuaskan)": the label in brackets after a score
     return not any(t.lower_ in vocab.predicate_cues for t in doc[max(0, span.start - 3):span.start])
 
 

@@ -59,6 +59,7 @@ class Vocabulary:
     demonstratives: frozenset
     year_lead_words: frozenset          # a year right after one of these states a period
     release_re: re.Pattern              # verbs that release results
+    continuation_words: frozenset       # a sentence opening with one runs on a list ("Berikutnya …")
 
     def is_assessor(self, name: str) -> bool:
         """"Kementerian PANRB", "Ombudsman RI Perwakilan Banten", "Kementerian PANRB Bertambah"
@@ -126,6 +127,7 @@ def build_vocabulary(rules) -> Vocabulary:
         percent_direct_cues=frozenset(lex["percent_direct_cues"]),
         clause_connectors=frozenset(lex["clause_connectors"]), negation_cues=frozenset(lex["negation_cues"]),
         kind_words=frozenset(lex["kind_words"]), demonstratives=frozenset(lex["demonstratives"]),
+        continuation_words=frozenset(lex["continuation_words"]),
         release_re=re.compile(r"\b(" + _alternation(lex["release_words"]) + r")\b", re.I),
         year_lead_words=frozenset(lex["year_lead_words"]) | {
             cue for spec in rules.schemes.values() for cue in spec.get("cues") or [] if " " not in cue}, category_names=frozenset(c.lower() for c in lex["category_names"]),
