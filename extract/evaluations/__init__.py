@@ -17,13 +17,15 @@ Every record carries the rule ids that produced it. Pure: no I/O, no clock.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
+from dataclasses import replace
 
 from ..records import Article, Evaluation
 from ..text import sentences
 from .attachment import scored_records
 from .context import read_context
-from .entities import Mention
+from .entities import Mention, resolve_anaphors
 from .language import indonesian
 from .merge import dedupe, drop_covered_predicates
 from .patterns import add_span_rulers
@@ -34,6 +36,7 @@ from .spans import predicate_items
 from .vocabulary import build_vocabulary
 
 MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
+BULLET = re.compile(r"^\s*(?:[•·*–-]|\d{1,3}[.)])\s")   # a line of a list: "• Dinkes (92,71)", "3. Pemkab X"
 
 
 def is_teaser(vocab, chunk: str) -> bool:
@@ -64,35 +67,42 @@ class Extractor:
             return []
         # first pass: what each candidate sentence holds, so the article's subject is known
         # before any score has to fall back on it
-        read: list[tuple[SentenceReading, tuple | None]] = []
+        read: list[tuple[SentenceReading, tuple | None, object | None]] = []
         subjects: Counter = Counter()
         on_topic = sum(context.schemes.values()) >= 2
         list_labels = None  # the predicates of a bulleted list's header, while its lines run
+        list_region = None  # the government a list's header names: its items' region ("OPD Pemprov Jatim: • Dinkes (92,71)")
         last_predicate = -10  # sentence no. of the latest predicate: "(…Informatif.) Mereka adalah A, B"
         for number, sentence in enumerate(sentences(text)):
             chunk = sentence.of(text)
             if is_teaser(vocab, chunk) or not (list_labels or vocab.candidate_re.search(chunk) or (
                     number - last_predicate <= 2 and vocab.intro_re.search(chunk))):
                 continue
-            reading = read_sentence(vocab, self.nlp, number, sentence, text, context, on_topic)
+            reading = read_sentence(vocab, self.nlp, number, sentence, text, context, on_topic,
+                                    in_list=bool(list_labels) and bool(BULLET.match(chunk)))
             doc, found = reading.doc, reading.found
             line_labels = None
             if list_labels and not reading.scores and reading.mentions:
                 line_labels = list_labels
-            elif list_labels and len(chunk.strip()) > 3:
+            elif list_labels and len(chunk.strip()) > 3 and not BULLET.match(chunk):
                 list_labels = None  # a line that is neither a bullet nor a name: the list is over
+            if not BULLET.match(chunk):
+                list_region = None
             if not reading.scores and is_list_header(vocab, doc, found):
                 list_labels = labels_of(doc, predicate_items(found))
+                list_region = next((m.region for m in reversed(reading.mentions) if m.kind == "gov"), None)
             if predicate_items(found):
                 last_predicate = number
-            read.append((reading, line_labels))
+            read.append((reading, line_labels, list_region))
             subjects.update(m.entity_name(None)[0] for m in reading.parties)
         context.subject = subjects.most_common(1)[0][0] if subjects else None
         records: list[Evaluation] = []
         previous_mentions: list[Mention] = []
-        for reading, line_labels in read:
+        for reading, line_labels, list_region in read:
+            if any(m.kind == "anaphor" for m in reading.mentions):
+                reading = replace(reading, mentions=tuple(resolve_anaphors(list(reading.mentions), previous_mentions)))
             number, doc, found, mentions = reading.number, reading.doc, reading.found, reading.mentions
-            context.sentence_no = number
+            context.sentence_no, context.list_region = number, list_region
             governments = [m for m in mentions if m.kind in ("gov", "bare") and m.region
                            and (m.parent or not m.comparison)]
             if governments:  # "pada level Pemerintah Provinsi Gorontalo ... Dinas Sosial 77,55"

@@ -9,7 +9,8 @@ bernilai 91,15, Pemprov B yang meraih nilai 93,14"). A score goes to:
 3. the entity after it, when the score opens the item ("Dengan nilai 85,74, Pemkot X …");
 4. the previous score's entity when nothing stands between;
 5. from an earlier sentence, only where one entity is in play and a score cue says a result
-   is told, and never a value already recorded (a repeated "skor 91,15 itu").
+   is told, never a value already recorded (a repeated "skor 91,15 itu") and never a national
+   or averaged figure ("indeks integritas nasional 2023 merosot ke 70,97").
 
 A name no rule knows ("…, Nagan Raya (97,26)" where Nagan Raya is not read) blocks 2–5: its
 score belongs to it, so nothing is recorded rather than a neighbour's name on it. Comparisons
@@ -52,7 +53,8 @@ def scored_records(vocab, reading, text, context, previous_mentions):
                 target, rule = [after[0]], ["attach.entity_after"]
             elif index and assigned[index - 1]:
                 target, rule = assigned[index - 1], ["attach.same_entity_as_previous_score"]
-            elif score.value not in context.recorded_values and has_cue(vocab, doc, score.start, window=6):
+            elif score.value not in context.recorded_values and has_cue(vocab, doc, score.start, window=6) \
+                    and not any(t.lower_ in vocab.aggregate_words for t in doc):
                 target, rule = _from_earlier_sentence(reading, context, previous_mentions)
         if target and rule[0] in ("attach.entity_before", "attach.entity_after"):
             target = coordinated(doc, parties, target[0], scores)

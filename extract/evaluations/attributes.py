@@ -5,10 +5,13 @@ import re
 from collections import Counter
 
 from .context import COMPARED_YEAR, REGULATION_YEAR
-from .numbers import YEAR_TOKEN
+from .numbers import MONTH_WORD, YEAR_TOKEN
 
 EARLIER_PHRASES = ("tahun lalu", "tahun sebelumnya")
 CHANGE_WORDS = {"menjadi", "ke", "kini", "sekarang", "naik", "melonjak", "meningkat", "turun", "menurun"}
+WHEN_WORDS = {"ketika", "saat", "waktu", "kala", "manakala"}
+# words after a score that turn to another value of the same entity
+ITEM_TURNS = CHANGE_WORDS | {"dibanding", "dibandingkan", "ketimbang", "daripada", "dari", "sedangkan", "sementara"}
 
 
 def scheme_at(vocab, reading, position: int, text, context) -> tuple[str, str]:
@@ -51,25 +54,36 @@ def scale_of(vocab, scheme: str, value: float, converted: bool = False, stated: 
     return float(scale) if scale else None
 
 
-def _year_at(vocab, doc, token) -> int | None:
-    """A year stated as a period: after "tahun", "pada", "periode", a scheme's name ("SPI 2022")
-    or a result word ("capaian 2022"), and not a regulation's, nor one compared with ("naik dari
-    tahun 2021", "ketimbang tahun 2021")."""
-    if not (YEAR_TOKEN.match(token.text) and token.i > 0 and doc[token.i - 1].lower_ in vocab.year_lead_words):
+def _year_at(vocab, doc, token, compared: bool = False) -> int | None:
+    """A year stated as a period: after "tahun", "pada", "periode", a scheme's name ("SPI 2022"),
+    a result word ("capaian 2022") or a quarter ("pada triwulan pertama 2021"); not a date's
+    ("23 Desember 2022", "8/6/2023"), a regulation's, nor — unless `compared` — one compared
+    with ("naik dari tahun 2021", "ketimbang tahun 2021")."""
+    if not YEAR_TOKEN.match(token.text) or token.i == 0:
+        return None
+    previous = doc[token.i - 1]
+    if previous.text in ("/", "-", ".") or previous.like_num or MONTH_WORD.match(previous.text):
+        return None
+    if not any(t.lower_ in vocab.year_lead_words for t in doc[max(0, token.i - 2):token.i]):
         return None
     before = doc[max(0, token.i - 4):token.i].text
-    if REGULATION_YEAR.search(before) or COMPARED_YEAR.search(before):
+    if REGULATION_YEAR.search(before) or (COMPARED_YEAR.search(before) and not compared):
         return None
     return int(token.text)
 
 
 def year_of(vocab, doc, seg_start, seg_end, score, context) -> int | None:
-    """1. a year right after the score ("2,93 pada 2022"); 2. the nearest one before it in its
+    """1. a year after the score in its stretch ("2,93 pada 2022", "74,21 (kategori BB) di tahun
+    2023"); 2. the nearest one before it in its
     stretch ("IPP tahun 2023 yang cuma 3,24"); 3. the article's evaluation year, or else the
     year last stated with a score (the rest of a list belongs to the same round)."""
     if score is not None:
-        for token in [*doc[score.end: min(len(doc), score.end + 4)],  # 1.
-                      *reversed(doc[max(0, seg_start - 6):score.start])]:  # 2.
+        after = []
+        for token in doc[score.end: min(seg_end, score.end + 8)]:
+            if token.lower_ in ITEM_TURNS:
+                break  # "77,91, turun dibanding SPI 2022 yang sebesar 78,17": that year is the next value's
+            after.append(token)
+        for token in [*after, *reversed(doc[max(0, seg_start - 6):score.start])]:  # 1. 2.
             year = _year_at(vocab, doc, token)
             if year:
                 context.last_year = year
@@ -82,20 +96,39 @@ def year_of(vocab, doc, seg_start, seg_end, score, context) -> int | None:
     return context.year or context.last_year  # 3.
 
 
-def year_near(vocab, doc, mention, mentions, context) -> int | None:
-    """The round of a predicate-only record: 1. a year in the entity's own item, after its name
-    ("A, yakni tahun 2016, serta B untuk tahun 2017"); 2. before it, back to the previous entity;
-    3. the first year the sentence states; 4. the article's round."""
+def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int | None:
+    """The round of a predicate-only record. `labels` are the token positions of the sentence's
+    labels, `own_labels` those of this record's:
+
+    1. a year in the entity's own item, after its name ("A, yakni tahun 2016, serta B untuk
+       tahun 2017");
+    2. the one year nearer to the record's own labels than to any other label of the sentence
+       (in "meraih zona hijau, naik dari tahun 2021 yang masih zona kuning" 2021 is the yellow
+       zone's); a compared year counts when a clause of its own follows it ("ketimbang tahun
+       2021, ketika daerah tersebut memperoleh predikat B");
+    3. a year before the entity, back to the previous entity;
+    4. the article's round.
+    """
     later = [m.start for m in mentions if m.start >= mention.end]
     earlier = [m.end for m in mentions if m.end <= mention.start]
-    after = doc[mention.end: min(later) if later else len(doc)]
-    before = doc[max(earlier) if earlier else 0: mention.start]
-    for stretch in (after, reversed(before), doc):  # 1. 2. 3.
-        for token in stretch:
-            year = _year_at(vocab, doc, token)
-            if year:
-                return year
+    for token in doc[mention.end: min(later) if later else len(doc)]:  # 1.
+        year = _year_at(vocab, doc, token)
+        if year:
+            return year
+    if own_labels and labels:  # 2.
+        mine = {year for token in doc if (year := _year_at(vocab, doc, token, compared=_opens_when_clause(doc, token)))
+                and min(labels, key=lambda start: abs(start - token.i)) in own_labels}
+        if len(mine) == 1:
+            return mine.pop()
+    for token in reversed(doc[max(earlier) if earlier else 0: mention.start]):  # 3.
+        year = _year_at(vocab, doc, token)
+        if year:
+            return year
     return context.year or context.last_year  # 4.
+
+
+def _opens_when_clause(doc, token) -> bool:
+    return any(t.lower_ in WHEN_WORDS for t in doc[token.i + 1: token.i + 3])
 
 
 def rank_of(vocab, doc, seg_start, seg_end) -> int | None:
@@ -129,8 +162,11 @@ def is_earlier_value(doc, score) -> bool:
 
 
 def local_region(context):
-    """The region an unqualified OPD belongs to: the government named in this or the
-    previous sentence, else the article's region (dateline and government mentions)."""
+    """The region an unqualified OPD belongs to: the government its list's header names, the
+    government named in this or the previous sentence, else the article's region (dateline
+    and government mentions)."""
+    if context.list_region is not None:
+        return context.list_region
     if context.recent_region and context.sentence_no - context.recent_region[1] <= 1:
         return context.recent_region[0]
     return context.region

@@ -45,6 +45,7 @@ class ArticleContext:
     defined: dict = field(default_factory=dict)  # the article's own abbreviations: {"PPATK": "Pusat Pelaporan ..."}
     recorded_values: set = field(default_factory=set)  # scores already recorded: a repeat is not a new result
     group: tuple | None = None         # (predicates, sentence no.) of the latest labelled scored item
+    list_region: object | None = None  # the region a bulleted list's header gives its lines
 
 
 def read_context(vocab, text: str, title: str) -> ArticleContext:

@@ -68,7 +68,8 @@ class Mention:
 def region_display(region, written: str = "") -> str:
     """"Kota Pagaralam" where the text writes the gazetteer's "Pagar Alam" as one word: the
     outlet's spelling of the same place, under the gazetteer's level."""
-    if written and written.replace(" ", "").lower() == region.core.replace(" ", "").lower() and written != region.core:
+    if written and written.replace(" ", "").lower() == region.core.replace(" ", "").lower() \
+            and written.lower() != region.core.lower():
         return f"{region.name[: len(region.name) - len(region.core)]}{written}"
     return region.name
 
@@ -86,7 +87,8 @@ def find_mentions(vocab, doc, found, defined: dict | None = None, dateline_end: 
     mentions: list[Mention] = []
     i = 0
     while i < len(doc):
-        mention = reader.government(i) or reader.unit(i) or reader.defined_body(i) or reader.bare_region(i)
+        mention = reader.government(i) or reader.unit(i) or reader.defined_body(i) or reader.bare_region(i) \
+            or reader.anaphor(i)
         if mention:
             mentions.append(mention)
             i = mention.end
@@ -169,6 +171,8 @@ class _Reader:
                 # Informatika"; "Kementerian PAN" is never the party PAN
                 base = f"{doc[i:head.end].text} {alias_row['canonical'].split(' ', 1)[1]}"
             rule = "entity.agency_head"
+        if doc[name_end - 1].lower_ in vocab.honorifics:
+            return None  # "• RSUD Dr" where the page cut the list: the name is incomplete
         place_kind = vocab.unit_places.get(kind, "local")
         national = kind in vocab.national_kinds or place_kind == "own" or (
             place_kind != "local" and base.split()[-1] in vocab.national_name_words)
@@ -257,6 +261,38 @@ class _Reader:
         end = skip_parenthetical(doc, item.end)
         return Mention(i, end, "bare", doc[i:item.end].text, "", region, rule="entity.bare_region",
                        place_written=doc[i:item.end].text)
+
+
+    # 5. a noun that points back --------------------------------------------------------------
+    def anaphor(self, i: int) -> Mention | None:
+        """"daerah tersebut", "provinsi itu": resolved to an earlier mention by `resolve_anaphors`."""
+        doc = self.doc
+        if i + 1 < len(doc) and doc[i].lower_ in self.vocab.anaphor_nouns and doc[i].is_lower \
+                and doc[i + 1].lower_ in self.vocab.demonstratives \
+                and not (i and doc[i - 1].lower_ in self.vocab.anaphor_group_words):
+            return Mention(i, i + 2, "anaphor", doc[i:i + 2].text, self.vocab.anaphor_nouns[doc[i].lower_], None,
+                           rule="entity.anaphor")
+        return None
+
+
+def resolve_anaphors(mentions: list[Mention], antecedents: list[Mention]) -> list[Mention]:
+    """Each "daerah tersebut" becomes the one entity of its kind named just before it, in this
+    sentence or the one before; with none or several to choose from it is dropped."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "anaphor":
+            out.append(mention)
+            continue
+        earlier = [m for m in out if m.role == PARTY and m.kind != "anaphor"] or antecedents
+        wanted = mention.base_name
+        fitting = [m for m in earlier if (wanted == "agency") == (m.kind in ("agency", "defined"))
+                   and (wanted in ("gov", "agency") or (m.region is not None and m.region.level == wanted))]
+        names = {m.entity_name(None)[0] for m in fitting}
+        if len(names) == 1:
+            source = fitting[-1]
+            out.append(replace(source, start=mention.start, end=mention.end, written=mention.written,
+                               rule=f"{source.rule}+entity.anaphor", foreign=False))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------

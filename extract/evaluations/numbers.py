@@ -110,7 +110,9 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
     if rule == "score.integer_after_cue" and end < n and COUNT_ABBREVIATION.match(doc[end].text) \
             and doc[end].text.lower() not in vocab.score_cues and not _grade_word(doc[end].text):
         return "not_score.count"           # "84 BP Informatif", "12 OPD"
-    if before in vocab.blocking or before.rstrip("-") in vocab.blocking or (start > 1 and doc[start - 2].lower_ == "ke" and before == "-"):
+    change_target = before == "ke" and re.search(r"[.,]", doc[start].text)  # "naik ke 95,50", not "ke 5"
+    if (before in vocab.blocking or before.rstrip("-") in vocab.blocking or (
+            start > 1 and doc[start - 2].lower_ == "ke" and before == "-")) and not change_target:
         return "not_score.blocked_prefix"  # ids, amounts, ranks, changes, thresholds ("< 39,9")
     if before in ("/", ".") or after in ("/",) or (after == "." and end + 1 < n and doc[end + 1].text.isdigit()):
         return "not_score.date"            # 8/6/2023, 07.05

@@ -69,6 +69,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
                     assigned.setdefault(mention.start, (mention, labels_of(doc, [item]), item.start,
                                                         "predicate_only.award_cue"))
     records = []
+    label_starts = [f.start for f in items]
     for mention, labels, anchor, rule in assigned.values():
         labels = list(dict.fromkeys(labels))
         scheme, scheme_rule = scheme_of_labels(vocab, labels), "scheme.predicate"
@@ -80,7 +81,8 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
         records.append(Evaluation(
             entity=name, entity_as_written=mention.written, region=region.name if region else None,
             scheme=scheme, score=None, scale_max=None, predicate=tuple(labels),
-            year=year_near(vocab, doc, mention, reading.mentions, context), rank=None,
+            year=year_near(vocab, doc, mention, reading.mentions, label_starts,
+                           {f.start for f in items if labels_of(doc, [f])[0] in labels}, context), rank=None,
             quote=text[start_char:end_char], start=start_char, end=end_char,
             rule_ids=(rule, mention.rule, scheme_rule),
         ))

@@ -33,13 +33,15 @@ class SentenceReading:
         return [m for m in self.mentions if not m.comparison]
 
 
-def read_sentence(vocab, nlp, number: int, sentence, text: str, context, on_topic: bool) -> SentenceReading:
+def read_sentence(vocab, nlp, number: int, sentence, text: str, context, on_topic: bool,
+                  in_list: bool = False) -> SentenceReading:
+    """`in_list`: the sentence is a line of a list whose header named a scheme's predicate."""
     doc = nlp(sentence.of(text))
     found = find_spans(vocab, doc)
     masked = next((t.i for t in doc if sentence.start + t.idx >= context.dateline_end), len(doc))
     mentions = find_mentions(vocab, doc, found, context.defined, masked)
     cues = scheme_cues(vocab, doc)
-    signal = bool(cues) or any(f.label in ("PREDICATE", "GRADE") for f in found)
+    signal = in_list or bool(cues) or any(f.label in ("PREDICATE", "GRADE") for f in found)
     leading = context.schemes.most_common(1)[0][0] if context.schemes and context.schemes.most_common(1)[0][1] else None
     stated = STATED_SCALE.search(doc.text)
     scores = find_scores(vocab, doc, NumberSetting(on_topic, signal, percent_index=leading == "skm",

@@ -60,6 +60,10 @@ class Vocabulary:
     year_lead_words: frozenset          # a year right after one of these states a period
     release_re: re.Pattern              # verbs that release results
     continuation_words: frozenset       # a sentence opening with one runs on a list ("Berikutnya …")
+    aggregate_words: frozenset          # a sentence with one tells a national or averaged figure
+    anaphor_nouns: dict                 # "daerah tersebut": the kind of mention the noun points back to
+    anaphor_group_words: frozenset      # "ketiga perangkat daerah tersebut": a group, not one entity
+    honorifics: frozenset               # titles before a person's name ("Dr", "H"): a name cannot end on one
 
     def is_assessor(self, name: str) -> bool:
         """"Kementerian PANRB", "Ombudsman RI Perwakilan Banten", "Kementerian PANRB Bertambah"
@@ -127,7 +131,9 @@ def build_vocabulary(rules) -> Vocabulary:
         percent_direct_cues=frozenset(lex["percent_direct_cues"]),
         clause_connectors=frozenset(lex["clause_connectors"]), negation_cues=frozenset(lex["negation_cues"]),
         kind_words=frozenset(lex["kind_words"]), demonstratives=frozenset(lex["demonstratives"]),
-        continuation_words=frozenset(lex["continuation_words"]),
+        continuation_words=frozenset(lex["continuation_words"]), aggregate_words=frozenset(lex["aggregate_words"]),
+        anaphor_nouns=dict(lex["anaphor_nouns"]), anaphor_group_words=frozenset(lex["anaphor_group_words"]),
+        honorifics=frozenset(lex["honorifics"]),
         release_re=re.compile(r"\b(" + _alternation(lex["release_words"]) + r")\b", re.I),
         year_lead_words=frozenset(lex["year_lead_words"]) | {
             cue for spec in rules.schemes.values() for cue in spec.get("cues") or [] if " " not in cue}, category_names=frozenset(c.lower() for c in lex["category_names"]),

@@ -46,3 +46,35 @@ def test_a_repeated_value_is_not_given_to_someone_else(extractor):
     records = extractor.extract(Article(text=text))
     [record] = [r for r in records if r.score]
     assert record.entity.startswith("UPT Puskesmas Lape") and record.score == 91.15
+
+
+def test_a_noun_that_points_back_names_the_entity_before_it(extractor):
+    text = ("Predikat BB berhasil diraih Pemkab Tuban dalam evaluasi SAKIP 2022. Hasil itu lebih tinggi "
+            "ketimbang tahun 2021, ketika daerah tersebut memperoleh predikat B.")
+    records = extractor.extract(Article(text=text))
+    assert {(r.entity, r.predicate, r.year) for r in records} == {
+        ("Pemerintah Kabupaten Tuban", ("bb",), 2022), ("Pemerintah Kabupaten Tuban", ("b",), 2021)}
+
+
+def test_a_group_pointed_back_at_is_not_one_entity(extractor):
+    text = ("Hasil IPP 2024 Kota Batam 3,61. Ketiga perangkat daerah tersebut memperoleh hasil cukup baik, "
+            "di mana RSUD Embung Fatimah mencatat nilai paling tinggi, yakni 4,37.")
+    records = extractor.extract(Article(text=text))
+    assert all(r.score is not None for r in records)
+
+
+def test_a_lists_header_gives_its_lines_their_government(extractor):
+    text = ("Malam Anugerah KI Awards Jawa Timur 2025 digelar di Kabupaten Bojonegoro.\n"
+            "Untuk kategori OPD Pemerintah Provinsi Jawa Timur, predikat Informatif disabet sejumlah instansi, antara lain:\n"
+            "• Dinas Perhubungan (90,25)\n"
+            "• RSUD Saiful Anwar (92,71)")
+    found = by_score(extractor, text)
+    assert found[90.25].entity == "Dinas Perhubungan Provinsi Jawa Timur"
+    assert found[92.71].region == "Provinsi Jawa Timur"
+    assert all(r.score is not None for r in extractor.extract(Article(text=text)))  # the header's government gets nothing
+
+
+def test_a_change_to_a_decimal_is_a_score_but_an_ordinal_is_not(extractor):
+    text = ("IKM Dinas Dukcapil DKI Jakarta pada triwulan pertama 2021 tercatat 92,04, lalu naik ke 95,44 pada "
+            "triwulan kedua, dan menempati peringkat ke 5.")
+    assert sorted(by_score(extractor, text)) == [92.04, 95.44]

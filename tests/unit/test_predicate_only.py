@@ -59,3 +59,17 @@ def test_each_item_takes_the_year_said_with_it(extractor):
     found = given(extractor, text)
     assert found["Pemerintah Kabupaten Kupang"].year == 2015
     assert found["Pemerintah Provinsi Bali"].year == 2018
+
+
+def test_a_year_goes_to_the_label_it_stands_by(extractor):
+    text = ("Pemerintah Kabupaten Muna meraih predikat zona hijau dalam penilaian kepatuhan Ombudsman tahun 2023, "
+            "naik dari tahun 2021 yang masih zona kuning.")
+    found = given(extractor, text)
+    assert found["Pemerintah Kabupaten Muna"].predicate == ("zona hijau",)
+    assert found["Pemerintah Kabupaten Muna"].year == 2023
+
+
+def test_a_name_cut_off_by_the_page_is_no_entity(extractor):
+    text = ("Untuk kategori OPD Pemerintah Provinsi Jawa Timur, predikat Informatif disabet sejumlah instansi, antara lain:\n"
+            "• Dinas Sosial Jatim\n• RSUD Dr")
+    assert set(given(extractor, text)) == {"Dinas Sosial Provinsi Jawa Timur"}
