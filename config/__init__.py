@@ -256,7 +256,7 @@ _LEXICON_KEYS = {
     "unit_places": dict, "national_kinds": list, "national_name_words": list, "self_named_kinds": list,
     "institution_words": list, "list_separators": list, "government_place_markers": list, "assessor_name_parts": list, "teaser_openings": list, "percent_direct_cues": list, "share_markers": list,
     "result_markers": list, "clause_connectors": list, "negation_cues": list, "kind_words": list,
-    "category_names": list, "demonstratives": list, "grade_cues": list, "year_lead_words": list, "release_words": list, "continuation_words": list, "aggregate_words": list, "anaphor_nouns": dict, "anaphor_group_words": list, "honorifics": list,
+    "category_names": list, "demonstratives": list, "grade_cues": list, "year_lead_words": list, "release_words": list, "continuation_words": list, "aggregate_words": list, "anaphor_nouns": dict, "anaphor_group_words": list, "honorifics": list, "give_verbs": list, "representation_words": list,
 }
 
 

@@ -22,7 +22,7 @@ import bisect
 from dataclasses import replace
 
 from ..records import Evaluation
-from .attributes import is_earlier_value, local_region, rank_of, scale_of, scheme_at, year_of
+from .attributes import ITEM_TURNS, is_earlier_value, local_region, rank_of, scale_of, scheme_at, year_of
 from .numbers import has_cue
 from .predicates import labels_in
 from .quotes import char_span
@@ -85,10 +85,11 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
     hi = score.end if mention.foreign else max(mention.end, score.end)
     # the score's own stretch: from its entity (or the previous score) to the next entity or
     # score, so "A 4,12 predikat A-, dan B 3,78 predikat B" keeps apart
-    seg_start = scores[index - 1].end if index else 0
+    seg_start = _turn(vocab, doc, scores[index - 1].end, score.start, scores[index - 1].end) if index else 0
     if not mention.foreign and seg_start <= mention.start < score.start:
         seg_start = mention.start
-    seg_end = scores[index + 1].start if index + 1 < len(scores) else len(doc)
+    seg_end = _turn(vocab, doc, score.end, scores[index + 1].start, scores[index + 1].start) \
+        if index + 1 < len(scores) else len(doc)
     later = [m.start for m in reading.parties if score.end <= m.start and m.start != mention.start]
     seg_end = min([seg_end, *later[:1]])
     predicates, predicate_rule = _predicates(vocab, reading, context, index, mention, seg_start, seg_end, scheme, earlier)
@@ -108,6 +109,13 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
         rank=rank_of(vocab, doc, seg_start, seg_end), quote=text[start_char:end_char], start=start_char,
         end=end_char, rule_ids=tuple(rule_ids),
     )
+
+
+def _turn(vocab, doc, start: int, end: int, default: int) -> int:
+    """Where, between two scores, the item of the second begins: at the first word that turns
+    to another value ("3,12 predikat baik, naik dibandingkan tahun 2021 dengan indeks 2,71"),
+    else at `default`."""
+    return next((t.i for t in doc[start:end] if t.lower_ in ITEM_TURNS), default)
 
 
 def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, scheme, earlier):

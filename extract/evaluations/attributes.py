@@ -84,7 +84,9 @@ def year_of(vocab, doc, seg_start, seg_end, score, context) -> int | None:
                 break  # "77,91, turun dibanding SPI 2022 yang sebesar 78,17": that year is the next value's
             after.append(token)
         for token in [*after, *reversed(doc[max(0, seg_start - 6):score.start])]:  # 1. 2.
-            year = _year_at(vocab, doc, token)
+            # in an item that opens with a turn to another value, its compared year is its own:
+            # "…, naik dibandingkan tahun 2021 dengan indeks 2,71"
+            year = _year_at(vocab, doc, token, compared=doc[seg_start].lower_ in ITEM_TURNS and seg_start <= token.i < score.start)
             if year:
                 context.last_year = year
                 return year

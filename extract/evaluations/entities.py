@@ -164,7 +164,10 @@ class _Reader:
             alias_row = vocab.agency_by_alias.get(written.lower()) or (
                 vocab.agency_by_alias.get(doc[head.end:name_end].text.lower()) if name_end > head.end else None)
             base = _title_name(written)
-            if alias_row and (alias_row["kind"] == kind or written.lower() in vocab.agency_by_alias):
+            if alias_row and kind == "kantor" and alias_row["canonical"] in vocab.local_offices:
+                # "Kanwil BPN Aceh": the office of a national body, named by the region it sits in
+                base, kind = alias_row["canonical"], "office"
+            elif alias_row and (alias_row["kind"] == kind or written.lower() in vocab.agency_by_alias):
                 base = alias_row["canonical"]
             elif alias_row and alias_row["kind"] in vocab.unit_places and alias_row["kind"] != "partai":
                 # "Dinas Kominfo": the ministry's field under the written head, "Dinas Komunikasi dan

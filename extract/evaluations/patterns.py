@@ -11,6 +11,7 @@ import re
 SPAN_KEY = "rapor"
 # "B." at a sentence end is one token (an initial, to the tokenizer): the dot is dropped later
 LETTER_GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)\.?$")
+QUOTE_MARK = {"TEXT": {"IN": ["'", '"', "‘", "“", "’", "”"]}}
 
 
 def _phrase(label: str, pattern_id: str, phrase: str, attr: str) -> dict:
@@ -41,10 +42,17 @@ def span_patterns(rules) -> list[dict]:
         for phrase in spec.get("predicates") or []:
             patterns.append(_phrase("PREDICATE", phrase, phrase, "LOWER"))
     grade = {"TEXT": {"REGEX": LETTER_GRADE.pattern}}
-    quote = {"TEXT": {"IN": ["'", '"', "‘", "“", "’", "”"]}, "OP": "?"}
+    quote = {**QUOTE_MARK, "OP": "?"}
+    # "predikat SAKIP BB": a scheme's short name may stand between the cue and the letter
+    acronyms = sorted({cue.upper() for spec in rules.schemes.values() for cue in spec.get("cues") or []
+                       if " " not in cue and len(cue) <= 5})
+    scheme_name = {"TEXT": {"IN": acronyms}, "OP": "?"}
     for cue in rules.lexicon["grade_cues"]:
         patterns.append({"label": "GRADE", "id": cue, "attr": "TOKENS", "pattern": [
-            {"LOWER": cue}, quote, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}]})
+            {"LOWER": cue}, scheme_name, quote, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}]})
+    # 'predikat SAKIP "B"', 'indeks RB “CC”': a letter in quotes, kept where a cue stands before it
+    patterns.append({"label": "GRADE", "id": "quoted", "attr": "TOKENS", "pattern": [
+        QUOTE_MARK, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}, QUOTE_MARK]})
     # "Pemkab Bandung (A)", "81,74 (BB)": a letter in brackets right after a name or a score
     patterns.append({"label": "GRADE", "id": "bracket", "attr": "TOKENS", "pattern": [
         {"TEXT": "("}, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}, {"TEXT": ")"}]})

@@ -24,6 +24,10 @@ from .spans import predicate_items
 
 # the group's predicate stands at most this many tokens before the word that opens its list
 LEAD_IN_REACH = 10
+# "Ketiga kabupaten zona hijau itu ialah …": the intros a demonstrative may stand right before
+COPULAS = {"ialah", "adalah", "yaitu", "yakni", "merupakan", "hanyalah", "hanya"}
+# the most tokens that may stand between two entities of one enumeration
+ENUMERATION_GAP = 12
 
 
 def predicate_only_records(vocab, reading, text, context, list_labels=None) -> list[Evaluation]:
@@ -46,7 +50,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
             if not labels and context.category and context.sentence_no - context.category[1] <= 2 \
                     and not any(f.end <= intro for f in own):
                 labels = list(context.category[0])
-            listed = [m for m in in_clause if m.start > intro]
+            listed = _enumerated(vocab, doc, [m for m in in_clause if m.start > intro], intro)
             if listed and (labels or any(_own_labels(doc, own, m) for m in listed)) \
                     and not _negated(vocab, doc, start, intro):
                 for mention in listed:
@@ -60,8 +64,8 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
             if cue is None or _negated(vocab, doc, max(start, cue - 4), item.start):
                 continue
             before = [m for m in in_clause if m.end <= cue and cue - m.end <= 8]
-            if not before or any(m.start > before[-1].end and m.end <= item.start for m in reading.mentions):
-                continue
+            if not before or any(m.start > before[-1].end and m.end <= item.start for m in usable):
+                continue  # another party stands between: the label is its ("Kabupaten Badung, Bali, memperoleh" is not)
             for mention in coordinated(doc, usable, before[-1], []):
                 if mention.start in assigned and assigned[mention.start][3] == "predicate_only.award_cue":
                     assigned[mention.start][1].extend(labels_of(doc, [item]))
@@ -99,7 +103,22 @@ def _refers_back(vocab, doc, item, intro: int) -> bool:
     points at a result already told; unless the demonstrative closes the list's own subject
     ("Ketiga kabupaten zona hijau itu ialah …")."""
     follower = doc[item.end].lower_ if item.end < len(doc) else ""
-    return follower in vocab.demonstratives and item.end + 1 < intro
+    return follower in vocab.demonstratives and not (item.end + 1 == intro and doc[intro].lower_ in COPULAS)
+
+
+def _enumerated(vocab, doc, mentions, intro: int) -> list:
+    """The entities the list after `intro` enumerates, up to a clause on who represents an
+    entity: "kepada Pemkab Bojonegoro, yang diwakili Asisten III Sekretariat Daerah" lists one body."""
+    listed, end = [], intro + 1
+    for mention in mentions:
+        gap = doc[end:mention.start]
+        if len(gap) > ENUMERATION_GAP or (listed and any(
+                t.lower_ == "yang" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in vocab.representation_words
+                for t in gap)):
+            break
+        listed.append(mention)
+        end = mention.end
+    return listed
 
 
 def _lists_kinds(vocab, doc, items, intro: int) -> bool:

@@ -41,6 +41,7 @@ def conflicting(labels: list[str], generic) -> bool:
 
 
 def _grade_label(doc, item: Found) -> str:
-    """"predikat A-" → "a-"; "predikat B." (sentence end) → "b"; "predikat ‘BB’" → "bb"."""
-    match = re.search(r"[A-Z]{1,2}\s?[-+]?", doc[item.start + 1:item.end].text)
+    """"predikat A-" → "a-"; "predikat B." (sentence end) → "b"; "predikat ‘BB’" → "bb";
+    "predikat SAKIP BB" → "bb": the letter is the span's last word."""
+    match = re.search(r"\b(?:AA|BB|CC|A|B|C|D)\s?[-+]?(?=\W*$)", doc[item.start:item.end].text)
     return match.group(0).replace(" ", "").lower() if match else ""

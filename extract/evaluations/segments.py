@@ -27,6 +27,8 @@ def list_intro(vocab, doc, start: int, end: int) -> int | None:
     "antara lain", ":"): what follows is the list."""
     for token in doc[start:end]:
         word = token.lower_
+        if word == "kepada" and any(t.lower_ in vocab.give_verbs for t in doc[start:token.i]):
+            return token.i  # "memberikan predikat zona hijau kepada Pemkot X"
         if word in vocab.list_intro or token.text == ":":
             k = token.i
             # "diisi oleh", "ditempati oleh": the agent is the list

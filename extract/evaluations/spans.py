@@ -23,7 +23,8 @@ def find_spans(vocab, doc) -> list[Found]:
     spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]
              if not (s.label_ == "PREDICATE" and _loose_word(vocab, doc, s))
              and not (s.label_ in ("PREDICATE", "GRADE") and (_aspired(vocab, doc, s) or _counted(doc, s)))
-             and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))]
+             and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))
+             and not (s.id_ == "quoted" and not _after_grade_cue(vocab, doc, s))]
     spans.extend(_joined_regions(vocab, doc, spans))
     # longest first, then drop spans of the same family inside a longer one
     spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -81,6 +82,13 @@ def _after_name_or_score(doc, span) -> bool:
         return False
     previous = doc[span.start - 1]
     return previous.like_num or (previous.text[:1].isupper() and previous.is_alpha)
+
+
+def _after_grade_cue(vocab, doc, span) -> bool:
+    """'predikat SAKIP "B"', 'indeks RB “CC”': a quoted letter grades only after a grade cue or a
+    scheme's short name, within three words."""
+    return any(t.lower_ in vocab.grade_cues or t.lower_ in vocab.year_lead_words and t.text.isupper()
+               for t in doc[max(0, span.start - 3):span.start])
 
 
 def _aspired(vocab, doc, span) -> bool:

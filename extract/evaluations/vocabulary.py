@@ -63,6 +63,9 @@ class Vocabulary:
     aggregate_words: frozenset          # a sentence with one tells a national or averaged figure
     anaphor_nouns: dict                 # "daerah tersebut": the kind of mention the noun points back to
     anaphor_group_words: frozenset      # "ketiga perangkat daerah tersebut": a group, not one entity
+    grade_cues: frozenset
+    give_verbs: frozenset
+    representation_words: frozenset
     honorifics: frozenset               # titles before a person's name ("Dr", "H"): a name cannot end on one
 
     def is_assessor(self, name: str) -> bool:
@@ -120,7 +123,7 @@ def build_vocabulary(rules) -> Vocabulary:
         topic_re=re.compile(r"(?<!\w)(" + _alternation(distinctive) + r")(?!\w)", re.I),
         candidate_re=re.compile(
             r"\d|" + "|".join(re.escape(p) for spec in rules.schemes.values() for p in spec.get("predicates") or [])
-            + r"|\b(" + "|".join(lex["number_words"]) + r")\b", re.I),
+            + r"|\b(" + "|".join([*lex["number_words"], *lex["grade_cues"]]) + r")\b", re.I),
         regions_by_joined=regions_by_joined, unit_places=dict(lex["unit_places"]),
         national_kinds=frozenset(lex["national_kinds"]), national_name_words=frozenset(lex["national_name_words"]),
         self_named_kinds=frozenset(lex["self_named_kinds"]), institution_words=frozenset(lex["institution_words"]),
@@ -133,7 +136,8 @@ def build_vocabulary(rules) -> Vocabulary:
         kind_words=frozenset(lex["kind_words"]), demonstratives=frozenset(lex["demonstratives"]),
         continuation_words=frozenset(lex["continuation_words"]), aggregate_words=frozenset(lex["aggregate_words"]),
         anaphor_nouns=dict(lex["anaphor_nouns"]), anaphor_group_words=frozenset(lex["anaphor_group_words"]),
-        honorifics=frozenset(lex["honorifics"]),
+        honorifics=frozenset(lex["honorifics"]), grade_cues=frozenset(lex["grade_cues"]), give_verbs=frozenset(lex["give_verbs"]),
+        representation_words=frozenset(lex["representation_words"]),
         release_re=re.compile(r"\b(" + _alternation(lex["release_words"]) + r")\b", re.I),
         year_lead_words=frozenset(lex["year_lead_words"]) | {
             cue for spec in rules.schemes.values() for cue in spec.get("cues") or [] if " " not in cue}, category_names=frozenset(c.lower() for c in lex["category_names"]),

@@ -73,3 +73,22 @@ def test_a_name_cut_off_by_the_page_is_no_entity(extractor):
     text = ("Untuk kategori OPD Pemerintah Provinsi Jawa Timur, predikat Informatif disabet sejumlah instansi, antara lain:\n"
             "• Dinas Sosial Jatim\n• RSUD Dr")
     assert set(given(extractor, text)) == {"Dinas Sosial Provinsi Jawa Timur"}
+
+
+def test_a_predicate_given_to_someone_is_theirs(extractor):
+    text = "Ombudsman RI memberikan predikat zona hijau kepada Pemerintah Kota Baubau dalam penilaian kepatuhan tahun 2020."
+    assert given(extractor, text)["Pemerintah Kota Baubau"].predicate == ("zona hijau",)
+    assert given(extractor, "Dalam monev KIP 2022, hal itu disampaikan Kepala Dinas Kominfo kepada Antara Kalteng.") == {}
+
+
+def test_the_list_ends_where_a_clause_on_a_representative_begins(extractor):
+    text = ("Menteri PAN-RB menyerahkan Penghargaan Predikat SAKIP BB kepada Pemkab Lamongan, yang diwakili Asisten III "
+            "Sekretariat Daerah urusan Administrasi Umum.")
+    assert set(given(extractor, text)) == {"Pemerintah Kabupaten Lamongan"}
+
+
+def test_an_office_of_a_national_body_is_named_by_its_region(extractor):
+    text = ("Hasil penilaian kepatuhan Ombudsman: Kanwil BPN Aceh memperoleh Predikat Kepatuhan Tinggi (Zona Hijau), "
+            "dan Kantor Pertanahan Kabupaten Aceh Utara mendapat predikat zona merah.")
+    assert set(given(extractor, text)) == {"Kantor Wilayah Badan Pertanahan Nasional Provinsi Aceh",
+                                           "Kantor Pertanahan Kabupaten Aceh Utara"}
