@@ -338,9 +338,11 @@ def _inherit_list_heads(vocab, doc, mentions: list[Mention]) -> list[Mention]:
         prior = out[index - 1]
         if prior.kind != "agency" or not prior.place_named or not prior.place_written:
             continue
-        gap = {t.lower_ for t in doc[prior.end:mention.start]}
-        if not gap & vocab.list_separators:
-            continue
+        gap = doc[prior.end:mention.start]
+        if not any(t.lower_ in vocab.list_separators for t in gap) or not all(
+                t.lower_ in vocab.list_separators or t.is_punct or t.like_num or t.lower_ in vocab.score_cues
+                or t.lower_ in ("yang", "juga", "pula") for t in gap):
+            continue  # only separators and the previous item's score ("yang juga bernilai 97,26,") stand between
         head = prior.base_name[: len(prior.base_name) - len(prior.place_written)].strip()
         if not head:
             continue
@@ -393,7 +395,9 @@ def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False) -> i
         if labels & {"GOV", "REGION"}:
             break
         if (token.text[:1].isupper() and (token.is_alpha or _name_initial(token))) or (
-                allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3):
+                allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3) or (
+                k == j and token.is_digit and len(token) <= 2 and k + 1 < n and doc[k + 1].text[:1].isupper()):
+            # "MAN 1 Kendari", "SMAN 2 Kolaka": a unit's number right after its head
             k += 1
             end = k
             continue

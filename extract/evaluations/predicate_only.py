@@ -6,7 +6,9 @@ The shapes news uses, each read within one clause (`segments.clauses`):
    zona kuning, yaitu A, B dan C", "zona hijau ditempati A, B", "Predikat BB diraih oleh A";
    an item with its own label keeps it ("Pemkab Bandung (A), Pemkot Semarang (BB)");
 2. an entity, an award word, then the predicate: "Kabupaten OKI meraih predikat zona hijau";
-3. one line of a bulleted list under a header that names the predicate (`list_labels`).
+3. one line of a bulleted list under a header that names the predicate (`list_labels`);
+4. entities each followed by their own label in a sentence about an award or a scheme:
+   'Pemprov Sultra meraih "BB", Pemkot Kendari "A", dan Pemkab Konawe "B"'.
 
 A predicate that is negated ("tak satu pun … meraih zona hijau"), that refers back to one
 already given ("Predikat Baik ini …"), or that heads a list of kinds of bodies ("tujuh
@@ -58,6 +60,11 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
                     if mine:
                         assigned.setdefault(mention.start, (mention, mine, lead[0].start if lead else None,
                                                             "predicate_only.list_after_intro"))
+        if any(t.lower_ in vocab.award_cues for t in doc[start:end]) or any(start <= c < end for c, _ in reading.cues):
+            for mention in in_clause:  # 4.
+                mine = _own_labels(doc, own, mention)
+                if mine:
+                    assigned.setdefault(mention.start, (mention, mine, None, "predicate_only.own_label"))
         for item in own:  # 2.
             cue = next((t.i for t in reversed(doc[max(start, item.start - 6):item.start + 1])
                         if t.lower_ in vocab.award_cues), None)
@@ -66,6 +73,8 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
             before = [m for m in in_clause if m.end <= cue and cue - m.end <= 8]
             if not before or any(m.start > before[-1].end and m.end <= item.start for m in usable):
                 continue  # another party stands between: the label is its ("Kabupaten Badung, Bali, memperoleh" is not)
+            if any(t.like_num or t.lower_ in vocab.anaphor_group_words for t in doc[before[-1].end:cue]):
+                continue  # "Kanwil X berhasil mengantarkan lima satuan kerja meraih WBK": the group got it
             for mention in coordinated(doc, usable, before[-1], []):
                 if mention.start in assigned and assigned[mention.start][3] == "predicate_only.award_cue":
                     assigned[mention.start][1].extend(labels_of(doc, [item]))

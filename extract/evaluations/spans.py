@@ -24,7 +24,7 @@ def find_spans(vocab, doc) -> list[Found]:
              if not (s.label_ == "PREDICATE" and _loose_word(vocab, doc, s))
              and not (s.label_ in ("PREDICATE", "GRADE") and (_aspired(vocab, doc, s) or _counted(doc, s)))
              and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))
-             and not (s.id_ == "quoted" and not _after_grade_cue(vocab, doc, s))]
+             and not (s.id_ == "quoted" and not (_after_grade_cue(vocab, doc, s) or _after_name_or_score(doc, s)))]
     spans.extend(_joined_regions(vocab, doc, spans))
     # longest first, then drop spans of the same family inside a longer one
     spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -77,7 +77,8 @@ def _counted(doc, span) -> bool:
 
 
 def _after_name_or_score(doc, span) -> bool:
-    """A bracketed letter grades what it follows only if that is a name or a score."""
+    """A letter in brackets or quotes grades what it follows only if that is a name or a score:
+    "Pemkab Bandung (A)", 'Pemkot Kendari "A"'."""
     if span.start == 0:
         return False
     previous = doc[span.start - 1]
@@ -85,10 +86,10 @@ def _after_name_or_score(doc, span) -> bool:
 
 
 def _after_grade_cue(vocab, doc, span) -> bool:
-    """'predikat SAKIP "B"', 'indeks RB “CC”': a quoted letter grades only after a grade cue or a
-    scheme's short name, within three words."""
-    return any(t.lower_ in vocab.grade_cues or t.lower_ in vocab.year_lead_words and t.text.isupper()
-               for t in doc[max(0, span.start - 3):span.start])
+    """'predikat SAKIP "B"', 'indeks RB “CC”', 'meraih "BB"': a quoted letter grades only after a
+    grade cue, an award word or a scheme's short name, within three words."""
+    return any(t.lower_ in vocab.grade_cues or t.lower_ in vocab.award_cues or (
+        t.lower_ in vocab.year_lead_words and t.text.isupper()) for t in doc[max(0, span.start - 3):span.start])
 
 
 def _aspired(vocab, doc, span) -> bool:

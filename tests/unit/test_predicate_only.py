@@ -92,3 +92,26 @@ def test_an_office_of_a_national_body_is_named_by_its_region(extractor):
             "dan Kantor Pertanahan Kabupaten Aceh Utara mendapat predikat zona merah.")
     assert set(given(extractor, text)) == {"Kantor Wilayah Badan Pertanahan Nasional Provinsi Aceh",
                                            "Kantor Pertanahan Kabupaten Aceh Utara"}
+
+
+def test_a_zone_of_integrity_list_of_work_units(extractor):
+    text = ("Kanwil Kemenkumham Sulawesi Tenggara berhasil mengantarkan lima satuan kerja meraih predikat WBK tahun "
+            "2022, yaitu Lapas Kelas IIA Kendari, Rutan Kelas IIB Unaaha, Bapas Kelas II Baubau dan LPKA Kelas II Kendari.")
+    found = given(extractor, text)
+    assert set(found) == {"Lapas Kelas IIA Kendari", "Rutan Kelas IIB Unaaha", "Bapas Kelas II Baubau", "LPKA Kelas II Kendari"}
+    assert {r.scheme for r in found.values()} == {"zi"} and {r.year for r in found.values()} == {2022}
+
+
+def test_a_work_unit_of_a_ministry_is_not_the_ministry(extractor):
+    text = ("KENDARI - Tiga satuan kerja Kementerian Agama di Sulawesi Tenggara meraih predikat WBK tahun 2023. "
+            "Ketiganya adalah Kantor Kemenag Kota Kendari, MAN 1 Kendari, dan KUA Kecamatan Poasia.")
+    found = given(extractor, text)
+    assert "Kementerian Agama" not in found and "Pemerintah Kota Kendari" not in found
+    assert {"Kantor Kementerian Agama Kota Kendari", "MAN 1 Kendari"} <= set(found)
+
+
+def test_entities_each_followed_by_their_quoted_grade(extractor):
+    text = 'Hasil evaluasi SAKIP tahun 2022, Pemprov Sultra meraih "BB", Pemkot Kendari "A", dan Pemkab Konawe "B".'
+    found = given(extractor, text)
+    assert {k: v.predicate for k, v in found.items()} == {
+        "Pemerintah Provinsi Sulawesi Tenggara": ("bb",), "Pemerintah Kota Kendari": ("a",), "Pemerintah Kabupaten Konawe": ("b",)}
