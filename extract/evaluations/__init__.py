@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from ..records import Article, Evaluation
 from ..text import sentences
@@ -100,7 +99,7 @@ class Extractor:
         previous_mentions: list[Mention] = []
         for reading, line_labels, list_region in read:
             if any(m.kind == "anaphor" for m in reading.mentions):
-                reading = replace(reading, mentions=tuple(resolve_anaphors(list(reading.mentions), previous_mentions)))
+                reading = reading.with_mentions(resolve_anaphors(list(reading.mentions), previous_mentions))
             number, doc, found, mentions = reading.number, reading.doc, reading.found, reading.mentions
             context.sentence_no, context.list_region = number, list_region
             governments = [m for m in mentions if m.kind in ("gov", "bare") and m.region

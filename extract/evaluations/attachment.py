@@ -31,14 +31,12 @@ from .quotes import char_span
 def scored_records(vocab, reading, text, context, previous_mentions):
     doc, scores = reading.doc, reading.scores
     parties = reading.parties
-    starts = [m.start for m in parties]
     assigned: list[list] = []
     rules_used: list[list[str]] = []
     for index, score in enumerate(scores):
         prev_end = scores[index - 1].end if index else 0
         next_start = scores[index + 1].start if index + 1 < len(scores) else len(doc)
-        between = [m for m in parties[bisect.bisect_left(starts, prev_end):bisect.bisect_left(starts, score.start)]
-                   if m.end <= score.start]
+        between = [m for m in reading.parties_between(prev_end, score.start) if m.end <= score.start]
         target, rule = [], []
         if between:
             target, rule = [between[-1]], ["attach.entity_before"]
@@ -47,8 +45,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
         elif index and _linked(vocab, doc, prev_end, score.start):
             target, rule = assigned[index - 1], ["attach.linked_to_previous_score"]
         else:
-            after = [m for m in parties[bisect.bisect_left(starts, score.end):bisect.bisect_left(starts, next_start)]
-                     if m.end <= next_start]
+            after = [m for m in reading.parties_between(score.end, next_start) if m.end <= next_start]
             if after:
                 target, rule = [after[0]], ["attach.entity_after"]
             elif index and assigned[index - 1]:
@@ -57,7 +54,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
                     and not any(t.lower_ in vocab.aggregate_words for t in doc):
                 target, rule = _from_earlier_sentence(reading, context, previous_mentions)
         if target and rule[0] in ("attach.entity_before", "attach.entity_after"):
-            target = coordinated(doc, parties, target[0], scores)
+            target = coordinated(doc, reading, target[0])
             if len(target) > 1:
                 rule.append("attach.coordinated_entities")
         assigned.append(target)
@@ -90,7 +87,7 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
         seg_start = mention.start
     seg_end = _turn(vocab, doc, score.end, scores[index + 1].start, scores[index + 1].start) \
         if index + 1 < len(scores) else len(doc)
-    later = [m.start for m in reading.parties if score.end <= m.start and m.start != mention.start]
+    later = [m.start for m in reading.parties_between(score.end, seg_end) if m.start != mention.start]
     seg_end = min([seg_end, *later[:1]])
     predicates, predicate_rule = _predicates(vocab, reading, context, index, mention, seg_start, seg_end, scheme, earlier)
     if predicate_rule:
@@ -128,11 +125,11 @@ def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, sch
        (11,62)") or a lead-in sentence ("Kesepuluh Pemda (kategori B) itu adalah X (86,62)").
     """
     doc, found, parties = reading.doc, reading.found, reading.parties
-    own = labels_in(vocab, doc, found, seg_start, seg_end, scheme)  # 1.
+    own = labels_in(vocab, reading, seg_start, seg_end, scheme)  # 1.
     if own:
         return own, None
     if parties:  # 2.
-        lead = labels_in(vocab, doc, found, 0, min(m.start for m in parties), scheme)
+        lead = labels_in(vocab, reading, 0, parties[0].start, scheme)
         if lead:
             context.category = (tuple(lead), reading.number)
             return lead, "predicate.sentence_lead_in"
@@ -168,8 +165,7 @@ def _unknown_name_before(vocab, reading, lo: int, score_start: int) -> bool:
     """"…, Nagan Raya (97,26)": capitalised words opening an item right before a score, which no
     rule read as an entity, predicate or scheme — a name we do not know, which owns the score."""
     doc = reading.doc
-    covered = {i for f in reading.found for i in range(f.start, f.end)} | {
-        i for m in reading.mentions for i in range(m.start, m.end)}
+    covered = reading.covered
     k = score_start - 1
     while k >= lo and (doc[k].text in ("(", ":") or doc[k].lower_ in vocab.score_cues or doc[k].lower_ in ("yang", "juga")):
         k -= 1  # "Nagan Raya (", "Nagan Raya yang bernilai", "Nagan Raya dengan nilai"
@@ -188,19 +184,17 @@ def _linked(vocab, doc, start: int, end: int) -> bool:
     return end - start <= 8 and bool(words & vocab.linking_cues)
 
 
-def coordinated(doc, usable: list, anchor, scores: list) -> list:
+def coordinated(doc, reading, anchor) -> list:
     """"DPMPTSP dan DKCS", "Dinas Sosial serta rumah sakit daerah": one score, several units."""
     group = [anchor]
-    score_tokens = {i for s in scores for i in range(s.start, s.end)}
-    ordered = sorted(usable, key=lambda m: m.start)
-    index = next(k for k, m in enumerate(ordered) if m.start == anchor.start)
+    ordered = reading.parties
+    index = bisect.bisect_left(reading.party_starts, anchor.start)
     for step in (-1, 1):
         k = index
         while 0 <= k + step < len(ordered):
             left, right = (ordered[k + step], ordered[k]) if step < 0 else (ordered[k], ordered[k + step])
             gap = doc[left.end:right.start]
-            if len(gap) > 2 or any(t.i in score_tokens for t in gap) or not all(
-                    t.lower_ in (",", "dan", "serta", "&", "maupun") for t in gap) or not len(gap):
+            if len(gap) > 2 or not all(t.lower_ in (",", "dan", "serta", "&", "maupun") for t in gap) or not len(gap):
                 break
             group.append(ordered[k + step])
             k += step

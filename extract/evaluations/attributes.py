@@ -18,7 +18,7 @@ def scheme_at(vocab, reading, position: int, text, context) -> tuple[str, str]:
     """The scheme cue nearest to token `position` in its sentence, else the paragraph's most
     named scheme, else the article's."""
     if reading.cues:
-        return min(reading.cues, key=lambda cue: abs(cue[0] - position))[1], "scheme.sentence_cue"
+        return reading.nearest_cue(position), "scheme.sentence_cue"
     paragraph_text = _paragraph_before(text, reading.sentence)
     votes = Counter()
     for scheme, regex in vocab.scheme_cue_res.items():

@@ -96,7 +96,7 @@ def find_mentions(vocab, doc, found, defined: dict | None = None, dateline_end: 
             i += 1
     # "Badan Publik", "Partai Politik": the name of a kind of body, never one body
     mentions = [m for m in mentions if m.base_name.lower() not in vocab.category_names]
-    mentions = [_with_role(vocab, doc, m, mentions) for m in mentions]
+    mentions = [_with_role(vocab, doc, m, mentions[k - 1] if k else None) for k, m in enumerate(mentions)]
     mentions = _inherit_list_heads(vocab, doc, mentions)
     return [m for m in mentions if m.start >= dateline_end]
 
@@ -301,7 +301,7 @@ def resolve_anaphors(mentions: list[Mention], antecedents: list[Mention]) -> lis
 # ---------------------------------------------------------------------------------------------
 # Roles
 
-def _with_role(vocab, doc, mention: Mention, mentions: list[Mention]) -> Mention:
+def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
     before = " " + doc[max(0, mention.start - 4):mention.start].text.lower()
     previous = doc[mention.start - 1].lower_ if mention.start else ""
     if vocab.is_assessor(mention.written) or vocab.is_assessor(mention.base_name):
@@ -319,8 +319,6 @@ def _with_role(vocab, doc, mention: Mention, mentions: list[Mention]) -> Mention
     if mention.kind in ("bare", "gov") and (previous.rstrip("-") in markers or (
             previous == "-" and mention.start > 1 and doc[mention.start - 2].lower_ in markers)):
         return replace(mention, role=PLACE)  # "digelar di Makassar", "se-Sulawesi Selatan"
-    index = mentions.index(mention)
-    prior = mentions[index - 1] if index else None
     if (mention.kind == "bare" and prior and doc[mention.start - 1].text == "," and prior.end == mention.start - 1
             and mention.region.level == "provinsi" and (prior.region is None or prior.region.level != "provinsi")):
         return replace(mention, role=PLACE)  # "Kabupaten Cilacap, Jawa Tengah": where the other one lies

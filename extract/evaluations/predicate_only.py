@@ -75,7 +75,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
                 continue  # another party stands between: the label is its ("Kabupaten Badung, Bali, memperoleh" is not)
             if any(t.like_num or t.lower_ in vocab.anaphor_group_words for t in doc[before[-1].end:cue]):
                 continue  # "Kanwil X berhasil mengantarkan lima satuan kerja meraih WBK": the group got it
-            for mention in coordinated(doc, usable, before[-1], []):
+            for mention in coordinated(doc, reading, before[-1]):
                 if mention.start in assigned and assigned[mention.start][3] == "predicate_only.award_cue":
                     assigned[mention.start][1].extend(labels_of(doc, [item]))
                 else:

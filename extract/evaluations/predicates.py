@@ -11,11 +11,11 @@ def labels_of(doc, items: list[Found]) -> list[str]:
     return list(dict.fromkeys(f.value if f.label == "PREDICATE" else _grade_label(doc, f) for f in items))
 
 
-def labels_in(vocab, doc, found, seg_start, seg_end, scheme) -> list[str]:
+def labels_in(vocab, reading, seg_start, seg_end, scheme) -> list[str]:
     """Labels inside a stretch of the sentence; word labels only if the scheme uses them."""
-    allowed = set((vocab.rules.schemes.get(scheme) or {}).get("predicates") or [])
-    return labels_of(doc, [f for f in predicate_items(found) if seg_start <= f.start and f.end <= seg_end
-                           and not (f.label == "PREDICATE" and allowed and f.value not in allowed)])
+    allowed = vocab.scheme_predicates.get(scheme) or set()
+    return labels_of(reading.doc, [f for f in reading.labels_between(seg_start, seg_end)
+                                   if not (f.label == "PREDICATE" and allowed and f.value not in allowed)])
 
 
 def is_list_header(vocab, doc, found: list[Found]) -> bool:

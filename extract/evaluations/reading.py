@@ -5,12 +5,13 @@ cost of a sentence grows with its length, not with the square of it.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .entities import Mention, find_mentions
 from .numbers import NumberSetting, Score, find_scores
-from .spans import Found, find_spans
+from .spans import Found, find_spans, predicate_items
 
 
 # "dari skala 110", "skala 0-5": the scale a sentence says its scores are on
@@ -27,10 +28,38 @@ class SentenceReading:
     scores: tuple[Score, ...]
     cues: tuple[tuple[int, str], ...]   # (token index, scheme) of each scheme cue, assessors' names masked
     stated_scale: float | None = None   # the scale the sentence states, if any
+    parties: tuple[Mention, ...] = ()   # the mentions that can be evaluated, in order
+    labels: tuple[Found, ...] = ()      # the predicate and grade spans, in order
+    party_starts: tuple[int, ...] = ()
+    label_starts: tuple[int, ...] = ()
+    cue_starts: tuple[int, ...] = ()
 
-    @property
-    def parties(self) -> list[Mention]:
-        return [m for m in self.mentions if not m.comparison]
+    covered: frozenset = frozenset()    # tokens inside a rule span or a mention
+
+    def with_mentions(self, mentions) -> "SentenceReading":
+        """The same reading with its mentions replaced (anaphors resolved)."""
+        parties = [m for m in mentions if not m.comparison]
+        return replace(self, mentions=tuple(mentions), parties=tuple(parties),
+                       party_starts=tuple(m.start for m in parties),
+                       covered=_covered(self.found, mentions))
+
+    def labels_between(self, start: int, end: int) -> list[Found]:
+        """Predicate spans inside tokens start..end, found by bisection (a sentence may hold
+        thousands of them)."""
+        first = bisect.bisect_left(self.label_starts, start)
+        return [f for f in self.labels[first:bisect.bisect_left(self.label_starts, end)] if f.end <= end]
+
+    def parties_between(self, start: int, end: int) -> list[Mention]:
+        """Parties starting in tokens start..end."""
+        return list(self.parties[bisect.bisect_left(self.party_starts, start):bisect.bisect_left(self.party_starts, end)])
+
+    def nearest_cue(self, position: int) -> str | None:
+        """The scheme of the cue nearest to a token (the earlier one on a tie)."""
+        if not self.cues:
+            return None
+        k = bisect.bisect_left(self.cue_starts, position)
+        near = [self.cues[j] for j in (k - 1, k) if 0 <= j < len(self.cues)]
+        return min(near, key=lambda cue: abs(cue[0] - position))[1]
 
 
 def read_sentence(vocab, nlp, number: int, sentence, text: str, context, on_topic: bool,
@@ -46,8 +75,17 @@ def read_sentence(vocab, nlp, number: int, sentence, text: str, context, on_topi
     stated = STATED_SCALE.search(doc.text)
     scores = find_scores(vocab, doc, NumberSetting(on_topic, signal, percent_index=leading == "skm",
                                                    stated_scale=float(stated.group(1)) if stated else None))
+    parties = [m for m in mentions if not m.comparison]
+    labels = predicate_items(found)
     return SentenceReading(number, sentence, doc, tuple(found), tuple(mentions), tuple(scores), tuple(cues),
-                           float(stated.group(1)) if stated else None)
+                           float(stated.group(1)) if stated else None,
+                           parties=tuple(parties), labels=tuple(labels), party_starts=tuple(m.start for m in parties),
+                           label_starts=tuple(f.start for f in labels), cue_starts=tuple(c[0] for c in cues),
+                           covered=_covered(found, mentions))
+
+
+def _covered(found, mentions) -> frozenset:
+    return frozenset(i for span in (*found, *mentions) for i in range(span.start, span.end))
 
 
 def scheme_cues(vocab, doc) -> list[tuple[int, str]]:

@@ -26,13 +26,16 @@ def find_spans(vocab, doc) -> list[Found]:
              and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))
              and not (s.id_ == "quoted" and not (_after_grade_cue(vocab, doc, s) or _after_name_or_score(doc, s)))]
     spans.extend(_joined_regions(vocab, doc, spans))
-    # longest first, then drop spans of the same family inside a longer one
+    # longest first, then drop spans of the same family inside a longer one: sorted by start,
+    # a span lies inside an earlier one of its label exactly when that label reached past its end
     spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Found] = []
+    reach: dict[str, int] = {}
     for item in spans:
-        if any(k.label == item.label and k.start <= item.start and item.end <= k.end for k in kept):
+        if reach.get(item.label, -1) >= item.end:
             continue
         kept.append(item)
+        reach[item.label] = max(reach.get(item.label, -1), item.end)
     return kept
 
 

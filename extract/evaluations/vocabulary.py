@@ -37,6 +37,7 @@ class Vocabulary:
     scheme_cue_res: dict                # scheme → regex of its cues
     topic_re: re.Pattern                # predicates no everyday sentence uses
     candidate_re: re.Pattern            # what a sentence needs to be worth reading
+    scheme_predicates: dict             # scheme → set of its labels
     regions_by_joined: dict             # core without spaces, hyphens, dots → [Region]: "tebingtinggi"
     unit_places: dict                   # unit kind → local | named
     national_kinds: frozenset
@@ -124,6 +125,7 @@ def build_vocabulary(rules) -> Vocabulary:
         candidate_re=re.compile(
             r"\d|" + "|".join(re.escape(p) for spec in rules.schemes.values() for p in spec.get("predicates") or [])
             + r"|\b(" + "|".join([*lex["number_words"], *lex["grade_cues"]]) + r")\b", re.I),
+        scheme_predicates={s: set(spec.get("predicates") or []) for s, spec in rules.schemes.items()},
         regions_by_joined=regions_by_joined, unit_places=dict(lex["unit_places"]),
         national_kinds=frozenset(lex["national_kinds"]), national_name_words=frozenset(lex["national_name_words"]),
         self_named_kinds=frozenset(lex["self_named_kinds"]), institution_words=frozenset(lex["institution_words"]),
