@@ -244,6 +244,9 @@ def load_jsonl(path: Path, required: tuple[str, ...] = ()) -> list[dict]:
 # ---------------------------------------------------------------------------------------------
 # Extraction rules: one object built once by the pipeline and handed to `extract/`
 
+# converted_scale_max: the scale a "nilai konversi" is on; legacy_scale_max: an older scale whose
+# scores are told apart by their size (SKM's 1–4 index before 2017)
+SCHEME_KEYS = {"name", "scale_max", "cues", "predicates", "converted_scale_max", "legacy_scale_max"}
 SCHEME_IDS = ("ombudsman_compliance", "pekppp", "skm", "sakip", "spbe", "rb", "kip", "zi", "other")
 _LEXICON_KEYS = {
     "score_cues": list, "score_cue_window": int, "linking_cues": list, "unit_words": list,
@@ -256,7 +259,9 @@ _LEXICON_KEYS = {
     "unit_places": dict, "national_kinds": list, "national_name_words": list, "self_named_kinds": list,
     "institution_words": list, "list_separators": list, "government_place_markers": list, "assessor_name_parts": list, "teaser_openings": list, "percent_direct_cues": list, "share_markers": list,
     "result_markers": list, "clause_connectors": list, "negation_cues": list, "kind_words": list,
-    "category_names": list, "demonstratives": list, "grade_cues": list, "year_lead_words": list, "release_words": list, "continuation_words": list, "aggregate_words": list, "anaphor_nouns": dict, "anaphor_group_words": list, "honorifics": list, "give_verbs": list, "representation_words": list,
+    "category_names": list, "demonstratives": list, "grade_cues": list, "year_lead_words": list, "release_words": list, "continuation_words": list, "aggregate_words": list, "anaphor_nouns": dict, "anaphor_group_words": list, "honorifics": list, "give_verbs": list, "representation_words": list, "evaluation_words": list, "since_words": list,
+    "regulation_words": list, "regional_heads": dict, "representative_words": list,
+    "abbreviation_joiners": list, "conversion_cues": list, "relative_fillers": list, "coordinators": list, "earlier_phrases": list, "change_from_words": list, "change_to_words": list, "change_words": list, "compared_words": list, "when_words": list, "threshold_after": list, "number_word_endings": list, "copulas": list, "predicate_families": list,
 }
 
 
@@ -311,8 +316,8 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         line = lines.get((scheme_id,))
         if scheme_id not in SCHEME_IDS:
             raise ConfigError(directory / "schemes.yaml", line, f"unknown scheme {scheme_id!r}")
-        if not isinstance(spec, dict) or set(spec) - {"name", "scale_max", "cues", "predicates"}:
-            raise ConfigError(directory / "schemes.yaml", line, "a scheme has name, scale_max, cues, predicates")
+        if not isinstance(spec, dict) or set(spec) - SCHEME_KEYS:
+            raise ConfigError(directory / "schemes.yaml", line, f"a scheme has {', '.join(sorted(SCHEME_KEYS))}")
         for key in ("cues", "predicates"):
             for index, phrase in enumerate(spec.get(key) or []):
                 if not isinstance(phrase, str) or not phrase.strip() or phrase != phrase.lower():
@@ -334,6 +339,13 @@ def load_rules(directory: Path = RULES_DIR) -> Rules:
         raise ConfigError(directory / "lexicon.yaml", lex_lines.get((key,)), f"unknown key {key!r}")
     agencies = load_tsv(directory / "agencies.tsv", ("alias", "canonical", "kind"), required=("alias", "canonical", "kind"))
     heads = load_tsv(directory / "agency_heads.tsv", ("head", "kind", "case"), required=("head", "kind", "case"))
+    for rows, column, name in ((agencies, "alias", "agencies.tsv"), (heads, "head", "agency_heads.tsv")):
+        first: dict[str, int] = {}
+        for row in rows:  # a rule span is named by its alias or head, so each may appear once
+            if row[column] in first:
+                raise ConfigError(directory / name, row["_line"],
+                                  f"duplicate {column} {row[column]!r} (first on line {first[row[column]]})")
+            first[row[column]] = row["_line"]
     for row in heads:
         if row["case"] not in ("title", "any"):
             raise ConfigError(directory / "agency_heads.tsv", row["_line"], "case must be 'title' or 'any'")

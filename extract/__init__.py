@@ -6,6 +6,4 @@ store can use the record types cheaply.
 """
 from .records import Article, Evaluation
 
-EXTRACTOR_VERSION = "0.1.0"
-
-__all__ = ["Article", "Evaluation", "EXTRACTOR_VERSION"]
+__all__ = ["Article", "Evaluation"]

@@ -4,6 +4,7 @@ The CLI in `pipeline.cli` is a thin layer over these functions; tests call them 
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 from contextlib import contextmanager
@@ -18,8 +19,23 @@ DEFAULT_DB = os.environ.get("RAPOR_DB", "data/rapor.db")
 
 
 def versions(rules) -> dict:
-    from extract import EXTRACTOR_VERSION
-    return {"extractor": EXTRACTOR_VERSION, "rules": rules.version}
+    """Which code and which rule files made a record: when either changes, `rapor extract`
+    reads stored pages again without being asked (`--force`)."""
+    return {"extractor": extractor_version(), "rules": rules.version}
+
+
+@functools.lru_cache(maxsize=4)
+def extractor_version(root: Path | None = None) -> str:
+    """A hash of the extraction code itself (every module under extract/, or under `root`)."""
+    import hashlib
+
+    import extract
+
+    root = root or Path(extract.__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def build_extractor(rules=None):

@@ -124,12 +124,12 @@ class Extractor:
                 # ("Sebanyak 12 Pemda berada di zona hijau kategori B."), unless it tells of an
                 # earlier state ("sebelumnya masih tergolong zona kuning")
                 past = any(t.lower_ in vocab.past_markers for t in doc)
-                if labels and not past and not conflicting(labels, vocab.generic_predicates):
+                if labels and not past and not conflicting(vocab, labels):
                     context.category = (tuple(labels), number)
             usable = reading.parties
             if usable:
                 previous_mentions = usable
-        return dedupe(drop_covered_predicates(records))
+        return dedupe(drop_covered_predicates(records), vocab.level_words)
 
 
 def _record_mentions(records: list[Evaluation], mentions: list[Mention]) -> list[Mention]:

@@ -12,23 +12,23 @@ import re
 
 ABBREVIATION = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,11})\s*\)")
 WORD = re.compile(r"[A-Za-z][\w'’./&-]*")
-JOINERS = {"dan", "&", "serta", "atau", "untuk", "bagi", "di", "pada", "dari", "ke", "-", "/"}
 
 
-def defined_abbreviations(text: str) -> dict[str, str]:
-    """{abbreviation: long form} for every "Long Form (ABBR)" in the text, first definition wins."""
+def defined_abbreviations(text: str, joiners) -> dict[str, str]:
+    """{abbreviation: long form} for every "Long Form (ABBR)" in the text, first definition wins;
+    `joiners` are the small words a long form may hold uncapitalised ("dan", "&")."""
     found: dict[str, str] = {}
     for match in ABBREVIATION.finditer(text):
         short = match.group(1)
         if sum(c.isupper() for c in short) < 2 or short in found:
             continue
-        long_form = _long_form(text[max(0, match.start() - 200):match.start()], short)
+        long_form = _long_form(text[max(0, match.start() - 200):match.start()], short, joiners)
         if long_form:
             found[short] = long_form
     return found
 
 
-def _long_form(before: str, short: str) -> str | None:
+def _long_form(before: str, short: str, joiners) -> str | None:
     """The candidate whose content words' initials spell most of the abbreviation (shorter on a
     tie): "Pusat Pelaporan dan Analisis Transaksi Keuangan" over "Pelaporan … Keuangan"."""
     words = WORD.findall(before.split("\n")[-1])
@@ -36,23 +36,23 @@ def _long_form(before: str, short: str) -> str | None:
     best, best_initials = None, 0
     for size in range(1, min(limit, len(words)) + 1):
         candidate = words[-size:]
-        if candidate[0].lower() in JOINERS or candidate[0][0] != short[0].upper():
+        if candidate[0].lower() in joiners or candidate[0][0] != short[0].upper():
             continue
-        if not all(w[0].isupper() or w.lower() in JOINERS for w in candidate):
+        if not all(w[0].isupper() or w.lower() in joiners for w in candidate):
             continue
         if not _letters_in_order(" ".join(candidate).lower(), short.lower()):
             continue
-        initials = _initials_spelled(candidate, short)
+        initials = _initials_spelled(candidate, short, joiners)
         if initials > best_initials:
             best, best_initials = " ".join(candidate), initials
     return best
 
 
-def _initials_spelled(words: list[str], short: str) -> int:
+def _initials_spelled(words: list[str], short: str, joiners) -> int:
     """How many abbreviation letters, in order, are initials of the long form's content words."""
     letters, spelled = short.upper(), 0
     for word in words:
-        if word.lower() in JOINERS:
+        if word.lower() in joiners:
             continue
         if spelled < len(letters) and word[0].upper() == letters[spelled]:
             spelled += 1

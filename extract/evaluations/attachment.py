@@ -22,7 +22,7 @@ import bisect
 from dataclasses import replace
 
 from ..records import Evaluation
-from .attributes import ITEM_TURNS, is_earlier_value, local_region, rank_of, scale_of, scheme_at, year_of
+from .attributes import is_earlier_value, local_region, rank_of, scale_of, scheme_at, year_of
 from .numbers import has_cue
 from .predicates import labels_in
 from .quotes import char_span
@@ -54,7 +54,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
                     and not any(t.lower_ in vocab.aggregate_words for t in doc):
                 target, rule = _from_earlier_sentence(reading, context, previous_mentions)
         if target and rule[0] in ("attach.entity_before", "attach.entity_after"):
-            target = coordinated(doc, reading, target[0])
+            target = coordinated(vocab, doc, reading, target[0])
             if len(target) > 1:
                 rule.append("attach.coordinated_entities")
         assigned.append(target)
@@ -93,11 +93,11 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
     if predicate_rule:
         rule_ids.append(predicate_rule)
     year = year_of(vocab, doc, seg_start, seg_end, score, context)
-    if year == (context.year or context.last_year) and is_earlier_value(doc, score):
+    if year == (context.year or context.last_year) and is_earlier_value(vocab, doc, score):
         year = None  # "dari 89 menjadi 91", "73,44 (pada tahun lalu)": only a stated year counts
     name, region = mention.entity_name(local_region(context))
     scale = scale_of(vocab, scheme, score.value, converted=any(
-        t.lower_.startswith(("konversi", "dikonversi")) for t in doc[max(0, score.start - 4):score.start]),
+        t.lower_ in vocab.conversion_cues for t in doc[max(0, score.start - 4):score.start]),
         stated=reading.stated_scale)
     start_char, end_char = char_span(reading.sentence, doc, lo, hi)
     return Evaluation(
@@ -112,7 +112,7 @@ def _turn(vocab, doc, start: int, end: int, default: int) -> int:
     """Where, between two scores, the item of the second begins: at the first word that turns
     to another value ("3,12 predikat baik, naik dibandingkan tahun 2021 dengan indeks 2,71"),
     else at `default`."""
-    return next((t.i for t in doc[start:end] if t.lower_ in ITEM_TURNS), default)
+    return next((t.i for t in doc[start:end] if t.lower_ in vocab.item_turns), default)
 
 
 def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, scheme, earlier):
@@ -167,7 +167,7 @@ def _unknown_name_before(vocab, reading, lo: int, score_start: int) -> bool:
     doc = reading.doc
     covered = reading.covered
     k = score_start - 1
-    while k >= lo and (doc[k].text in ("(", ":") or doc[k].lower_ in vocab.score_cues or doc[k].lower_ in ("yang", "juga")):
+    while k >= lo and (doc[k].text in ("(", ":") or doc[k].lower_ in vocab.score_cues or doc[k].lower_ in vocab.relative_fillers):
         k -= 1  # "Nagan Raya (", "Nagan Raya yang bernilai", "Nagan Raya dengan nilai"
     name = []
     while k >= lo and doc[k].is_alpha and doc[k].text[:1].isupper() and k not in covered:
@@ -184,7 +184,7 @@ def _linked(vocab, doc, start: int, end: int) -> bool:
     return end - start <= 8 and bool(words & vocab.linking_cues)
 
 
-def coordinated(doc, reading, anchor) -> list:
+def coordinated(vocab, doc, reading, anchor) -> list:
     """"DPMPTSP dan DKCS", "Dinas Sosial serta rumah sakit daerah": one score, several units."""
     group = [anchor]
     ordered = reading.parties
@@ -194,7 +194,7 @@ def coordinated(doc, reading, anchor) -> list:
         while 0 <= k + step < len(ordered):
             left, right = (ordered[k + step], ordered[k]) if step < 0 else (ordered[k], ordered[k + step])
             gap = doc[left.end:right.start]
-            if len(gap) > 2 or not all(t.lower_ in (",", "dan", "serta", "&", "maupun") for t in gap) or not len(gap):
+            if len(gap) > 2 or not all(t.lower_ in vocab.coordinators for t in gap) or not len(gap):
                 break
             group.append(ordered[k + step])
             k += step

@@ -4,14 +4,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .context import COMPARED_YEAR, REGULATION_YEAR
 from .numbers import MONTH_WORD, YEAR_TOKEN
 
-EARLIER_PHRASES = ("tahun lalu", "tahun sebelumnya")
-CHANGE_WORDS = {"menjadi", "ke", "kini", "sekarang", "naik", "melonjak", "meningkat", "turun", "menurun"}
-WHEN_WORDS = {"ketika", "saat", "waktu", "kala", "manakala"}
-# words after a score that turn to another value of the same entity
-ITEM_TURNS = CHANGE_WORDS | {"dibanding", "dibandingkan", "ketimbang", "daripada", "dari", "sedangkan", "sementara"}
 
 
 def scheme_at(vocab, reading, position: int, text, context) -> tuple[str, str]:
@@ -44,14 +38,14 @@ def scale_of(vocab, scheme: str, value: float, converted: bool = False, stated: 
     """The scale the score is on: the one the sentence states ("dari skala 110"), else the
     scheme's, but SKM's old 1–4 index and PEKPPP's "nilai konversi" on 100 are told apart. A 7,12
     reported on SPBE's 0–5 keeps scale 5, so the audit can flag it."""
+    spec = vocab.rules.schemes.get(scheme) or {}
     if stated and value <= stated:
         return float(stated)
-    if scheme == "skm" and value <= 4:
-        return 4.0
-    if scheme in ("pekppp", "spbe") and converted:
-        return 100.0
-    scale = (vocab.rules.schemes.get(scheme) or {}).get("scale_max")
-    return float(scale) if scale else None
+    if spec.get("legacy_scale_max") and value <= spec["legacy_scale_max"]:
+        return float(spec["legacy_scale_max"])
+    if spec.get("converted_scale_max") and converted:
+        return float(spec["converted_scale_max"])
+    return float(spec["scale_max"]) if spec.get("scale_max") else None
 
 
 def _year_at(vocab, doc, token, compared: bool = False) -> int | None:
@@ -67,7 +61,7 @@ def _year_at(vocab, doc, token, compared: bool = False) -> int | None:
     if not any(t.lower_ in vocab.year_lead_words for t in doc[max(0, token.i - 2):token.i]):
         return None
     before = doc[max(0, token.i - 4):token.i].text
-    if REGULATION_YEAR.search(before) or (COMPARED_YEAR.search(before) and not compared):
+    if vocab.regulation_year_re.search(before) or (vocab.compared_year_re.search(before) and not compared):
         return None
     return int(token.text)
 
@@ -80,13 +74,13 @@ def year_of(vocab, doc, seg_start, seg_end, score, context) -> int | None:
     if score is not None:
         after = []
         for token in doc[score.end: min(seg_end, score.end + 8)]:
-            if token.lower_ in ITEM_TURNS:
+            if token.lower_ in vocab.item_turns:
                 break  # "77,91, turun dibanding SPI 2022 yang sebesar 78,17": that year is the next value's
             after.append(token)
         for token in [*after, *reversed(doc[max(0, seg_start - 6):score.start])]:  # 1. 2.
             # in an item that opens with a turn to another value, its compared year is its own:
             # "…, naik dibandingkan tahun 2021 dengan indeks 2,71"
-            year = _year_at(vocab, doc, token, compared=doc[seg_start].lower_ in ITEM_TURNS and seg_start <= token.i < score.start)
+            year = _year_at(vocab, doc, token, compared=doc[seg_start].lower_ in vocab.item_turns and seg_start <= token.i < score.start)
             if year:
                 context.last_year = year
                 return year
@@ -118,7 +112,7 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
         if year:
             return year
     if own_labels and labels:  # 2.
-        mine = {year for token in doc if (year := _year_at(vocab, doc, token, compared=_opens_when_clause(doc, token)))
+        mine = {year for token in doc if (year := _year_at(vocab, doc, token, compared=_opens_when_clause(vocab, doc, token)))
                 and min(labels, key=lambda start: abs(start - token.i)) in own_labels}
         if len(mine) == 1:
             return mine.pop()
@@ -129,8 +123,8 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
     return context.year or context.last_year  # 4.
 
 
-def _opens_when_clause(doc, token) -> bool:
-    return any(t.lower_ in WHEN_WORDS for t in doc[token.i + 1: token.i + 3])
+def _opens_when_clause(vocab, doc, token) -> bool:
+    return any(t.lower_ in vocab.when_words for t in doc[token.i + 1: token.i + 3])
 
 
 def rank_of(vocab, doc, seg_start, seg_end) -> int | None:
@@ -146,21 +140,21 @@ def rank_of(vocab, doc, seg_start, seg_end) -> int | None:
     return None
 
 
-def is_earlier_value(doc, score) -> bool:
+def is_earlier_value(vocab, doc, score) -> bool:
     """The earlier value of a change, or one said to be last year's: "dari 89 menjadi 91",
     "73,44 (pada tahun lalu)", "nilai SAKIP tahun lalu, yaitu 70,62"."""
     before = doc[score.start - 1].lower_ if score.start else ""
     later = [t.lower_ for t in doc[score.end: score.end + 5]]
     said_later = " ".join(later)
     said_before = " ".join(t.lower_ for t in doc[max(0, score.start - 5):score.start])
-    for phrase in EARLIER_PHRASES:
+    for phrase in vocab.earlier_phrases:
         if phrase in said_later:
             return True
         if phrase in said_before:
             # "semula 73,44 (pada tahun lalu) melonjak menjadi 91,95": a change word after the
             # phrase makes this the later value
-            return not (set(said_before.split(phrase)[-1].split()) & CHANGE_WORDS)
-    return before in ("dari", "semula") and bool({"menjadi", "ke", "sebelumnya"} & set(later))
+            return not (set(said_before.split(phrase)[-1].split()) & vocab.change_words)
+    return before in vocab.change_from_words and bool(vocab.change_to_words & set(later))
 
 
 def local_region(context):

@@ -13,18 +13,8 @@ from ..dates import MONTHS, date_spans, parse_date_span
 from .abbreviations import defined_abbreviations
 from .regions import level_of, resolve_region
 
-EVALUATION_WORD = re.compile(
-    r"\b(penilaian|evaluasi|pemantauan|hasil|survei|survey|monev|monitoring|opini|penganugerahan|anugerah)\b", re.I)
-# "naik dibanding 2024", "sejak 2021": a year compared with, not the round
-COMPARED_YEAR = re.compile(r"\b(dibanding|dibandingkan|daripada|ketimbang|sejak|semenjak|sebelum|dari)\s*(tahun)?\s*$", re.I)
-# "Nomor 25 Tahun 2009", "UU No 25 Tahun 2009", "Permenpan RB 29 tahun 2022": laws, not periods
-REGULATION_YEAR = re.compile(r"(nomor|no\.?|nomer|uu|pp|perpres|permen\w*|peraturan|keputusan|sk)\s*[\w./-]*\s*(tahun|th\.?)?\s*$", re.I)
+# results released from this month on are that year's round
 RELEASE_MONTH_SAME_ROUND = 10
-# "Pemkab Serang", "Pemerintah Kabupaten (Pemkab) Serang", "Wakil Bupati Kutai Timur": whose story it is
-GOVERNMENT_MENTION = re.compile(
-    r"\b(Pemerintah (?:Kabupaten|Kota|Provinsi)|Pemkab|Pemkot|Pemko|Pemprov|Kabupaten|Kab\.|Kota|Provinsi"
-    r"|Bupati|Wali Kota|Walikota|Gubernur)"
-    r"\s+(?:\([A-Za-z]+\)\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
 # "SERANG, Warta Banten Raya –", "Samarinda (ANTARA Kaltim) -", "KOTA BANDUNG (TUGUBANDUNG.ID) –"
 DATELINE = re.compile(
     r"(?m)^[\s\"“]*(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*(?:,[^\n–—-]{0,60}?|\([^)\n]{1,60}\))?\s*[–—-]\s")
@@ -58,11 +48,11 @@ def read_context(vocab, text: str, title: str) -> ArticleContext:
     # governments the article names, leaving out assessors' offices ("Ombudsman RI
     # Perwakilan Provinsi Banten", "Komisi Informasi Provinsi Banten")
     gov_regions: Counter = Counter()
-    for match in GOVERNMENT_MENTION.finditer(full):
+    for match in vocab.government_mention_re.finditer(full):
         preceding = full[max(0, match.start() - 30):match.start()].lower()
         if re.search(r"(ombudsman( ri)?|perwakilan|komisi informasi|kanwil)\s*$", preceding):
             continue
-        resolved = resolve_region(vocab, match.group(2), level_of(match.group(1)))
+        resolved = resolve_region(vocab, match.group(2), level_of(vocab, match.group(1)))
         if resolved:
             gov_regions[resolved] += 1
     region = None
@@ -75,7 +65,7 @@ def read_context(vocab, text: str, title: str) -> ArticleContext:
     elif dateline_cores:
         region = next(filter(None, (resolve_region(vocab, core.title(), None) for core in dateline_cores)), None)
     return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end,
-                          defined=defined_abbreviations(full))
+                          defined=defined_abbreviations(full, vocab.abbreviation_joiners))
 
 
 def evaluation_year(vocab, text: str) -> int | None:
@@ -86,14 +76,14 @@ def evaluation_year(vocab, text: str) -> int | None:
     "(8/6/2023)") are publication or legal facts, not evaluation periods.
     """
     best = None
-    for cue in [EVALUATION_WORD, *vocab.scheme_cue_res.values()]:
+    for cue in [vocab.evaluation_word_re, *vocab.scheme_cue_res.values()]:
         for match in cue.finditer(text):
             window = text[match.end(): match.end() + 110]
             window = re.split(r"\n|[.!?]\s", window, maxsplit=1)[0]  # within the sentence
             for found in re.finditer(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])", window):
                 before = window[:found.start()]
-                if REGULATION_YEAR.search(before) or re.search(rf"(\d{{1,2}}\s+({MONTHS})|/)\s*$", before, re.I) \
-                        or COMPARED_YEAR.search(before):
+                if vocab.regulation_year_re.search(before) or re.search(rf"(\d{{1,2}}\s+({MONTHS})|/)\s*$", before, re.I) \
+                        or vocab.compared_year_re.search(before):
                     continue
                 position = match.end() + found.start()
                 if _in_past_sentence(vocab, text, position):

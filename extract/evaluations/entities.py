@@ -147,7 +147,7 @@ class _Reader:
         if alias is not None and (not head or alias.end >= head.end):
             if _glued(doc, alias.end):
                 return None  # "PAN-RB", "KemenPAN-RB": part of a longer abbreviation
-            row = vocab.rules.agencies[int(alias.value.split(":")[1])]
+            row = vocab.agency_rows[alias.value.partition(":")[2]]
             kind, rule, name_end = row["kind"], "entity.agency_alias", alias.end
             tail_end = capitalised_run(doc, alias.end, self.by_start)
             if vocab.unit_places.get(kind) == "named" and tail_end > alias.end:
@@ -155,7 +155,7 @@ class _Reader:
             else:
                 base = row["canonical"]
         else:
-            kind = vocab.rules.agency_heads[int(head.value.split(":")[1])]["kind"]
+            kind = vocab.head_kinds[head.value.partition(":")[2]]
             name_end = capitalised_run(doc, head.end, self.by_start, allow_lower=doc[head.start].text.islower())
             if name_end == head.end and not self.span(head.end, "REGION") and kind not in vocab.self_named_kinds:
                 return None  # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit
@@ -217,7 +217,7 @@ class _Reader:
     def representative_office(self, k: int):
         """"… Perwakilan (Provinsi) Jawa Timur": (region, end) of a representative office's place."""
         doc = self.doc
-        if k >= len(doc) or doc[k].text != "Perwakilan":
+        if k >= len(doc) or doc[k].text not in self.vocab.representative_words:
             return None
         j = k + 1
         gov = self.span(j, "GOV")
@@ -339,7 +339,7 @@ def _inherit_list_heads(vocab, doc, mentions: list[Mention]) -> list[Mention]:
         gap = doc[prior.end:mention.start]
         if not any(t.lower_ in vocab.list_separators for t in gap) or not all(
                 t.lower_ in vocab.list_separators or t.is_punct or t.like_num or t.lower_ in vocab.score_cues
-                or t.lower_ in ("yang", "juga", "pula") for t in gap):
+                or t.lower_ in vocab.relative_fillers for t in gap):
             continue  # only separators and the previous item's score ("yang juga bernilai 97,26,") stand between
         head = prior.base_name[: len(prior.base_name) - len(prior.place_written)].strip()
         if not head:

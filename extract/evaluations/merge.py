@@ -28,23 +28,20 @@ def drop_covered_predicates(records: list[Evaluation]) -> list[Evaluation]:
     return [r for i, r in enumerate(out) if i not in drop]
 
 
-LEVEL_WORDS = {"kabupaten", "kab", "kota", "provinsi", "prov"}
-
-
-def same_body(record: Evaluation) -> tuple:
+def same_body(record: Evaluation, level_words) -> tuple:
     """"Kantor Pertanahan Kabupaten Aceh Utara" and "Kantor Pertanahan Aceh Utara" in the same
     region name one body; Kota Bima and Kabupaten Bima are two regions, so never one body."""
-    return " ".join(w for w in record.entity.lower().replace(".", " ").split() if w not in LEVEL_WORDS), record.region
+    return " ".join(w for w in record.entity.lower().replace(".", " ").split() if w not in level_words), record.region
 
 
-def dedupe(records: list[Evaluation]) -> list[Evaluation]:
+def dedupe(records: list[Evaluation], level_words) -> list[Evaluation]:
     """One record per entity and score in an article (or per entity, scheme and round for a
     predicate alone): a result repeated in a quote or a recap ("indeks SPBE kita mencapai 3,96")
     is still one result. The first statement is kept, with the predicates of later ones when it
     has none."""
     kept: dict[tuple, Evaluation] = {}
     for record in records:
-        name = same_body(record)
+        name = same_body(record, level_words)
         key = (name, record.score) if record.score is not None else (name, None, record.scheme, record.year)
         first = kept.get(key)
         if first is None:

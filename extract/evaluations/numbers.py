@@ -59,7 +59,7 @@ def find_scores(vocab, doc, setting: NumberSetting = NumberSetting()) -> list[Sc
                     i += 1
                     continue  # "1.250": a thousands separator, not a decimal
         elif token.lower_ in vocab.lex["number_words"] and has_cue(vocab, doc, i, window=2) \
-                and not _compound_number_word(doc, i):
+                and not _compound_number_word(vocab, doc, i):
             value, rule = float(vocab.lex["number_words"][token.lower_]), "score.number_word"
         if value is None or rejection(vocab, doc, i, end, value, rule, setting):
             i += 1
@@ -89,9 +89,9 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
         return None if not _target(vocab, doc, start) else "not_score.target"
     if after == "-" and after2 == "an":
         return "not_score.vague"           # "80-an"
-    if after == "ke" and after2 in ("atas", "bawah"):
+    if after == "ke" and after2 in vocab.threshold_after:
         return "not_score.threshold"       # "nilai 91 ke atas"
-    if after == "(" and (after2 in vocab.lex["number_words"] or after2.endswith(("belas", "puluh"))
+    if after == "(" and (after2 in vocab.lex["number_words"] or after2.endswith(tuple(vocab.number_word_endings))
                          or after2 in vocab.count_nouns):
         return "not_score.count"           # "17 (tujuh belas) unsur", "24 (kementerian …)"
     before_window = doc[max(0, start - 8):start]
@@ -131,7 +131,7 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
     if any(t.lower_ in vocab.component_cues for t in window) and not any(t.lower_ == "indeks" for t in window[-2:]):
         return "not_score.component"       # "domain kebijakan 4,10": a part, not the entity's result
     # "naik dari 75 (2024) menjadi 88": the earlier value of a change
-    from_value = before == "dari" and any(t.lower_ in ("menjadi", "ke") for t in doc[end:end + 5])
+    from_value = before in vocab.change_from_words and any(t.lower_ in vocab.change_to_words for t in doc[end:end + 5])
     if rule == "score.integer_after_cue" and not (has_cue(vocab, doc, start) or from_value):
         return "not_score.integer_without_cue"
     # a bare decimal ("2,5 ton" got past the units) needs some sign that results are being
@@ -168,10 +168,10 @@ def _target(vocab, doc, start: int) -> bool:
     return False
 
 
-def _compound_number_word(doc, i: int) -> bool:
+def _compound_number_word(vocab, doc, i: int) -> bool:
     """"sembilanpuluh delapan", "seratus duapuluh dua": a count spelled out, not a score."""
     neighbours = [doc[k].lower_ for k in (i - 1, i + 1) if 0 <= k < len(doc)]
-    return any(w.endswith(("puluh", "belas", "ratus", "ribu")) for w in neighbours)
+    return any(w.endswith(tuple(vocab.number_word_endings)) for w in neighbours)
 
 
 def _grade_word(text: str) -> bool:

@@ -20,16 +20,16 @@ def _phrase(label: str, pattern_id: str, phrase: str, attr: str) -> dict:
 
 def span_patterns(rules) -> list[dict]:
     patterns = []
-    for index, row in enumerate(rules.agencies):
+    for row in rules.agencies:
         alias = row["alias"]
         attr = "LOWER" if len(alias) >= 5 or " " in alias else "ORTH"
-        patterns.append(_phrase("AGENCY", f"alias:{index}", alias, attr))
-    for index, row in enumerate(rules.agency_heads):
+        patterns.append(_phrase("AGENCY", f"alias:{alias}", alias, attr))
+    for row in rules.agency_heads:
         forms = [(row["head"], "ORTH"), (row["head"].upper(), "ORTH")]  # headlines are often in capitals
         if row["case"] == "any":
             forms.append((row["head"], "LOWER"))
         for form, attr in forms:
-            patterns.append(_phrase("HEAD", f"head:{index}", form, attr))
+            patterns.append(_phrase("HEAD", f"head:{row['head']}", form, attr))
     for prefix, level in rules.lexicon["government_prefixes"].items():
         for form in {prefix.title(), prefix.upper(), prefix.capitalize()}:
             patterns.append(_phrase("GOV", level, form, "ORTH"))

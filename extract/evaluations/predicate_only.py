@@ -26,8 +26,6 @@ from .spans import predicate_items
 
 # the group's predicate stands at most this many tokens before the word that opens its list
 LEAD_IN_REACH = 10
-# "Ketiga kabupaten zona hijau itu ialah …": the intros a demonstrative may stand right before
-COPULAS = {"ialah", "adalah", "yaitu", "yakni", "merupakan", "hanyalah", "hanya"}
 # the most tokens that may stand between two entities of one enumeration
 ENUMERATION_GAP = 12
 
@@ -75,7 +73,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
                 continue  # another party stands between: the label is its ("Kabupaten Badung, Bali, memperoleh" is not)
             if any(t.like_num or t.lower_ in vocab.anaphor_group_words for t in doc[before[-1].end:cue]):
                 continue  # "Kanwil X berhasil mengantarkan lima satuan kerja meraih WBK": the group got it
-            for mention in coordinated(doc, reading, before[-1]):
+            for mention in coordinated(vocab, doc, reading, before[-1]):
                 if mention.start in assigned and assigned[mention.start][3] == "predicate_only.award_cue":
                     assigned[mention.start][1].extend(labels_of(doc, [item]))
                 else:
@@ -112,7 +110,7 @@ def _refers_back(vocab, doc, item, intro: int) -> bool:
     points at a result already told; unless the demonstrative closes the list's own subject
     ("Ketiga kabupaten zona hijau itu ialah …")."""
     follower = doc[item.end].lower_ if item.end < len(doc) else ""
-    return follower in vocab.demonstratives and not (item.end + 1 == intro and doc[intro].lower_ in COPULAS)
+    return follower in vocab.demonstratives and not (item.end + 1 == intro and doc[intro].lower_ in vocab.copulas)
 
 
 def _enumerated(vocab, doc, mentions, intro: int) -> list:

@@ -27,15 +27,15 @@ def is_list_header(vocab, doc, found: list[Found]) -> bool:
     return doc.text.rstrip().endswith(":") or bool(words and words[-1] in vocab.list_intro)
 
 
-def conflicting(labels: list[str], generic) -> bool:
+def conflicting(vocab, labels: list[str]) -> bool:
     """"lima daerah berpredikat Baik, enam lainnya Cukup": two labels of one kind name two groups."""
     def kind(label: str) -> str:
         first = label.split()[0]
-        if first in ("zona", "kualitas", "kepatuhan", "opini"):
+        if first in vocab.predicate_families:
             return first
         if len(label) <= 3:
             return "grade"
-        return "generic" if label in generic else label
+        return "generic" if label in vocab.generic_predicates else label
     kinds = [kind(label) for label in labels]
     return len(kinds) != len(set(kinds))
 

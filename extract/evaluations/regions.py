@@ -19,13 +19,6 @@ def resolve_region(vocab, core: str, level: str | None):
     return None
 
 
-def level_of(prefix: str) -> str | None:
+def level_of(vocab, prefix: str) -> str | None:
     """"Pemkab", "Kabupaten", "Bupati" → kabupaten; "Pemko", "Wali Kota" → kota; "Gubernur" → provinsi."""
-    prefix = prefix.lower()
-    if "kab" in prefix or prefix == "bupati":
-        return "kabupaten"
-    if "kot" in prefix or prefix == "pemko":
-        return "kota"
-    if "prov" in prefix or prefix == "gubernur":
-        return "provinsi"
-    return None
+    return vocab.levels.get(prefix.lower().rstrip("."))

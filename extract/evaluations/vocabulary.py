@@ -14,6 +14,8 @@ class Vocabulary:
     lex: dict
     regions_by_core: dict               # lowercased core name → [Region]
     agency_by_alias: dict               # lowercased alias → agencies.tsv row
+    agency_rows: dict                   # alias as written in agencies.tsv → its row (span ids name the alias)
+    head_kinds: dict                    # head as written in agency_heads.tsv → its kind
     unit_words: frozenset
     blocking: frozenset
     score_cues: frozenset
@@ -67,6 +69,28 @@ class Vocabulary:
     grade_cues: frozenset
     give_verbs: frozenset
     representation_words: frozenset
+    abbreviation_joiners: frozenset
+    conversion_cues: frozenset
+    relative_fillers: frozenset
+    coordinators: frozenset
+    change_from_words: frozenset
+    change_to_words: frozenset
+    change_words: frozenset
+    compared_words: frozenset
+    when_words: frozenset
+    threshold_after: frozenset
+    number_word_endings: frozenset
+    copulas: frozenset
+    predicate_families: frozenset
+    earlier_phrases: tuple
+    item_turns: frozenset               # words after a score that begin the item of the next value
+    level_words: frozenset              # "kabupaten", "kab", "kota", "provinsi", "prov"
+    levels: dict                        # government prefix or regional head → level ("pemkab": kabupaten)
+    evaluation_word_re: re.Pattern      # a word that names an evaluation
+    compared_year_re: re.Pattern        # what a compared year comes after ("dibanding", "sejak")
+    regulation_year_re: re.Pattern      # what a regulation's year comes after ("Nomor 25 Tahun")
+    government_mention_re: re.Pattern   # a government named by prefix or head: whose story it is
+    representative_words: frozenset
     honorifics: frozenset               # titles before a person's name ("Dr", "H"): a name cannot end on one
 
     def is_assessor(self, name: str) -> bool:
@@ -106,6 +130,8 @@ def build_vocabulary(rules) -> Vocabulary:
     return Vocabulary(
         rules=rules, lex=lex, regions_by_core=regions_by_core,
         agency_by_alias={row["alias"].lower(): row for row in rules.agencies},
+        agency_rows={row["alias"]: row for row in rules.agencies},
+        head_kinds={row["head"]: row["kind"] for row in rules.agency_heads},
         unit_words=frozenset(lex["unit_words"]), blocking=frozenset(lex["blocking_prefixes"]),
         score_cues=frozenset(lex["score_cues"]), target_cues=frozenset(lex["target_cues"]),
         component_cues=frozenset(lex["component_cues"]), award_cues=frozenset(lex["award_cues"]),
@@ -140,6 +166,32 @@ def build_vocabulary(rules) -> Vocabulary:
         anaphor_nouns=dict(lex["anaphor_nouns"]), anaphor_group_words=frozenset(lex["anaphor_group_words"]),
         honorifics=frozenset(lex["honorifics"]), grade_cues=frozenset(lex["grade_cues"]), give_verbs=frozenset(lex["give_verbs"]),
         representation_words=frozenset(lex["representation_words"]),
+        abbreviation_joiners=frozenset(lex["abbreviation_joiners"]),
+        conversion_cues=frozenset(lex["conversion_cues"]),
+        relative_fillers=frozenset(lex["relative_fillers"]),
+        coordinators=frozenset(lex["coordinators"]),
+        change_from_words=frozenset(lex["change_from_words"]),
+        change_to_words=frozenset(lex["change_to_words"]),
+        change_words=frozenset(lex["change_words"]),
+        compared_words=frozenset(lex["compared_words"]),
+        when_words=frozenset(lex["when_words"]),
+        threshold_after=frozenset(lex["threshold_after"]),
+        number_word_endings=frozenset(lex["number_word_endings"]),
+        copulas=frozenset(lex["copulas"]),
+        predicate_families=frozenset(lex["predicate_families"]),
+        earlier_phrases=tuple(lex["earlier_phrases"]),
+        item_turns=frozenset(lex["change_words"]) | frozenset(lex["compared_words"]) | frozenset(lex["clause_connectors"]),
+        level_words=frozenset(p for p in lex["government_prefixes"] if " " not in p and not p.startswith("pem")),
+        levels={**lex["government_prefixes"], **lex["regional_heads"]},
+        evaluation_word_re=re.compile(r"\b(" + _alternation(lex["evaluation_words"]) + r")\b", re.I),
+        compared_year_re=re.compile(r"\b(" + _alternation([*lex["compared_words"], *lex["since_words"]])
+                                    + r")\s*(tahun)?\s*$", re.I),
+        regulation_year_re=re.compile(r"(" + _alternation(lex["regulation_words"]) + r")\w*\s*[\w./-]*\s*(tahun|th\.?)?\s*$", re.I),
+        # "Pemkab Serang", "Pemerintah Kabupaten (Pemkab) Serang", "Wakil Bupati Kutai Timur"
+        government_mention_re=re.compile(
+            r"\b(" + _alternation([*(p.title() for p in lex["government_prefixes"]), *(p.title() for p in lex["regional_heads"]),
+                                   "Kab."]) + r")\s+(?:\([A-Za-z]+\)\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"),
+        representative_words=frozenset(lex["representative_words"]),
         release_re=re.compile(r"\b(" + _alternation(lex["release_words"]) + r")\b", re.I),
         year_lead_words=frozenset(lex["year_lead_words"]) | {
             cue for spec in rules.schemes.values() for cue in spec.get("cues") or [] if " " not in cue}, category_names=frozenset(c.lower() for c in lex["category_names"]),

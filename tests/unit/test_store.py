@@ -1,5 +1,6 @@
 """The SQLite store: migrations, page upserts, atomic re-extraction, full-text search, locks."""
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +94,18 @@ def test_a_file_that_is_not_sqlite_gives_a_clear_error(tmp_path):
     path.write_bytes(b"this is a text file, not a database" * 100)
     with pytest.raises(store.StoreError, match="cannot open database"):
         store.open_db(path)
+
+
+def test_the_extractor_version_changes_with_the_extraction_code(tmp_path):
+    import shutil
+
+    import extract
+    from pipeline.stages import extractor_version
+
+    copy = tmp_path / "extract"
+    shutil.copytree(Path(extract.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = extractor_version(copy)
+    assert before == extractor_version(Path(extract.__file__).parent)  # the copy is the same code
+    (copy / "evaluations" / "numbers.py").write_text((copy / "evaluations" / "numbers.py").read_text() + "\n# a fix\n")
+    extractor_version.cache_clear()
+    assert extractor_version(copy) != before
