@@ -13,6 +13,8 @@ from ..dates import MONTHS, date_spans, parse_date_span
 from .abbreviations import defined_abbreviations
 from .regions import level_of, resolve_region
 
+# what may stand between an evaluation's name and its year: "Tahun", "periode", a semester
+TIGHT_YEAR = re.compile(r"\s*(?:\(?\s*)?(?:tahun|th\.?|periode|semester\s+\w+(?:\s+tahun)?)?\s*", re.I)
 # results released from this month on are that year's round
 RELEASE_MONTH_SAME_ROUND = 10
 # "SERANG, Warta Banten Raya –", "Samarinda (ANTARA Kaltim) -", "KOTA BANDUNG (TUGUBANDUNG.ID) –"
@@ -69,13 +71,14 @@ def read_context(vocab, text: str, title: str) -> ArticleContext:
 
 
 def evaluation_year(vocab, text: str) -> int | None:
-    """The period the article's results are for: the first year named right after an
-    evaluation word or a scheme cue ("Penilaian Kepatuhan ... Tahun 2024", "OPPP 2022").
+    """The period the article's results are for: the first year written onto an evaluation word
+    or a scheme cue ("Penilaian Kepatuhan Tahun 2024", "SPBE 2023"), else the first named after
+    one in its sentence.
 
     Years of regulations ("Nomor 25 Tahun 2009") and of dates ("23 Desember 2022",
     "(8/6/2023)") are publication or legal facts, not evaluation periods.
     """
-    best = None
+    best = None  # (tight?, position, year): a year written onto its cue wins over one further on
     for cue in [vocab.evaluation_word_re, *vocab.scheme_cue_res.values()]:
         for match in cue.finditer(text):
             window = text[match.end(): match.end() + 110]
@@ -88,11 +91,15 @@ def evaluation_year(vocab, text: str) -> int | None:
                 position = match.end() + found.start()
                 if _in_past_sentence(vocab, text, position):
                     continue  # "yang pernah meraih zona hijau pada tahun 2016": history
-                if best is None or position < best[0]:
-                    best = (position, int(found.group(1)))
+                # "Penilaian Kepatuhan Tahun 2022", "SPBE 2023": the year on the name itself,
+                # not "Ombudsman pada 2023 menyerahkan hasil …" (the year it was told)
+                tight = bool(TIGHT_YEAR.fullmatch(before))
+                candidate = (not tight, position, int(found.group(1)))
+                if best is None or candidate < best:
+                    best = candidate
                 break
     if best:
-        return best[1]
+        return best[2]
     released = _release_year(vocab, text)
     if released:
         return released
