@@ -58,7 +58,7 @@ class Extractor:
         if not text.strip():
             return []
         title = article.title or ""
-        context = read_context(vocab, text, title)
+        context = read_context(vocab, text, title, article.url)
         if not any(context.schemes.values()) and not vocab.topic_re.search(title + "\n" + text):
             # no evaluation scheme is named anywhere: ordinary news, and most of what a portal
             # publishes. The regex pass that found this out is far cheaper than spaCy on every

@@ -40,7 +40,7 @@ class ArticleContext:
     list_region: object | None = None  # the region a bulleted list's header gives its lines
 
 
-def read_context(vocab, text: str, title: str) -> ArticleContext:
+def read_context(vocab, text: str, title: str, url: str | None = None) -> ArticleContext:
     full = title + "\n" + text
     votes: Counter = Counter()
     for scheme, regex in vocab.scheme_cue_res.items():
@@ -51,9 +51,9 @@ def read_context(vocab, text: str, title: str) -> ArticleContext:
     # Perwakilan Provinsi Banten", "Komisi Informasi Provinsi Banten")
     gov_regions: Counter = Counter()
     for match in vocab.government_mention_re.finditer(full):
-        preceding = full[max(0, match.start() - 30):match.start()].lower()
-        if re.search(r"(ombudsman( ri)?|perwakilan|komisi informasi|kanwil)\s*$", preceding):
-            continue
+        preceding = full[max(0, match.start() - 40):match.start()].lower().split()
+        if _after_assessor(vocab, preceding) or (preceding and preceding[-1] in vocab.government_place_markers):
+            continue  # an assessor's office, or only where something took place ("bertempat di Kabupaten X")
         resolved = resolve_region(vocab, match.group(2), level_of(vocab, match.group(1)))
         if resolved:
             gov_regions[resolved] += 1
@@ -64,10 +64,34 @@ def read_context(vocab, text: str, title: str) -> ArticleContext:
     elif gov_regions:
         local = [r for r in gov_regions if r.level != "provinsi"] or list(gov_regions)
         region = max(local, key=lambda r: gov_regions[r])
-    elif dateline_cores:
-        region = next(filter(None, (resolve_region(vocab, core.title(), None) for core in dateline_cores)), None)
+    else:  # the publisher's own domain ("dinkes.karanganyarkab.go.id"), else the dateline
+        region = region_of_host(vocab, url) or next(filter(None, (
+            resolve_region(vocab, core.title(), None) for core in dateline_cores)), None)
     return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end,
                           defined=defined_abbreviations(full, vocab.abbreviation_joiners))
+
+
+def _after_assessor(vocab, preceding: list[str]) -> bool:
+    """"Ombudsman RI Perwakilan Provinsi Banten", "Komisi Informasi Provinsi Banten": the words
+    before a government name an assessor or its regional office."""
+    tail = " ".join(preceding[-4:])
+    return bool(preceding) and (preceding[-1] in {w.lower() for w in vocab.representative_words} | {"kanwil"}
+                                or any(tail.endswith(name) for name in vocab.assessor_names))
+
+
+def region_of_host(vocab, url: str | None):
+    """A regional government's site names its region: "karanganyarkab.go.id" (Kabupaten
+    Karanganyar), "blitarkota.go.id", "sulselprov.go.id", "padangpanjang.go.id"."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url).hostname or "") if url else ""
+    if not host.endswith(".go.id"):
+        return None
+    label = host[: -len(".go.id")].split(".")[-1]
+    for suffix, level in vocab.host_level_suffixes.items():
+        if label.endswith(suffix) and len(label) > len(suffix):
+            return resolve_region(vocab, label[: -len(suffix)], level)
+    return resolve_region(vocab, label, None)
 
 
 def evaluation_year(vocab, text: str) -> int | None:

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 
 def resolve_region(vocab, core: str, level: str | None):
+    """A region by its name as written ("Serang", "Kalbar", "Tebingtinggi"), at `level` if given;
+    a name several regions share resolves to none (a province stands for itself)."""
     core = core.strip()
-    if core in vocab.rules.region_aliases:
-        return vocab.rules.region_aliases[core]
-    candidates = vocab.regions_by_core.get(core.lower(), [])
+    alias = next((region for alias, region in vocab.rules.region_aliases.items() if alias.lower() == core.lower()), None) \
+        if core.islower() else vocab.rules.region_aliases.get(core)
+    if alias is not None:
+        return alias if level is None or alias.level == level else None
+    candidates = vocab.regions_by_core.get(core.lower(), []) or vocab.regions_by_joined.get(core.lower().replace(" ", ""), [])
     if level:
         candidates = [r for r in candidates if r.level == level]
     if len(candidates) == 1:

@@ -120,3 +120,16 @@ def test_a_university_bank_or_company_takes_no_region_from_the_story(extractor, 
     text = f"KENDARI, Kabar Sultra - Pada Survei Penilaian Integritas 2023, {written} mencatat skor 81,20."
     [record] = records(extractor, text)
     assert record.region is None and record.entity.startswith(written.split(" (")[0])
+
+
+@pytest.mark.parametrize("url, region", [
+    ("https://dinkes.sleman-kab.go.id/berita/1", None),                      # not the "<region><level>" shape
+    ("https://dinkes.karanganyarkab.go.id/?p=8110", "Kabupaten Karanganyar"),
+    ("http://diskominfotik.blitarkota.go.id/detailpost/x", "Kota Blitar"),
+    ("https://dukcapil.padangpanjang.go.id/berita/199", "Kota Padang Panjang"),
+    ("https://www.kompas.com/read/x", None),
+])
+def test_a_regional_governments_site_names_the_region_of_its_units(extractor, url, region):
+    text = "Dari Survei IKM di Dinas Kesehatan beserta 21 Puskesmas, nilai paling tinggi diraih Puskesmas Matesih (87,40)."
+    [record] = records(extractor, text, url=url)
+    assert record.region == region
