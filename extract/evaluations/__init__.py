@@ -71,12 +71,11 @@ class Extractor:
         on_topic = sum(context.schemes.values()) >= 2
         list_labels = None  # the predicates of a bulleted list's header, while its lines run
         list_region = None  # the government a list's header names: its items' region ("OPD Pemprov Jatim: • Dinkes (92,71)")
-        last_predicate = -10  # sentence no. of the latest predicate: "(…Informatif.) Mereka adalah A, B"
         for number, sentence in enumerate(sentences(text)):
             chunk = sentence.of(text)
-            if is_teaser(vocab, chunk) or not (list_labels or vocab.candidate_re.search(chunk) or (
-                    number - last_predicate <= 2 and vocab.intro_re.search(chunk))):
-                continue
+            if is_teaser(vocab, chunk) or not (list_labels or vocab.candidate_re.search(chunk)
+                                               or vocab.intro_re.search(chunk)):
+                continue  # a list may be named before its predicate ("Kelima provinsi itu ialah A, B …")
             reading = read_sentence(vocab, self.nlp, number, sentence, text, context, on_topic,
                                     in_list=bool(list_labels) and bool(BULLET.match(chunk)))
             doc, found = reading.doc, reading.found
@@ -90,8 +89,6 @@ class Extractor:
             if not reading.scores and is_list_header(vocab, doc, found):
                 list_labels = labels_of(doc, predicate_items(found))
                 list_region = next((m.region for m in reversed(reading.mentions) if m.kind == "gov"), None)
-            if predicate_items(found):
-                last_predicate = number
             read.append((reading, line_labels, list_region))
             subjects.update(m.entity_name(None)[0] for m in reading.parties)
         context.subject = subjects.most_common(1)[0][0] if subjects else None
@@ -117,7 +114,8 @@ class Extractor:
                 if new:
                     context.last_scored = (reading.sentence.paragraph, _record_mentions(new, mentions))
             else:
-                given = predicate_only_records(vocab, reading, text, context, line_labels) if mentions else []
+                given = predicate_only_records(vocab, reading, text, context, line_labels) \
+                    if mentions or context.pending_list else []
                 records.extend(given)
                 labels = labels_of(doc, predicate_items(found))
                 # a sentence that names one category is a lead-in for the list that follows

@@ -38,6 +38,7 @@ class ArticleContext:
     recorded_values: set = field(default_factory=set)  # scores already recorded: a repeat is not a new result
     group: tuple | None = None         # (predicates, sentence no.) of the latest labelled scored item
     list_region: object | None = None  # the region a bulleted list's header gives its lines
+    pending_list: tuple | None = None  # (mentions, sentence no.) of a list named before its predicate
 
 
 def read_context(vocab, text: str, title: str, url: str | None = None) -> ArticleContext:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from .entities import Mention, find_mentions
 from .numbers import NumberSetting, Score, find_scores
+from .segments import clause_of, clauses
 from .spans import Found, find_spans, predicate_items
 
 
@@ -35,6 +36,7 @@ class SentenceReading:
     cue_starts: tuple[int, ...] = ()
 
     covered: frozenset = frozenset()    # tokens inside a rule span or a mention
+    clauses: tuple[tuple[int, int], ...] = ()  # token ranges of the clauses (segments.clauses)
 
     def with_mentions(self, mentions) -> "SentenceReading":
         """The same reading with its mentions replaced (anaphors resolved)."""
@@ -54,9 +56,14 @@ class SentenceReading:
         return list(self.parties[bisect.bisect_left(self.party_starts, start):bisect.bisect_left(self.party_starts, end)])
 
     def nearest_cue(self, position: int) -> str | None:
-        """The scheme of the cue nearest to a token (the earlier one on a tie)."""
+        """The scheme of the cue nearest to a token, in its own clause if that names one
+        ("SAKIP …, sedangkan untuk … Reformasi Birokrasi provinsi itu …"), the earlier on a tie."""
         if not self.cues:
             return None
+        start, end = clause_of(self.clauses, position) if self.clauses else (0, len(self.doc))
+        own = [cue for cue in self.cues if start <= cue[0] < end]
+        if own:
+            return min(own, key=lambda cue: abs(cue[0] - position))[1]
         k = bisect.bisect_left(self.cue_starts, position)
         near = [self.cues[j] for j in (k - 1, k) if 0 <= j < len(self.cues)]
         return min(near, key=lambda cue: abs(cue[0] - position))[1]
@@ -81,7 +88,7 @@ def read_sentence(vocab, nlp, number: int, sentence, text: str, context, on_topi
                            float(stated.group(1)) if stated else None,
                            parties=tuple(parties), labels=tuple(labels), party_starts=tuple(m.start for m in parties),
                            label_starts=tuple(f.start for f in labels), cue_starts=tuple(c[0] for c in cues),
-                           covered=_covered(found, mentions))
+                           covered=_covered(found, mentions), clauses=tuple(clauses(vocab, doc)))
 
 
 def _covered(found, mentions) -> frozenset:

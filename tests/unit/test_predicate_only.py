@@ -115,3 +115,30 @@ def test_entities_each_followed_by_their_quoted_grade(extractor):
     found = given(extractor, text)
     assert {k: v.predicate for k, v in found.items()} == {
         "Pemerintah Provinsi Sulawesi Tenggara": ("bb",), "Pemerintah Kota Kendari": ("a",), "Pemerintah Kabupaten Konawe": ("b",)}
+
+
+def test_a_clause_that_names_no_one_continues_the_entity_before(extractor):
+    text = 'Hasil evaluasi Kementerian PANRB, Pemkab Bombana meraih predikat SAKIP "B" sedangkan indeks RB "CC".'
+    records = extractor.extract(Article(text=text))
+    assert {(r.entity, r.scheme, r.predicate) for r in records} == {
+        ("Pemerintah Kabupaten Bombana", "sakip", ("b",)), ("Pemerintah Kabupaten Bombana", "rb", ("cc",))}
+
+
+def test_a_list_named_first_takes_the_predicate_a_later_sentence_gives_the_group(extractor):
+    text = ("Ada empat provinsi dengan nilai indeks inovasi paling rendah. Keempat provinsi itu ialah Aceh, Riau, "
+            "Jambi, dan Bengkulu. Berdasarkan hasil penilaian Indeks Inovasi Daerah tahun 2021, keempat provinsi "
+            "tersebut tergolong kategori kurang inovatif.")
+    found = given(extractor, text)
+    assert set(found) == {"Pemerintah Provinsi Aceh", "Pemerintah Provinsi Riau", "Pemerintah Provinsi Jambi",
+                          "Pemerintah Provinsi Bengkulu"}
+    assert {(r.predicate, r.year, r.scheme) for r in found.values()} == {(("kurang inovatif",), 2021, "other")}
+
+
+def test_one_entitys_history_gives_a_record_per_time(extractor):
+    text = ("Dalam evaluasi kinerja penyelenggara layanan publik Kementerian PANRB, predikat Dinas Dukcapil Kabupaten "
+            "Bone terus menanjak: dua tahun lalu masih di kategori Cukup, lalu pada tahun 2019 naik dengan predikat "
+            "Baik, dan tahun 2020 berubah menjadi Sangat Baik.")
+    records = extractor.extract(Article(text=text))
+    assert sorted((r.predicate, r.year) for r in records) == [
+        (("baik",), 2019), (("cukup",), None), (("sangat baik",), 2020)]
+    assert {r.entity for r in records} == {"Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bone"}
