@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..records import Article, Evaluation
 from ..text import sentences
@@ -33,6 +34,7 @@ from .predicates import conflicting, is_list_header, labels_of
 from .reading import SentenceReading, read_sentence
 from .spans import predicate_items
 from .vocabulary import build_vocabulary
+from .wraps import join_wrapped_lines
 
 MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
 BULLET = re.compile(r"^\s*(?:[•·*–-]|\d{1,3}[.)])\s")   # a line of a list: "• Dinkes (92,71)", "3. Pemkab X"
@@ -54,9 +56,10 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Evaluation]:
         vocab = self.vocab
-        text = (article.text or "")[:MAX_TEXT_CHARS]
-        if not text.strip():
+        spoken = (article.text or "")[:MAX_TEXT_CHARS]
+        if not spoken.strip():
             return []
+        text = join_wrapped_lines(vocab, spoken)  # same length: offsets hold for both
         title = article.title or ""
         context = read_context(vocab, text, title, article.url)
         if not any(context.schemes.values()) and not vocab.topic_re.search(title + "\n" + text):
@@ -127,7 +130,8 @@ class Extractor:
             usable = reading.parties
             if usable:
                 previous_mentions = usable
-        return dedupe(drop_covered_predicates(records), vocab.level_words)
+        # quotes are the article's own characters, line breaks and all
+        return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(drop_covered_predicates(records), vocab.level_words)]
 
 
 def _record_mentions(records: list[Evaluation], mentions: list[Mention]) -> list[Mention]:

@@ -92,6 +92,7 @@ class Vocabulary:
     government_mention_re: re.Pattern   # a government named by prefix or head: whose story it is
     representative_words: frozenset
     host_level_suffixes: dict           # "kab" in "serangkab.go.id" → kabupaten
+    name_openings: frozenset            # the first two words of each place name of two words or more, lowercased
     honorifics: frozenset               # titles before a person's name ("Dr", "H"): a name cannot end on one
 
     def is_assessor(self, name: str) -> bool:
@@ -194,6 +195,7 @@ def build_vocabulary(rules) -> Vocabulary:
                                    "Kab."]) + r")\s+(?:\([A-Za-z]+\)\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)"),
         representative_words=frozenset(lex["representative_words"]),
         host_level_suffixes=dict(lex["host_level_suffixes"]),
+        name_openings=frozenset(" ".join(r.core.lower().split()[:2]) for r in rules.regions if " " in r.core),
         release_re=re.compile(r"\b(" + _alternation(lex["release_words"]) + r")\b", re.I),
         year_lead_words=frozenset(lex["year_lead_words"]) | {
             cue for spec in rules.schemes.values() for cue in spec.get("cues") or [] if " " not in cue}, category_names=frozenset(c.lower() for c in lex["category_names"]),

@@ -133,3 +133,9 @@ def test_a_regional_governments_site_names_the_region_of_its_units(extractor, ur
     text = "Dari Survei IKM di Dinas Kesehatan beserta 21 Puskesmas, nilai paling tinggi diraih Puskesmas Matesih (87,40)."
     [record] = records(extractor, text, url=url)
     assert record.region == region
+
+
+def test_a_name_broken_across_lines_is_one_name(extractor):
+    text = "Dalam penilaian kepatuhan Ombudsman 2022, Kabupaten Konawe\nUtara meraih nilai 80,30 dan masuk zona hijau."
+    [record] = records(extractor, text)
+    assert record.entity == "Pemerintah Kabupaten Konawe Utara" and "\n" in record.quote
