@@ -442,3 +442,12 @@ def portal_summary(db: Database, zero_yield_runs: int) -> list[dict]:
             "flagged": len(recent) >= zero_yield_runs and all(not (r["pages_discovered"] or 0) for r in recent),
         })
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Official documents (their own module; it uses the helpers above)
+
+from .documents import (  # noqa: E402
+    document_body, document_counts, document_findings, document_reading_state, iter_documents, list_documents, official_comparisons, official_values_for_audit, save_document,
+    save_document_reading, stated_bands, unmapped_official_values,
+)
