@@ -509,7 +509,7 @@ def _print_official_comparison(db) -> None:
         official = (f"{row['official_score']:g} " if row["official_score"] is not None else "") + (row["official_category"] or "")
         listing.add_row(row["difference"], row["entity"], row["scheme"], str(row["year"] or ""), news.strip(), official.strip(),
                         row["detail"], f"\"{row['quote']}\"\n{row['outlet']}\n{row['url']}",
-                        f"{row['document_title'] or ''}\n{document_link(row)}\nrow {row['row_index']}")
+                        f"{row['document_title'] or ''}\n{document_link(row)}\nrow {row['row_index'] + 1}")
     console.print(listing)
     console.print(f"{counted[MATCHES]} news values match the official tables, {counted[DIFFERS]} differ, "
                   f"{counted[NO_OFFICIAL]} have no official value")

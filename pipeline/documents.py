@@ -120,7 +120,7 @@ def extract_documents(db, rules, *, portal: str | None = None, force: bool = Fal
     return summary
 
 
-def row_crop_png(db, official_value_id: int, dpi: int = 110, margin: float = 4.0) -> bytes:
+def row_crop_png(db, official_value_id: int, dpi: int = 150, margin: float = 4.0) -> bytes:
     """A PNG of the page strip an official value was read from (PDF documents only)."""
     import json
 

@@ -126,13 +126,7 @@ def truth_of(spec: Spec, by_field: dict, level: str | None, overrides: dict) -> 
     else:
         entity = f"Pemerintah {LEVEL_WORDS[level]} {name}"
     return {"entity_as_written": name, "entity": entity, "score": score, "category": ", ".join(labels),
-            "rank": by_field.get("rank"), "year": by_field.get("year") or spec_year(spec)}
-
-
-def spec_year(spec: Spec) -> int | None:
-    import re
-    found = re.search(r"\b(20\d\d)\b", " ".join(spec.data.get("heading", [])) + " " + spec.data["title"])
-    return int(found[1]) if found else None
+            "rank": by_field.get("rank"), "year": by_field.get("year") or spec.data.get("year")}
 
 
 def truth(spec: Spec) -> dict:
