@@ -430,7 +430,7 @@ def route(path: str, query: dict, origin: str) -> tuple[int, str, str | bytes] |
             if rest == ["berita", str(number), slug]:
                 body = (f"<article><h1>{html.escape(title)}</h1><time datetime='2022-02-10'>10 Februari 2022</time>"
                         f"<p>{html.escape(lead)}</p><p>{html.escape(tail)} "
-                        f'<a href="/ombudsman/{linked}">Unduh lampiran (PDF)</a></p></article>')
+                        f'<a href="/ombudsman/{linked}">Lampiran hasil penilaian kepatuhan 2021 (PDF)</a></p></article>')
                 return 200, html_type, _page(site, title, body)
     if site == "menpan" and rest == ["jdih"]:
         return 200, html_type, _page(site, "JDIH", "<h1>Produk Hukum</h1>" + _links(specs))
