@@ -379,12 +379,14 @@ def documents_stats(db_path):
 @click.pass_obj
 def documents_unmapped(db_path):
     """Official rows Rapor could not map onto an agency or read (kept, with why)."""
+    from pipeline.official_audit import document_link
+
     rows = store.unmapped_official_values(_existing_db(db_path))
     table = Table(title=f"{len(rows)} official rows not mapped")
     for name in ("as written", "scheme", "year", "score", "why", "document, page, row"):
         table.add_column(name, overflow="fold")
     for row in rows:
-        place = row["document_url"] + (f"#page={row['page']}" if row["page"] else "") + f"  row {row['row_index']}"
+        place = f"{document_link(row)}  row {row['row_index'] + 1}"
         table.add_row(row["entity_as_written"], row["scheme"], str(row["year"] or ""),
                       "" if row["score"] is None else f"{row['score']:g}", row["problem"], place)
     console.print(table)
@@ -394,12 +396,14 @@ def documents_unmapped(db_path):
 @click.pass_obj
 def documents_findings(db_path):
     """Checks of the tables themselves: category vs band, stated totals, rank order."""
+    from pipeline.official_audit import document_link
+
     rows = store.document_findings(_existing_db(db_path))
     table = Table(title=f"{len(rows)} findings on official tables")
     for name in ("finding", "detail", "document"):
         table.add_column(name, overflow="fold")
     for row in rows:
-        table.add_row(row["kind"], row["detail"], row["document_url"] + (f"#page={row['page']}" if row["page"] else ""))
+        table.add_row(row["kind"], row["detail"], document_link(row))
     console.print(table)
 
 

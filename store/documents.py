@@ -7,12 +7,11 @@ values, stated bands and findings are replaced all at once when it is re-read.
 from __future__ import annotations
 
 import json
-import zlib
 from typing import Iterator
 
 from sqlite_utils import Database
 
-from . import _close_frontier, _insert, _update, sha256, utc_now, writing
+from . import DOCUMENTS, _body, _insert, _iter_fetched, _save_fetched, _update, utc_now, writing
 
 
 def save_document(db: Database, *, url: str, final_url: str, portal: str, status: int, body: bytes,
@@ -23,49 +22,17 @@ def save_document(db: Database, *, url: str, final_url: str, portal: str, status
     Returns "new", "changed" (the previous bytes move to `document_revisions`: an amended decree
     keeps its first version), "unchanged" or "not_modified" (a 304), as `save_page` does.
     """
-    fetched_at = fetched_at or utc_now()
-    with writing(db):
-        existing = db.execute("select id, sha256, fetched_at, body_zlib from documents where url = ?", [url]).fetchone()
-        _close_frontier(db, url, portal, fetched_at, etag, last_modified)
-        if status == 304 and existing:
-            db.execute("update documents set fetched_at = ?, crawl_run = ? where id = ?", [fetched_at, crawl_run, existing[0]])
-            return "not_modified"
-        digest = sha256(body)
-        row = {"url": url, "final_url": final_url, "portal": portal, "source": source, "status": status,
-               "fetched_at": fetched_at, "sha256": digest, "content_type": content_type, "size": len(body),
-               "body_zlib": zlib.compress(body, 6), "crawl_run": crawl_run, "etag": etag, "last_modified": last_modified}
-        if title:
-            row["title"] = title
-        if existing is None:
-            _insert(db, "documents", row)
-            return "new"
-        if existing[1] == digest:
-            db.execute("update documents set fetched_at = ?, crawl_run = ?, etag = ?, last_modified = ? where id = ?",
-                       [fetched_at, crawl_run, etag, last_modified, existing[0]])
-            return "unchanged"
-        _insert(db, "document_revisions", {"document_id": existing[0], "sha256": existing[1],
-                                           "fetched_at": existing[2], "body_zlib": existing[3]})
-        _update(db, "documents", existing[0], row)
-        return "changed"
+    row = {"final_url": final_url, "content_type": content_type, "source": source, **({"title": title} if title else {})}
+    return _save_fetched(db, DOCUMENTS, url=url, portal=portal, status=status, body=body, crawl_run=crawl_run,
+                         fetched_at=fetched_at, etag=etag, last_modified=last_modified, row=row)
 
 
 def iter_documents(db: Database, portal: str | None = None) -> Iterator[dict]:
-    sql = "select id, url, final_url, portal, title, content_type, sha256, fetched_at, body_zlib from documents"
-    params: list = []
-    if portal:
-        sql += " where portal = ?"
-        params.append(portal)
-    for row in db.query(sql + " order by id", params):
-        row["body"] = zlib.decompress(row.pop("body_zlib"))
-        yield row
+    return _iter_fetched(db, DOCUMENTS, "id, url, final_url, portal, title, content_type, sha256, fetched_at", portal)
 
 
 def document_body(db: Database, document_id: int) -> bytes:
-    from . import StoreError
-    row = db.execute("select body_zlib from documents where id = ?", [document_id]).fetchone()
-    if row is None:
-        raise StoreError(f"no document with id {document_id}")
-    return zlib.decompress(row[0])
+    return _body(db, DOCUMENTS, document_id)
 
 
 def document_reading_state(db: Database) -> dict[int, tuple]:
