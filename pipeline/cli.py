@@ -183,7 +183,7 @@ def demo(db_path, keep_db):
     _print_document_summary(_guard(_extract_documents, db, extractor.rules))
     _print_evaluations(store.evaluations_with_provenance(db))
     _guard(stages.run_audit, db)
-    _print_official_comparison(db)
+    _print_official_comparison(db, compact=True)
     console.print(f"Database: [bold]{db_path}[/]  ({', '.join(f'{k} {v}' for k, v in store.table_counts(db).items())})")
 
 
@@ -494,7 +494,9 @@ def _print_document_summary(summary) -> None:
         err.print(f"[yellow]{url}:[/] {message}")
 
 
-def _print_official_comparison(db) -> None:
+def _print_official_comparison(db, compact: bool = False) -> None:
+    """The news values that differ from the official tables (with both sources; `compact`: the
+    document's link only, as the demo prints it), and how many match."""
     from pipeline.official_audit import DIFFERS, KINDS, MATCHES, NO_OFFICIAL, document_link
 
     rows = store.official_comparisons(db, KINDS)
@@ -502,18 +504,23 @@ def _print_official_comparison(db) -> None:
     if not any(counted[k] for k in (MATCHES, DIFFERS)):
         console.print("No news value could be compared with an official table (no official documents read).")
         return
-    listing = Table(title="News against the official tables", show_lines=True)
-    for name in ("difference", "agency", "scheme", "year", "news", "official", "detail", "news source",
-                 "official source"):
+    listing = Table(title="News against the official tables", show_lines=not compact)
+    columns = ("difference", "agency", "scheme", "year", "news", "official") + \
+        (("official source",) if compact else ("detail", "news source", "official source"))
+    for name in columns:
         listing.add_column(name, overflow="fold")
     for row in rows:
         if row["kind"] != DIFFERS:
             continue
         news = (f"{row['score']:g} " if row["score"] is not None else "") + (row["predicate"] or "")
         official = (f"{row['official_score']:g} " if row["official_score"] is not None else "") + (row["official_category"] or "")
-        listing.add_row(row["difference"], row["entity"], row["scheme"], str(row["year"] or ""), news.strip(), official.strip(),
-                        row["detail"], f"\"{row['quote']}\"\n{row['outlet']}\n{row['url']}",
-                        f"{row['document_title'] or ''}\n{document_link(row)}\nrow {row['row_index'] + 1}")
+        cells = [row["difference"], row["entity"], row["scheme"], str(row["year"] or ""), news.strip(), official.strip()]
+        if compact:
+            cells.append(document_link(row))
+        else:
+            cells += [row["detail"], f"\"{row['quote']}\"\n{row['outlet']}\n{row['url']}",
+                      f"{row['document_title'] or ''}\n{document_link(row)}\nrow {row['row_index'] + 1}"]
+        listing.add_row(*cells)
     console.print(listing)
     console.print(f"{counted[MATCHES]} news values match the official tables, {counted[DIFFERS]} differ, "
                   f"{counted[NO_OFFICIAL]} have no official value")
