@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test bench setup setup-dev clean
+.PHONY: demo test bench bench-reports setup setup-dev clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit("Rapor needs Python 3.11+, this is " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -35,6 +35,10 @@ BENCH_SIZES ?= 1000
 bench: setup-dev
 	$(BIN)/pip install -q 'newspaper4k>=0.9' || echo "newspaper4k not installed: its comparison is skipped"
 	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES)
+
+# Report readers: pages/s for text PDFs and for OCR, against their floors.
+bench-reports: setup-dev
+	$(BIN)/python -m bench.reports
 
 clean:
 	rm -rf $(VENV) data/rapor.db data/rapor.db-wal data/rapor.db-shm .pytest_cache

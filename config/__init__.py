@@ -88,6 +88,18 @@ class Politeness:
 
 
 @dataclass(frozen=True)
+class DocumentSources:
+    """Where a portal publishes result documents (PDF, XLSX, CSV, HTML tables)."""
+    listings: tuple[str, ...] = ()       # pages whose links to documents are followed
+    links: tuple[str, ...] = ()          # regexes a document URL matches (also for links inside articles)
+    ckan: tuple[str, ...] = ()           # CKAN package_search URLs (Satu Data portals)
+    from_articles: bool = False          # queue document links found in this portal's articles
+
+    def __bool__(self) -> bool:
+        return bool(self.listings or self.ckan or self.from_articles)
+
+
+@dataclass(frozen=True)
 class Portal:
     id: str
     name: str
@@ -104,6 +116,7 @@ class Portal:
     style: str = "generic"
     notes: str = ""
     source_file: str = ""
+    documents: DocumentSources = field(default_factory=DocumentSources)
 
     def absolute(self, url: str) -> str:
         from urllib.parse import urljoin
@@ -113,8 +126,9 @@ class Portal:
 _PORTAL_KEYS = {
     "id": str, "name": str, "base_url": str, "allowed_domains": list, "sitemaps": list,
     "feeds": list, "listings": list, "start_urls": list, "allow": list, "deny": list,
-    "politeness": dict, "style": str, "notes": str, "search": list,
+    "politeness": dict, "style": str, "notes": str, "search": list, "documents": dict,
 }
+_DOCUMENT_KEYS = {"listings": list, "links": list, "ckan": list, "from_articles": bool}
 _POLITENESS_KEYS = {"delay": (int, float), "concurrency": int, "autothrottle": bool}
 
 
@@ -143,6 +157,7 @@ def parse_portal(path: Path) -> Portal:
     for key, value in raw_politeness.items():
         if key not in _POLITENESS_KEYS or not isinstance(value, _POLITENESS_KEYS[key]):
             raise ConfigError(path, lines.get(("politeness", key)), f"bad politeness setting {key!r}: {value!r}")
+    documents = _parse_document_sources(path, data.get("documents", {}), lines)
     base_url = expand_env(data["base_url"])
     if not base_url.startswith(("http://", "https://")):
         raise ConfigError(path, lines.get(("base_url",)), f"base_url must be http(s): {base_url!r}")
@@ -157,8 +172,25 @@ def parse_portal(path: Path) -> Portal:
         search=strings("search"),
         allow=tuple(data.get("allow", [])), deny=tuple(data.get("deny", [])),
         politeness=Politeness(**raw_politeness), style=data.get("style", "generic"),
-        notes=data.get("notes", ""), source_file=str(path),
+        notes=data.get("notes", ""), source_file=str(path), documents=documents,
     )
+
+
+def _parse_document_sources(path: Path, raw: dict, lines: dict) -> DocumentSources:
+    for key, value in raw.items():
+        if key not in _DOCUMENT_KEYS or not isinstance(value, _DOCUMENT_KEYS[key]):
+            raise ConfigError(path, lines.get(("documents", key)),
+                              f"documents.{key}: expected one of {', '.join(_DOCUMENT_KEYS)} with the right type")
+    for index, pattern in enumerate(raw.get("links", [])):
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            raise ConfigError(path, lines.get(("documents", "links", index)), f"bad regex in documents.links: {exc}") from None
+    if (raw.get("listings") or raw.get("from_articles")) and not raw.get("links"):
+        raise ConfigError(path, lines.get(("documents",)), "documents.links must say which URLs are documents")
+    return DocumentSources(listings=tuple(expand_env(str(v)) for v in raw.get("listings", [])),
+                           links=tuple(raw.get("links", [])), ckan=tuple(expand_env(str(v)) for v in raw.get("ckan", [])),
+                           from_articles=bool(raw.get("from_articles", False)))
 
 
 def portals_dir() -> Path:

@@ -1,4 +1,4 @@
-"""What a spider hands to the store: one fetched page, as raw as it came."""
+"""What a spider hands to the store: one fetched page or document, as raw as it came."""
 from dataclasses import dataclass
 
 
@@ -13,3 +13,6 @@ class PageItem:
     fetched_at: str
     etag: str = ""
     last_modified: str = ""
+    kind: str = "page"      # or "document": a result table file, stored in `documents`
+    source: str = ""        # documents: how it was found (document:listing, document:ckan, document:article)
+    title: str = ""         # documents: the link text or CKAN package title

@@ -30,6 +30,13 @@ class StorePipeline:
         self.run_id = store.start_run(self.db, self.crawler.spider.portal.id)
 
     def process_item(self, item):
+        if item.kind == "document":
+            outcome = store.save_document(
+                self.db, url=item.url, final_url=item.final_url, portal=item.portal, status=item.status,
+                body=item.body, content_type=item.content_type, source=item.source, title=item.title,
+                crawl_run=self.run_id, fetched_at=item.fetched_at, etag=item.etag, last_modified=item.last_modified)
+            self.counts[f"documents_{outcome}"] += 1
+            return item
         outcome = store.save_page(
             self.db, url=item.url, final_url=item.final_url, portal=item.portal, status=item.status,
             body=item.body, content_type=item.content_type, crawl_run=self.run_id, fetched_at=item.fetched_at,

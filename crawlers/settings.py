@@ -23,6 +23,8 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_MAXSIZE = 5 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 30
+# Result documents are bigger: a 200-page annual report with its tables is tens of MB.
+RAPOR_DOCUMENT_MAXSIZE = 100 * 1024 * 1024
 
 # 429 and 5xx are worth retrying; the rest of errors are counted per portal in crawl_runs.
 RETRY_ENABLED = True

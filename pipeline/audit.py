@@ -4,7 +4,9 @@
    year (`check_rubric`);
 2. do outlets disagree, and how many independent sources say the same (`cross_outlet`), with
    syndicated copies of one press release clustered first (`syndication_clusters`) so that a
-   release printed by three portals counts once.
+   release printed by three portals counts once;
+3. does the news value agree with the official table (`pipeline.official_audit`), when the
+   official values are given.
 
 Nothing here reads or writes the database; `pipeline.cli audit` wires it to the store.
 """
@@ -41,6 +43,8 @@ class Finding:
     confidence: str = ""
     cluster: int | None = None
     independent_sources: int | None = None
+    official_value_id: int | None = None   # the official row a news value was compared with
+    difference: str = ""                   # how it differs from it (pipeline.official_audit)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -167,9 +171,14 @@ def cross_outlet(evaluations: list[dict], clusters: dict[int, int]) -> list[Find
     return findings
 
 
-def audit(evaluations: list[dict], articles: dict[int, str], rubrics: dict) -> tuple[list[Finding], dict[int, int]]:
-    """Every finding for every evaluation, and the syndication clusters of the articles."""
+def audit(evaluations: list[dict], articles: dict[int, str], rubrics: dict,
+          official: list[dict] | None = None) -> tuple[list[Finding], dict[int, int]]:
+    """Every finding for every evaluation, and the syndication clusters of the articles; with
+    `official` values, each evaluation compared with the official table too."""
     clusters = syndication_clusters(articles)
     findings = [check_rubric(e, rubrics) for e in evaluations if e["score"] is not None]
     findings += cross_outlet(evaluations, clusters)
+    if official is not None:
+        from pipeline.official_audit import compare_with_official
+        findings += compare_with_official(evaluations, official, rubrics)
     return findings, clusters

@@ -153,6 +153,7 @@ def extract(input_path, output_path, portal, force, workers, db_path):
     db = _guard(store.open_db, db_path)
     summary = _guard(stages.extract_stored, db, extractor, portal=portal, force=force, workers=workers)
     _print_extract_summary(summary)
+    _print_document_summary(_guard(_extract_documents, db, extractor.rules, portal=portal, force=force))
 
 
 @main.command()
@@ -176,9 +177,13 @@ def demo(db_path, keep_db):
         runs = _guard(stages.crawl, portal_ids, db_path, {"LOG_LEVEL": "WARNING"})
     _print_runs(runs)
     db = _guard(store.open_db, db_path)
-    summary = _guard(stages.extract_stored, db, _guard(stages.build_extractor))
+    extractor = _guard(stages.build_extractor)
+    summary = _guard(stages.extract_stored, db, extractor)
     _print_extract_summary(summary)
+    _print_document_summary(_guard(_extract_documents, db, extractor.rules))
     _print_evaluations(store.evaluations_with_provenance(db))
+    _guard(stages.run_audit, db)
+    _print_official_comparison(db, compact=True)
     console.print(f"Database: [bold]{db_path}[/]  ({', '.join(f'{k} {v}' for k, v in store.table_counts(db).items())})")
 
 
@@ -251,6 +256,7 @@ def audit(db_path, all_findings):
     console.print(listing)
     problems = sum(counts.get(kind, 0) for kind in PROBLEMS)
     console.print(f"{problems} evaluations need a look; findings stored in table audit_findings of {db_path}")
+    _print_official_comparison(db)
 
 
 @main.command()
@@ -321,6 +327,99 @@ def report(db_path, out_path):
 
 
 @main.group(invoke_without_command=True)
+@db_option
+@click.pass_context
+def documents(ctx, db_path):
+    """Official result documents: list them (default), `stats`, `unmapped` rows, `findings`, `crop`.
+
+    Example: rapor documents; rapor documents unmapped; rapor documents crop 12 --out row.png
+    """
+    ctx.obj = db_path
+    if ctx.invoked_subcommand:
+        return
+    rows = store.list_documents(_existing_db(db_path))
+    table = Table(title=f"{len(rows)} official documents")
+    for name in ("id", "portal", "document", "format", "family", "pages", "tables", "values", "unmapped",
+                 "findings", "status"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        status = row["extract_status"] or "not read yet (rapor extract)"
+        if row["extract_error"]:
+            status += f": {row['extract_error']}"
+        table.add_row(str(row["id"]), row["portal"], f"{row['title'] or ''}\n{row['url']}", row["format"] or "",
+                      row["family"] or "", str(row["pages"] or ""), str(row["tables"]), str(row["official_values"]),
+                      str(row["unmapped"]), str(row["findings"]), status)
+    console.print(table)
+
+
+@documents.command("stats")
+@click.pass_obj
+def documents_stats(db_path):
+    """Rows per document table, documents per status and per family."""
+    db = _existing_db(db_path)
+    table = Table(title="Official documents")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, count in store.document_counts(db).items():
+        table.add_row(name, str(count))
+    console.print(table)
+    per = Table(title="Per family and status")
+    for name in ("family", "status", "documents", "official values", "unmapped"):
+        per.add_column(name)
+    groups: dict[tuple, list] = {}
+    for row in store.list_documents(db):
+        groups.setdefault((row["family"] or "", row["extract_status"] or "unread"), []).append(row)
+    for (family, status), rows in sorted(groups.items()):
+        per.add_row(family, status, str(len(rows)), str(sum(r["official_values"] for r in rows)),
+                    str(sum(r["unmapped"] for r in rows)))
+    console.print(per)
+
+
+@documents.command("unmapped")
+@click.pass_obj
+def documents_unmapped(db_path):
+    """Official rows Rapor could not map onto an agency or read (kept, with why)."""
+    from pipeline.official_audit import document_link
+
+    rows = store.unmapped_official_values(_existing_db(db_path))
+    table = Table(title=f"{len(rows)} official rows not mapped")
+    for name in ("as written", "scheme", "year", "score", "why", "document, page, row"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        place = f"{document_link(row)}  row {row['row_index'] + 1}"
+        table.add_row(row["entity_as_written"], row["scheme"], str(row["year"] or ""),
+                      "" if row["score"] is None else f"{row['score']:g}", row["problem"], place)
+    console.print(table)
+
+
+@documents.command("findings")
+@click.pass_obj
+def documents_findings(db_path):
+    """Checks of the tables themselves: category vs band, stated totals, rank order."""
+    from pipeline.official_audit import document_link
+
+    rows = store.document_findings(_existing_db(db_path))
+    table = Table(title=f"{len(rows)} findings on official tables")
+    for name in ("finding", "detail", "document"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(row["kind"], row["detail"], document_link(row))
+    console.print(table)
+
+
+@documents.command("crop")
+@click.argument("official_value_id", type=int)
+@click.option("--out", "out_path", required=True, type=click.Path(dir_okay=False), help="PNG file to write.")
+@click.pass_obj
+def documents_crop(db_path, official_value_id, out_path):
+    """Write a PNG of the PDF row an official value was read from."""
+    from pipeline.documents import row_crop_png
+
+    Path(out_path).write_bytes(_guard(row_crop_png, _existing_db(db_path), official_value_id))
+    console.print(f"wrote {out_path}")
+
+
+@main.group(invoke_without_command=True)
 @click.pass_context
 def portals(ctx):
     """List configured portals (each file is validated on load); `portals check` for more."""
@@ -378,6 +477,53 @@ def _print_extract_summary(summary) -> None:
                   f"{summary.not_articles} not articles, {summary.evaluations} evaluations")
     for url, message in summary.errors:
         err.print(f"[yellow]{url}:[/] {message}")
+
+
+def _extract_documents(db, rules, **options):
+    from pipeline.documents import extract_documents
+    return extract_documents(db, rules, **options)
+
+
+def _print_document_summary(summary) -> None:
+    console.print(f"Documents: {summary.documents} stored, {summary.read} read, {summary.skipped_unchanged} unchanged "
+                  f"since last reading, {summary.official_values} official values ({summary.unmapped} not mapped), "
+                  f"{summary.findings} findings on the tables")
+    for url, message in summary.needs_ocr:
+        err.print(f"[yellow]{url}:[/] {message}")
+    for url, message in summary.errors:
+        err.print(f"[yellow]{url}:[/] {message}")
+
+
+def _print_official_comparison(db, compact: bool = False) -> None:
+    """The news values that differ from the official tables (with both sources; `compact`: the
+    document's link only, as the demo prints it), and how many match."""
+    from pipeline.official_audit import DIFFERS, KINDS, MATCHES, NO_OFFICIAL, document_link
+
+    rows = store.official_comparisons(db, KINDS)
+    counted = {kind: sum(1 for r in rows if r["kind"] == kind) for kind in KINDS}
+    if not any(counted[k] for k in (MATCHES, DIFFERS)):
+        console.print("No news value could be compared with an official table (no official documents read).")
+        return
+    listing = Table(title="News against the official tables", show_lines=not compact)
+    columns = ("difference", "agency", "scheme", "year", "news", "official") + \
+        (("official source",) if compact else ("detail", "news source", "official source"))
+    for name in columns:
+        listing.add_column(name, overflow="fold")
+    for row in rows:
+        if row["kind"] != DIFFERS:
+            continue
+        news = (f"{row['score']:g} " if row["score"] is not None else "") + (row["predicate"] or "")
+        official = (f"{row['official_score']:g} " if row["official_score"] is not None else "") + (row["official_category"] or "")
+        cells = [row["difference"], row["entity"], row["scheme"], str(row["year"] or ""), news.strip(), official.strip()]
+        if compact:
+            cells.append(document_link(row))
+        else:
+            cells += [row["detail"], f"\"{row['quote']}\"\n{row['outlet']}\n{row['url']}",
+                      f"{row['document_title'] or ''}\n{document_link(row)}\nrow {row['row_index'] + 1}"]
+        listing.add_row(*cells)
+    console.print(listing)
+    console.print(f"{counted[MATCHES]} news values match the official tables, {counted[DIFFERS]} differ, "
+                  f"{counted[NO_OFFICIAL]} have no official value")
 
 
 def _existing_db(db_path: str):

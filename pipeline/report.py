@@ -16,6 +16,7 @@ matplotlib.use("Agg")  # no display on servers; set before pyplot is imported
 import matplotlib.pyplot as plt  # noqa: E402
 
 from pipeline.audit import PROBLEMS, SYNDICATED  # noqa: E402
+from pipeline.report_official import official_section  # noqa: E402
 
 KIND_COLOURS = {"consistent": "#2e7d32", "corroborated": "#66bb6a", "inconsistent": "#c62828",
                 "out_of_scale": "#ad1457", "conflict": "#ef6c00", "uncertain_band_edge": "#f9a825",
@@ -124,6 +125,7 @@ td, th {{ border-bottom: 1px solid #ddd; padding: 0.35rem; vertical-align: top; 
 tr.inconsistent td:first-child, tr.out_of_scale td:first-child {{ color: #c62828; font-weight: bold; }}
 tr.conflict td:first-child {{ color: #ef6c00; font-weight: bold; }}
 q {{ font-style: italic; }}
+img.row-crop {{ max-width: 420px; border: 1px solid #bbb; display: block; margin-top: 0.3rem; }}
 </style></head><body>
 <h1>Rapor audit report</h1>
 <p class="lead">{len(rows)} reported evaluations; <strong id="problem-count">{problems}</strong> need a look
@@ -134,5 +136,6 @@ q {{ font-style: italic; }}
 <h2>Findings</h2>
 <table id="findings"><thead><tr><th>finding</th><th>agency</th><th>scheme, year</th><th>score</th>
 <th>reported</th><th>detail</th><th>quote</th><th>source</th></tr></thead><tbody>{items}</tbody></table>
+{official_section(db)}
 </body></html>
 """

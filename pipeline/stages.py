@@ -135,11 +135,15 @@ def drain(redis_url: str, db_path: str, wait: float = 0.0) -> dict[str, dict[str
         page = json.loads(popped[1] if isinstance(popped, (tuple, list)) else popped)
         if page["portal"] not in runs:
             runs[page["portal"]] = store.start_run(db, page["portal"])
-        outcome = store.save_page(db, url=page["url"], final_url=page["final_url"], portal=page["portal"],
-                                  status=page["status"], body=base64.b64decode(page["body"]),
-                                  content_type=page["content_type"], crawl_run=runs[page["portal"]],
-                                  fetched_at=page["fetched_at"], etag=page.get("etag", ""),
-                                  last_modified=page.get("last_modified", ""))
+        fetched = dict(url=page["url"], final_url=page["final_url"], portal=page["portal"], status=page["status"],
+                       body=base64.b64decode(page["body"]), content_type=page["content_type"],
+                       crawl_run=runs[page["portal"]], fetched_at=page["fetched_at"], etag=page.get("etag", ""),
+                       last_modified=page.get("last_modified", ""))
+        if page.get("kind") == "document":
+            outcome = "documents_" + store.save_document(db, source=page.get("source", ""), title=page.get("title", ""),
+                                                         **fetched)
+        else:
+            outcome = store.save_page(db, **fetched)
         per_portal = counts.setdefault(page["portal"], {"seen": 0})
         per_portal["seen"] += 1
         per_portal[outcome] = per_portal.get(outcome, 0) + 1
@@ -298,9 +302,14 @@ def sample_portal_ids() -> list[str]:
 # Audit
 
 def run_audit(db) -> dict[str, int]:
-    """Check every stored evaluation against the rubrics and the other outlets; store the findings."""
+    """Check every stored evaluation against the rubrics, the other outlets and the official tables;
+    store the findings."""
     from pipeline.audit import audit
+    from pipeline.official_audit import with_stated_bands
 
-    findings, clusters = audit(store.evaluations_for_audit(db), store.article_texts(db), config.load_rubrics())
+    # bands stated by stored official documents come first; every evaluation meets its official value
+    rubrics = with_stated_bands(config.load_rubrics(), store.stated_bands(db))
+    findings, clusters = audit(store.evaluations_for_audit(db), store.article_texts(db), rubrics,
+                               official=store.official_values_for_audit(db))
     store.replace_findings(db, findings, clusters)
     return store.finding_counts(db)

@@ -10,7 +10,7 @@ import json
 import sqlite3
 import zlib
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -102,30 +102,50 @@ def save_page(db: Database, *, url: str, final_url: str, portal: str, status: in
     Returns "new", "changed" (the previous bytes move to `page_revisions`), "unchanged" (same
     URL, same bytes) or "not_modified" (a 304 answer to a conditional request).
     """
+    return _save_fetched(db, PAGES, url=url, portal=portal, status=status, body=body, crawl_run=crawl_run,
+                         fetched_at=fetched_at, etag=etag, last_modified=last_modified,
+                         row={"final_url": final_url, "content_type": content_type})
+
+
+@dataclass(frozen=True)
+class _Fetched:
+    """Where one kind of fetched thing lives: its table, its revisions and its bytes column."""
+    table: str
+    revisions: str
+    parent: str
+    body: str
+
+
+PAGES = _Fetched("pages", "page_revisions", "page_id", "html_zlib")
+DOCUMENTS = _Fetched("documents", "document_revisions", "document_id", "body_zlib")
+
+
+def _save_fetched(db: Database, kind: _Fetched, *, url: str, portal: str, status: int, body: bytes,
+                  crawl_run: int | None, fetched_at: str | None, etag: str, last_modified: str, row: dict) -> str:
+    """Pages and documents alike: a new URL is inserted, the same bytes only touch the fetch time,
+    other bytes keep the previous version in the revisions table; the frontier is closed with it."""
     fetched_at = fetched_at or utc_now()
+    table, body_column = kind.table, kind.body
     with writing(db):
-        existing = db.execute("select id, sha256, fetched_at, html_zlib from pages where url = ?", [url]).fetchone()
+        existing = db.execute(f"select id, sha256, fetched_at, {body_column} from {table} where url = ?", [url]).fetchone()
         _close_frontier(db, url, portal, fetched_at, etag, last_modified)
         if status == 304 and existing:
-            db.execute("update pages set fetched_at = ?, crawl_run = ? where id = ?", [fetched_at, crawl_run, existing[0]])
+            db.execute(f"update {table} set fetched_at = ?, crawl_run = ? where id = ?", [fetched_at, crawl_run, existing[0]])
             return "not_modified"
         digest = sha256(body)
-        row = {
-            "url": url, "final_url": final_url, "portal": portal, "status": status,
-            "fetched_at": fetched_at, "sha256": digest, "content_type": content_type,
-            "size": len(body), "html_zlib": zlib.compress(body, 6), "crawl_run": crawl_run,
-            "etag": etag, "last_modified": last_modified,
-        }
+        row = {"url": url, "portal": portal, "status": status, "fetched_at": fetched_at, "sha256": digest,
+               "size": len(body), body_column: zlib.compress(body, 6), "crawl_run": crawl_run, "etag": etag,
+               "last_modified": last_modified, **row}
         if existing is None:
-            _insert(db, "pages", row)
+            _insert(db, table, row)
             return "new"
         if existing[1] == digest:
-            db.execute("update pages set fetched_at = ?, crawl_run = ?, etag = ?, last_modified = ? where id = ?",
+            db.execute(f"update {table} set fetched_at = ?, crawl_run = ?, etag = ?, last_modified = ? where id = ?",
                        [fetched_at, crawl_run, etag, last_modified, existing[0]])
             return "unchanged"
-        _insert(db, "page_revisions", {"page_id": existing[0], "sha256": existing[1],
-                                       "fetched_at": existing[2], "html_zlib": existing[3]})
-        _update(db, "pages", existing[0], row)
+        _insert(db, kind.revisions, {kind.parent: existing[0], "sha256": existing[1], "fetched_at": existing[2],
+                                     body_column: existing[3]})
+        _update(db, table, existing[0], row)
         return "changed"
 
 
@@ -167,20 +187,28 @@ def frontier_failed(db: Database, url: str, error: str) -> None:
 
 
 def iter_pages(db: Database, portal: str | None = None) -> Iterator[dict]:
-    sql = "select id, url, final_url, portal, content_type, sha256, html_zlib from pages"
+    return _iter_fetched(db, PAGES, "id, url, final_url, portal, content_type, sha256", portal)
+
+
+def _iter_fetched(db: Database, kind: _Fetched, columns: str, portal: str | None) -> Iterator[dict]:
+    sql = f"select {columns}, {kind.body} from {kind.table}"
     params: list = []
     if portal:
         sql += " where portal = ?"
         params.append(portal)
     for row in db.query(sql + " order by id", params):
-        row["body"] = zlib.decompress(row.pop("html_zlib"))
+        row["body"] = zlib.decompress(row.pop(kind.body))
         yield row
 
 
 def page_body(db: Database, page_id: int) -> bytes:
-    row = db.execute("select html_zlib from pages where id = ?", [page_id]).fetchone()
+    return _body(db, PAGES, page_id)
+
+
+def _body(db: Database, kind: _Fetched, row_id: int) -> bytes:
+    row = db.execute(f"select {kind.body} from {kind.table} where id = ?", [row_id]).fetchone()
     if row is None:
-        raise StoreError(f"no page with id {page_id}")
+        raise StoreError(f"no {kind.table[:-1]} with id {row_id}")
     return zlib.decompress(row[0])
 
 
@@ -442,3 +470,12 @@ def portal_summary(db: Database, zero_yield_runs: int) -> list[dict]:
             "flagged": len(recent) >= zero_yield_runs and all(not (r["pages_discovered"] or 0) for r in recent),
         })
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Official documents (their own module; it uses the helpers above)
+
+from .documents import (  # noqa: E402
+    document_body, document_counts, document_findings, document_reading_state, iter_documents, list_documents, official_comparisons, official_values_for_audit, save_document,
+    save_document_reading, stated_bands, unmapped_official_values,
+)

@@ -127,3 +127,70 @@ def m008_indexes_for_queries(db: Database) -> None:
     for columns in (["region_code"], ["year"], ["score"]):
         db["evaluations"].create_index(columns, if_not_exists=True)
     db["agency_aliases"].create_index(["agency_id"], if_not_exists=True)
+
+
+@migrations()
+def m009_documents_and_official_values(db: Database) -> None:
+    # The assessors' own result documents, stored like pages: raw bytes (zlib), SHA-256, every
+    # earlier version kept (amended decrees, re-hosted copies), the frontier closed with them.
+    db["documents"].create(
+        {"id": int, "url": str, "final_url": str, "portal": str, "source": str, "title": str, "status": int,
+         "fetched_at": str, "sha256": str, "content_type": str, "size": int, "body_zlib": bytes, "crawl_run": int,
+         "etag": str, "last_modified": str,
+         # what the last extraction made of it
+         "format": str, "family": str, "pages": int, "extract_status": str, "extract_error": str,
+         "extracted_at": str, "extracted_sha256": str, "tables_version": str, "mapping_version": str},
+        pk="id", not_null={"url", "portal", "fetched_at", "sha256"})
+    db["documents"].create_index(["url"], unique=True)
+    db["document_revisions"].create(
+        {"id": int, "document_id": int, "sha256": str, "fetched_at": str, "body_zlib": bytes}, pk="id",
+        foreign_keys=[("document_id", "documents", "id")])
+    # Every table as read, cell by cell with its box, so a value can always be traced to its cell.
+    db["document_tables"].create(
+        {"id": int, "document_id": int, "document_sha256": str, "table_index": int, "method": str, "pages": str,
+         "sheet": str, "header": str, "n_rows": int, "cells": str, "problems": str}, pk="id",
+        foreign_keys=[("document_id", "documents", "id")])
+    db["document_tables"].create_index(["document_id"])
+    db["official_values"].create(
+        {"id": int, "document_id": int, "table_id": int, "family": str, "scheme": str, "year": int,
+         "entity": str, "entity_as_written": str, "level": str, "region": str, "region_code": str, "agency_id": int,
+         "score": float, "scale_max": float, "category": str, "rank": int, "page": int, "row_index": int,
+         "bbox": str, "cells": str, "problem": str, "notes": str, "document_url": str, "document_sha256": str,
+         "tables_version": str, "mapping_version": str},
+        pk="id", foreign_keys=[("document_id", "documents", "id"), ("table_id", "document_tables", "id"),
+                               ("agency_id", "agencies", "id")])
+    for columns in (["document_id"], ["agency_id", "scheme", "year"], ["entity", "scheme", "year"], ["scheme", "year"]):
+        db["official_values"].create_index(columns)
+    # Bands a document states about itself ("A (Kualitas Tertinggi, Zona Hijau): 88,00 – 100,00").
+    db["document_bands"].create(
+        {"id": int, "document_id": int, "scheme": str, "year": int, "labels": str, "lower": float, "upper": float,
+         "page": int}, pk="id", foreign_keys=[("document_id", "documents", "id")])
+    # Checks of the table itself (category vs band, stated totals, rank order) and rows that
+    # could not be read: findings, never silent corrections.
+    db["document_findings"].create(
+        {"id": int, "document_id": int, "official_value_id": int, "kind": str, "detail": str, "page": int},
+        pk="id", foreign_keys=[("document_id", "documents", "id")])
+    db["document_findings"].create_index(["document_id"])
+    # The audit against official values points at the official row it compared with.
+    db["audit_findings"].add_column("official_value_id", int)
+    db["audit_findings"].add_column("difference", str)
+    db.create_view("official_value_sources", """
+        select v.id, v.entity as agency, v.region, v.scheme, v.year, v.score, v.scale_max, v.category, v.rank,
+               v.entity_as_written, v.problem, v.page, v.row_index, t.table_index, t.method,
+               v.document_url || case when v.page is not null then '#page=' || v.page else '' end as document_link,
+               d.title as document_title, v.document_sha256, v.family, v.mapping_version, v.tables_version,
+               v.agency_id, v.region_code, v.document_id
+        from official_values v join documents d on d.id = v.document_id
+        left join document_tables t on t.id = v.table_id
+    """)
+    db.create_view("news_vs_official", """
+        select f.kind, f.difference, f.detail, e.entity as agency, e.scheme, e.year,
+               e.score as news_score, e.predicate as news_predicate, v.score as official_score,
+               v.category as official_category, e.quote, a.outlet, a.url as article_url,
+               v.document_url || case when v.page is not null then '#page=' || v.page else '' end as document_link,
+               v.page as document_page, v.row_index as document_row, d.title as document_title,
+               e.id as evaluation_id, v.id as official_value_id
+        from audit_findings f join evaluations e on e.id = f.evaluation_id join articles a on a.id = e.article_id
+        left join official_values v on v.id = f.official_value_id left join documents d on d.id = v.document_id
+        where f.kind in ('matches_official', 'differs_from_official', 'no_official_value')
+    """)

@@ -11,12 +11,16 @@
 3. Fetch each article URL (canonical form) once: a URL already stored is skipped unless its
    source says it changed, and then it is asked for conditionally (ETag / Last-Modified), so an
    unchanged page costs a 304. Pages go to the store raw; evaluations are never parsed here.
+4. Documents (result tables as PDF, XLSX, CSV or HTML) are discovered on the portal's document
+   listings, through CKAN's `package_search`, and as links inside its articles; they go through
+   the same frontier and are stored raw in `documents`, with a larger size cap.
 
 In distributed mode (scrapy-redis) the frontier and the duplicate filter live in Redis instead,
 and pages are pushed to Redis for one `rapor drain` writer.
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime, timezone
 from urllib.parse import quote
@@ -60,6 +64,9 @@ class PortalSpider(scrapy.Spider):
         # no allow_domains here: Scrapy's check compares host:port with the host and drops every
         # link of a portal served on a port; the offsite middleware enforces the domains anyway
         self._articles = LinkExtractor(allow=self.portal.allow, deny=self.portal.deny)
+        # documents: Scrapy's extractor skips .pdf/.xlsx/.csv links unless told otherwise
+        self._documents = LinkExtractor(allow=self.portal.documents.links, deny=self.portal.deny, deny_extensions=[])
+        self._document_links = [re.compile(p) for p in self.portal.documents.links]
         self.db = None   # the frontier, in embedded mode
 
     @classmethod
@@ -91,7 +98,7 @@ class PortalSpider(scrapy.Spider):
         if self.db is not None:  # 1.
             for row in store.frontier_pending(self.db, portal.id, self.crawler_config["max_attempts"]):
                 self.crawler.stats.inc_value("rapor/resumed")
-                yield self._fetch(row["url"])
+                yield self._fetch(row["url"], document=(row["source"] or "").startswith("document"), source=row["source"])
         for url in portal.sitemaps:  # 2.
             yield scrapy.Request(portal.absolute(url), callback=self.parse_sitemap)
         for url in portal.feeds:
@@ -101,42 +108,59 @@ class PortalSpider(scrapy.Spider):
         for template in portal.search:
             for term in self.crawler_config["search_terms"]:
                 yield scrapy.Request(portal.absolute(template.replace("{q}", quote(term))), callback=self.parse_listing)
+        for url in portal.documents.listings:  # 4.
+            yield scrapy.Request(portal.absolute(url), callback=self.parse_document_listing)
+        for url in portal.documents.ckan:
+            yield scrapy.Request(portal.absolute(url), callback=self.parse_ckan)
 
     # -- discovery ----------------------------------------------------------------------------
 
     def is_article_url(self, url: str) -> bool:
         return any(p.search(url) for p in self._allow) and not any(p.search(url) for p in self._deny)
 
-    def discovered(self, url: str, source: str, lastmod: str | None = None):
-        """A discovered article URL → a request, or nothing if out of window or already stored."""
+    def is_document_url(self, url: str) -> bool:
+        """Only http(s): a CKAN resource may name ftp:// or file:// URLs, which are never fetched."""
+        return url.startswith(("http://", "https://")) and any(p.search(url) for p in self._document_links) \
+            and not any(p.search(url) for p in self._deny)
+
+    def discovered(self, url: str, source: str, lastmod: str | None = None, document: bool = False, title: str = ""):
+        """A discovered article (or document) URL → a request, or nothing if out of window or already stored."""
         url = canonical_url(url)
-        if not self.is_article_url(url):
+        if not (self.is_document_url(url) if document else self.is_article_url(url)):
             return None
+        if document:
+            source = f"document:{source}"
         self.crawler.stats.inc_value("rapor/discovered")
         if self.since and lastmod and lastmod[:10] < self.since:
             self.crawler.stats.inc_value("rapor/skipped_before_since")
             return None
+        fetch = {"document": document, "title": title, "source": source}
         if self.db is None:
-            return self._fetch(url)
+            return self._fetch(url, **fetch)
         known = store.frontier_state(self.db, url)
         if known and known["state"] == "fetched":
             if not lastmod or lastmod <= (known["fetched_at"] or "")[:19]:
                 self.crawler.stats.inc_value("rapor/skipped_known")
                 return None
             store.frontier_add(self.db, url, self.portal.id, source, lastmod)  # changed at the source
-            return self._fetch(url, conditional=known)
+            return self._fetch(url, conditional=known, **fetch)
         if known and known["state"] in ("pending", "failed"):
-            return self._fetch(url)  # the resume pass asked for it; the dupefilter keeps it single
+            return self._fetch(url, **fetch)  # the resume pass asked for it; the dupefilter keeps it single
         store.frontier_add(self.db, url, self.portal.id, source, lastmod)
-        return self._fetch(url)
+        return self._fetch(url, **fetch)
 
-    def _fetch(self, url: str, conditional: dict | None = None) -> scrapy.Request:
+    def _fetch(self, url: str, conditional: dict | None = None, document: bool = False, title: str = "",
+               source: str = "") -> scrapy.Request:
         headers = {}
         if conditional:
             if conditional.get("etag"):
                 headers["If-None-Match"] = conditional["etag"]
             if conditional.get("last_modified"):
                 headers["If-Modified-Since"] = conditional["last_modified"]
+        if document:
+            return scrapy.Request(url, callback=self.parse_document, errback=self.fetch_failed, headers=headers,
+                                  meta={"handle_httpstatus_list": [304], "rapor_title": title, "rapor_source": source,
+                                        "download_maxsize": self.settings.getint("RAPOR_DOCUMENT_MAXSIZE")})
         return scrapy.Request(url, callback=self.parse_article, errback=self.fetch_failed, headers=headers,
                               meta={"handle_httpstatus_list": [304]})
 
@@ -177,18 +201,58 @@ class PortalSpider(scrapy.Spider):
                 if not any(p.search(url) for p in self._deny):
                     yield scrapy.Request(url, callback=self.parse_listing)
 
+    def parse_document_listing(self, response):
+        if not hasattr(response, "css"):
+            return
+        for link in self._documents.extract_links(response):
+            if request := self.discovered(link.url, "listing", document=True, title=" ".join(link.text.split())):
+                yield request
+
+    def parse_ckan(self, response):
+        """CKAN's package_search answer: each package's resources are documents; pages follow by `start`."""
+        try:
+            result = json.loads(response.text)["result"]
+            packages = result["results"]
+        except (ValueError, KeyError, TypeError, AttributeError):
+            self.logger.warning("not a CKAN package_search answer: %s", response.url)
+            self.crawler.stats.inc_value("rapor/bad_ckan")
+            return
+        for package in packages:
+            for resource in package.get("resources") or []:
+                title = package.get("title") or resource.get("name") or ""
+                if resource.get("url") and (request := self.discovered(response.urljoin(resource["url"]), "ckan",
+                                                                       document=True, title=title)):
+                    yield request
+        seen = int(response.meta.get("ckan_start", 0)) + len(packages)
+        if packages and seen < int(result.get("count") or 0):
+            from w3lib.url import add_or_replace_parameter
+            yield scrapy.Request(add_or_replace_parameter(response.url, "start", str(seen)), callback=self.parse_ckan,
+                                 meta={"ckan_start": seen})
+
     # -- fetch --------------------------------------------------------------------------------
 
-    def parse_article(self, response):
+    def _item(self, response, **extra) -> PageItem:
         first_url = response.request.meta.get("redirect_urls", [response.url])[0]
-        yield PageItem(
+        return PageItem(
             url=canonical_url(first_url), final_url=response.url, portal=self.portal.id,
             status=response.status, body=response.body if response.status != 304 else b"",
             content_type=response.headers.get("Content-Type", b"").decode("latin-1"),
             fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             etag=response.headers.get("ETag", b"").decode("latin-1"),
-            last_modified=response.headers.get("Last-Modified", b"").decode("latin-1"),
+            last_modified=response.headers.get("Last-Modified", b"").decode("latin-1"), **extra,
         )
+
+    def parse_article(self, response):
+        yield self._item(response)
+        if self.portal.documents.from_articles and hasattr(response, "css"):
+            # a report file linked from an official article (a press release with its annex)
+            for link in self._documents.extract_links(response):
+                if request := self.discovered(link.url, "article", document=True, title=" ".join(link.text.split())):
+                    yield request
+
+    def parse_document(self, response):
+        yield self._item(response, kind="document", title=response.meta.get("rapor_title", ""),
+                         source=response.meta.get("rapor_source") or "document")
 
     def fetch_failed(self, failure):
         url = failure.request.url

@@ -151,6 +151,8 @@ def test_datasette_is_pinned_and_read_only(datasette_server):
     ("/rapor/region_ranking?scheme=ombudsman_compliance&year=2024", ["Ranking within a scheme and year",
                                                                      "Dinas Sosial Kabupaten Serang"]),
     ("/rapor/most_corroborated", ["Most corroborated results", "71.25"]),
+    ("/rapor/news_against_official", ["News against the official tables", "transposed_digits", "77.37",
+                                      "lampiran-opini-2023.pdf#page=2", "Radar Serang Raya"]),
     ("/rapor/evaluation_sources?agency__contains=Dinas+Sosial", ["Dinsos meraih nilai 94, 62", "http://127.0.0.1"]),
     ("/rapor/articles?_search=kepatuhan", ["Ombudsman"]),
 ])
