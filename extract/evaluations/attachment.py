@@ -24,7 +24,7 @@ from dataclasses import replace
 from ..records import Evaluation
 from .attributes import is_earlier_value, local_region, rank_of, scale_of, scheme_at, year_of
 from .numbers import has_cue
-from .predicates import labels_in
+from .predicates import labels_in, labels_of
 from .quotes import char_span
 
 
@@ -99,6 +99,12 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
     scale = scale_of(vocab, scheme, score.value, converted=any(
         t.lower_ in vocab.conversion_cues for t in doc[max(0, score.start - 4):score.start]),
         stated=reading.stated_scale)
+    if predicates and predicate_rule in (None, "predicate.sentence_lead_in"):
+        # the quote holds the words a journalist may contest: entity, score and the label said with them
+        said = [f for f in reading.labels_between(0 if predicate_rule else seg_start, seg_end)
+                if labels_of(doc, [f])[0] in predicates]
+        if said:
+            lo, hi = min(lo, said[0].start), max(hi, said[-1].end)
     start_char, end_char = char_span(reading.sentence, doc, lo, hi)
     return Evaluation(
         entity=name, entity_as_written=mention.written, region=region.name if region else None, scheme=scheme,

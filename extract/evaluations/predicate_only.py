@@ -66,7 +66,8 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
         _listed(vocab, reading, context, start, end, in_clause, own, number, give)  # 1.
         if any(t.lower_ in vocab.award_cues for t in doc[start:end]) or any(start <= c < end for c, _ in reading.cues):
             for mention in in_clause:  # 4.
-                give(mention, _own_labels(doc, own, mention), None, "predicate_only.own_label", number)
+                mine = [f for f in own if mention.end <= f.start <= mention.end + 1]
+                give(mention, labels_of(doc, mine), mine[0].start if mine else None, "predicate_only.own_label", number)
         for item in own:  # 2.
             mention = _awarded(vocab, reading, start, in_clause, item)
             for each in coordinated(vocab, doc, reading, mention) if mention else ():

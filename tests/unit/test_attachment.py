@@ -78,3 +78,9 @@ def test_a_change_to_a_decimal_is_a_score_but_an_ordinal_is_not(extractor):
     text = ("IKM Dinas Dukcapil DKI Jakarta pada triwulan pertama 2021 tercatat 92,04, lalu naik ke 95,44 pada "
             "triwulan kedua, dan menempati peringkat ke 5.")
     assert sorted(by_score(extractor, text)) == [92.04, 95.44]
+
+
+def test_the_quote_holds_entity_score_and_the_label_said_with_them(extractor):
+    text = "Rinciannya, Dinsos Kabupaten Serang meraih nilai 94, 62 zona hijau kualitas tertinggi, DPMPTSP nilai 91,16."
+    record = by_score(extractor, text)[94.62]
+    assert record.quote == "Dinsos Kabupaten Serang meraih nilai 94, 62 zona hijau kualitas tertinggi"
