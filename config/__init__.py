@@ -288,12 +288,12 @@ _LEXICON_KEYS = {
     "count_words_for_integers": list, "component_cues": list, "location_markers": list,
     "generic_predicates": list, "predicate_cues": list, "percent_scores_after": list,
     "average_cues": list, "group_words": list, "list_intro": list, "aspiration_markers": list, "past_markers": list, "parent_markers": list,
-    "unit_places": dict, "national_kinds": list, "national_name_words": list, "self_named_kinds": list,
+    "unit_places": dict, "national_kinds": list, "national_name_words": list, "self_named_kinds": list, "place_name_tails": list,
     "institution_words": list, "list_separators": list, "government_place_markers": list, "assessor_name_parts": list, "teaser_openings": list, "percent_direct_cues": list, "share_markers": list,
     "result_markers": list, "clause_connectors": list, "negation_cues": list, "kind_words": list,
     "category_names": list, "demonstratives": list, "grade_cues": list, "year_lead_words": list, "release_words": list, "continuation_words": list, "aggregate_words": list, "anaphor_nouns": dict, "anaphor_group_words": list, "honorifics": list, "give_verbs": list, "representation_words": list, "evaluation_words": list, "since_words": list,
     "regulation_words": list, "regional_heads": dict, "representative_words": list, "host_level_suffixes": dict,
-    "abbreviation_joiners": list, "conversion_cues": list, "relative_fillers": list, "coordinators": list, "earlier_phrases": list, "change_from_words": list, "change_to_words": list, "change_words": list, "compared_words": list, "when_words": list, "threshold_after": list, "number_word_endings": list, "copulas": list, "predicate_families": list,
+    "abbreviation_joiners": list, "conversion_cues": list, "relative_fillers": list, "hedge_words": list, "same_label_phrases": list, "lead_in_words": list, "coordinators": list, "earlier_phrases": list, "change_from_words": list, "change_to_words": list, "change_words": list, "compared_words": list, "when_words": list, "threshold_after": list, "number_word_endings": list, "copulas": list, "predicate_families": list,
 }
 
 
@@ -449,11 +449,22 @@ class RubricPeriod:
         return f"{self.scheme} {years}, scale {self.scale:g}"
 
 
+SYNONYMS_KEY = "label_synonyms"
+
+
+def _with_synonyms(labels: list[str], synonyms: dict[str, str]) -> tuple[str, ...]:
+    """A band's labels and the other words reporters use for them ("rapor merah" for zona merah)."""
+    return tuple(labels) + tuple(word for word, label in synonyms.items() if label in labels and word not in labels)
+
+
 def load_rubrics(path: Path = RUBRICS_PATH) -> dict[str, list[RubricPeriod]]:
     data, lines = load_yaml(path)
     if not isinstance(data, dict):
         raise ConfigError(path, 1, "must map scheme ids to lists of periods")
     rubrics: dict[str, list[RubricPeriod]] = {}
+    synonyms = data.pop(SYNONYMS_KEY, None) or {}
+    if not isinstance(synonyms, dict) or not all(isinstance(v, dict) for v in synonyms.values()):
+        raise ConfigError(path, lines.get((SYNONYMS_KEY,)), "label_synonyms maps scheme ids to {synonym: label}")
     for scheme, periods in data.items():
         if scheme not in SCHEME_IDS:
             raise ConfigError(path, lines.get((scheme,)), f"unknown scheme {scheme!r}")
@@ -462,7 +473,8 @@ def load_rubrics(path: Path = RUBRICS_PATH) -> dict[str, list[RubricPeriod]]:
             try:
                 first, last = (int(y) for y in spec["period"])
                 bands = tuple(
-                    Band(float(b["lower"]), b.get("lower_op", ">="), tuple(b["labels"]), b.get("edge", ""))
+                    Band(float(b["lower"]), b.get("lower_op", ">="), _with_synonyms(b["labels"], synonyms.get(scheme, {})),
+                         b.get("edge", ""))
                     for b in spec["bands"])
                 period = RubricPeriod(scheme, first, last, float(spec["scale"]), float(spec["tolerance"]),
                                       str(spec["confidence"]), str(spec["source"]), bands, where or 0)

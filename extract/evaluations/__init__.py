@@ -32,12 +32,12 @@ from .patterns import add_span_rulers
 from .predicate_only import predicate_only_records
 from .predicates import conflicting, is_list_header, labels_of
 from .reading import SentenceReading, read_sentence
+from .segments import is_list_line
 from .spans import predicate_items
 from .vocabulary import build_vocabulary
 from .wraps import join_wrapped_lines
 
 MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
-BULLET = re.compile(r"^\s*(?:[•·*–-]|\d{1,3}[.)])\s")   # a line of a list: "• Dinkes (92,71)", "3. Pemkab X"
 
 
 def is_teaser(vocab, chunk: str) -> bool:
@@ -80,14 +80,14 @@ class Extractor:
                                                or vocab.intro_re.search(chunk)):
                 continue  # a list may be named before its predicate ("Kelima provinsi itu ialah A, B …")
             reading = read_sentence(vocab, self.nlp, number, sentence, text, context, on_topic,
-                                    in_list=bool(list_labels) and bool(BULLET.match(chunk)))
+                                    in_list=bool(list_labels) and bool(is_list_line(chunk)))
             doc, found = reading.doc, reading.found
             line_labels = None
             if list_labels and not reading.scores and reading.mentions:
                 line_labels = list_labels
-            elif list_labels and len(chunk.strip()) > 3 and not BULLET.match(chunk):
+            elif list_labels and len(chunk.strip()) > 3 and not is_list_line(chunk):
                 list_labels = None  # a line that is neither a bullet nor a name: the list is over
-            if not BULLET.match(chunk):
+            if not is_list_line(chunk):
                 list_region = None
             if not reading.scores and is_list_header(vocab, doc, found):
                 list_labels = labels_of(doc, predicate_items(found))

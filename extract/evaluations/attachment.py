@@ -50,7 +50,8 @@ def scored_records(vocab, reading, text, context, previous_mentions):
                 target, rule = [after[0]], ["attach.entity_after"]
             elif index and assigned[index - 1]:
                 target, rule = assigned[index - 1], ["attach.same_entity_as_previous_score"]
-            elif score.value not in context.recorded_values and has_cue(vocab, doc, score.start, window=6) \
+            elif score.value not in context.recorded_values and (
+                    has_cue(vocab, doc, score.start, window=6) or _refers_back(vocab, reading, score)) \
                     and not any(t.lower_ in vocab.aggregate_words for t in doc):
                 target, rule = _from_earlier_sentence(reading, context, previous_mentions)
         if target and rule[0] in ("attach.entity_before", "attach.entity_after"):
@@ -59,6 +60,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
                 rule.append("attach.coordinated_entities")
         assigned.append(target)
         rules_used.append(rule)
+    _respectively(vocab, doc, scores, assigned, rules_used)
     records = []
     for index, score in enumerate(scores):
         if not assigned[index]:
@@ -83,6 +85,10 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
     # the score's own stretch: from its entity (or the previous score) to the next entity or
     # score, so "A 4,12 predikat A-, dan B 3,78 predikat B" keeps apart
     seg_start = _turn(vocab, doc, scores[index - 1].end, score.start, scores[index - 1].end) if index else 0
+    if index:  # "3,21 (B-) pada 2021 dan 3,88 (B)": the grade written onto a score is that score's
+        attached = [f for f in reading.labels_between(scores[index - 1].end, score.start)
+                    if f.start <= scores[index - 1].end + 1]
+        seg_start = max(seg_start, attached[-1].end) if attached else seg_start
     if not mention.foreign and seg_start <= mention.start < score.start:
         seg_start = mention.start
     seg_end = _turn(vocab, doc, score.end, scores[index + 1].start, scores[index + 1].start) \
@@ -109,9 +115,37 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
     return Evaluation(
         entity=name, entity_as_written=mention.written, region=region.name if region else None, scheme=scheme,
         score=score.value, scale_max=scale, predicate=tuple(predicates), year=year,
-        rank=rank_of(vocab, doc, seg_start, seg_end), quote=text[start_char:end_char], start=start_char,
+        rank=rank_of(vocab, doc, _rank_from(reading, index, mention, seg_start), seg_end), quote=text[start_char:end_char], start=start_char,
         end=end_char, rule_ids=tuple(rule_ids),
     )
+
+
+def _respectively(vocab, doc, scores, assigned, rules_used) -> None:
+    """"A, B dan C (masing-masing) meraih nilai 4,51, 4,32 dan 3,98": a run of scores after a group
+    of coordinated entities pairs them in order when the counts agree; when they do not, no
+    pairing can be read and none of them is recorded. Values linked by a conversion or a change
+    ("4,63 atau setara konversi 92,6") stay with the group."""
+    index = 0
+    while index < len(scores):
+        group = assigned[index]
+        run = [index]
+        while len(group) > 1 and run[-1] + 1 < len(scores) and rules_used[run[-1] + 1][:1] == ["attach.same_entity_as_previous_score"] \
+                and all(t.lower_ in vocab.coordinators for t in doc[scores[run[-1]].end:scores[run[-1] + 1].start]):
+            run.append(run[-1] + 1)
+        if len(run) > 1:
+            for place, k in enumerate(run):
+                if len(run) == len(group):
+                    assigned[k], rules_used[k] = [group[place]], [*rules_used[index][:1], "attach.respectively"]
+                else:
+                    assigned[k], rules_used[k] = [], ["attach.group_count_differs"]
+        index = run[-1] + 1
+
+
+def _rank_from(reading, index: int, mention, seg_start: int) -> int:
+    """"Peringkat pertama kategori kabupaten diraih Kabupaten A dengan nilai 4,75": a rank that
+    opens the sentence is its first entity's."""
+    first = not index and reading.parties and reading.parties[0].start == mention.start and not mention.foreign
+    return 0 if first else seg_start
 
 
 def _turn(vocab, doc, start: int, end: int, default: int) -> int:
@@ -165,6 +199,15 @@ def _from_earlier_sentence(reading, context, previous_mentions) -> tuple[list, l
     if context.last_scored and context.last_scored[0] >= reading.sentence.paragraph - 1 and len(context.last_scored[1]) == 1:
         return [replace(context.last_scored[1][0], foreign=True)], ["attach.last_scored_entity"]
     return [], []
+
+
+def _refers_back(vocab, reading, score) -> bool:
+    """"Nilai itu naik dibanding tahun 2022 yang hanya 3,65": a sentence opening on the result just
+    told gives that entity's other values, unless it names another body before the score
+    ("Capaian ini di atas Kabupaten X yang meraih 3,20")."""
+    doc = reading.doc
+    return len(doc) > 2 and doc[0].lower_ in vocab.score_cues and doc[1].lower_ in vocab.demonstratives \
+        and not any(m.start < score.start for m in reading.mentions)
 
 
 def _unknown_name_before(vocab, reading, lo: int, score_start: int) -> bool:

@@ -80,7 +80,8 @@ def year_of(vocab, doc, seg_start, seg_end, score, context) -> int | None:
         for token in [*after, *reversed(doc[max(0, seg_start - 6):score.start])]:  # 1. 2.
             # in an item that opens with a turn to another value, its compared year is its own:
             # "…, naik dibandingkan tahun 2021 dengan indeks 2,71"
-            year = _year_at(vocab, doc, token, compared=doc[seg_start].lower_ in vocab.item_turns and seg_start <= token.i < score.start)
+            year = _year_at(vocab, doc, token, compared=(doc[seg_start].lower_ in vocab.item_turns and seg_start <= token.i < score.start)
+                            or _said_of(vocab, doc, token, score))
             if year:
                 context.last_year = year
                 return year
@@ -90,6 +91,15 @@ def year_of(vocab, doc, seg_start, seg_end, score, context) -> int | None:
             if year:
                 return year
     return context.year or context.last_year  # 3.
+
+
+def _said_of(vocab, doc, token, score) -> bool:
+    """"dibanding tahun 2022 yang hanya 3,65": only fillers between a year and a score make the
+    year that value's, compared or not."""
+    between = doc[token.i + 1:score.start]
+    return token.i < score.start and all(
+        t.lower_ in vocab.relative_fillers or t.lower_ in vocab.score_cues or t.lower_ in vocab.lex["hedge_words"]
+        for t in between)
 
 
 def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int | None:
@@ -147,6 +157,12 @@ def is_earlier_value(vocab, doc, score) -> bool:
     later = [t.lower_ for t in doc[score.end: score.end + 5]]
     said_later = " ".join(later)
     said_before = " ".join(t.lower_ for t in doc[max(0, score.start - 5):score.start])
+    # "Tahun lalu, IPP Kota X masih 3,98.": a sentence that opens on last year frames the first
+    # value it gives
+    opening = " ".join(t.lower_ for t in doc[:4])
+    if any(opening.startswith(phrase) or opening.startswith("pada " + phrase) for phrase in vocab.earlier_phrases) \
+            and not any(t.like_num for t in doc[:score.start] if YEAR_TOKEN.match(t.text) is None):
+        return True
     for phrase in vocab.earlier_phrases:
         if phrase in said_later:
             return True

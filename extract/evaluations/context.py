@@ -17,6 +17,8 @@ from .regions import level_of, resolve_region
 TIGHT_YEAR = re.compile(r"\s*(?:\(?\s*)?(?:tahun|th\.?|periode|semester\s+\w+(?:\s+tahun)?)?\s*", re.I)
 # results released from this month on are that year's round
 RELEASE_MONTH_SAME_ROUND = 10
+# "Pada tahun 2022, …", "Di tahun 2023 ini …", "Sepanjang 2021, …": a period a sentence opens with
+LEADING_PERIOD = re.compile(r"\s*(?:pada|di|untuk|sepanjang|selama)?\s*(?:tahun\s+)?((?:19|20)\d\d)\b(?!\s*[/-]\d)", re.I)
 # "SERANG, Warta Banten Raya –", "Samarinda (ANTARA Kaltim) -", "KOTA BANDUNG (TUGUBANDUNG.ID) –"
 DATELINE = re.compile(
     r"(?m)^[\s\"“]*(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*(?:,[^\n–—-]{0,60}?|\([^)\n]{1,60}\))?\s*[–—-]\s")
@@ -42,6 +44,7 @@ class ArticleContext:
 
 
 def read_context(vocab, text: str, title: str, url: str | None = None) -> ArticleContext:
+    text = without_teasers(vocab, text)  # "Baca juga: … Zona Hijau 2021" is another story's round
     full = title + "\n" + text
     votes: Counter = Counter()
     for scheme, regex in vocab.scheme_cue_res.items():
@@ -70,6 +73,13 @@ def read_context(vocab, text: str, title: str, url: str | None = None) -> Articl
             resolve_region(vocab, core.title(), None) for core in dateline_cores)), None)
     return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end,
                           defined=defined_abbreviations(full, vocab.abbreviation_joiners))
+
+
+def without_teasers(vocab, text: str) -> str:
+    """The text with each line that links to another story blanked, offsets kept."""
+    return "".join(" " * (len(line) - 1) + "\n" if vocab.teaser_re.match(line) and line.endswith("\n")
+                   else " " * len(line) if vocab.teaser_re.match(line) else line
+                   for line in text.splitlines(keepends=True))
 
 
 def _after_assessor(vocab, preceding: list[str]) -> bool:
@@ -123,6 +133,9 @@ def evaluation_year(vocab, text: str) -> int | None:
                 if best is None or candidate < best:
                     best = candidate
                 break
+            opening = _year_opening_sentence(vocab, text, match.start())
+            if opening and (best is None or (True, *opening) < best):
+                best = (True, *opening)
     if best:
         return best[2]
     released = _release_year(vocab, text)
@@ -140,6 +153,17 @@ def evaluation_year(vocab, text: str) -> int | None:
             if parsed:
                 return int(parsed[:4])
     return None
+
+
+def _year_opening_sentence(vocab, text: str, cue_start: int) -> tuple[int, int] | None:
+    """"Pada tahun 2022, Ombudsman RI melakukan penilaian kepatuhan …": (position, year) of a period
+    the sentence opens with, before its evaluation word."""
+    start = max(text.rfind(". ", 0, cue_start), text.rfind("\n", 0, cue_start)) + 1
+    head = text[start:cue_start]
+    found = LEADING_PERIOD.match(head)
+    if not found or _in_past_sentence(vocab, text, start + found.start(1)):
+        return None
+    return start + found.start(1), int(found.group(1))
 
 
 def _release_year(vocab, text: str) -> int | None:

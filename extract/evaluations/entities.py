@@ -198,7 +198,13 @@ class _Reader:
                 written_place, end = doc[place.start:place.end].text, place.end
                 if level:
                     end += 1  # "Polres Bima Kota"
-                if named:
+                tail = end
+                while named and tail < len(doc) and doc[tail].text in vocab.lex["place_name_tails"] \
+                        and not self.span(tail, "REGION"):
+                    tail += 1
+                if tail > end:  # "Puskesmas Tegal Barat": named after more than its place, in the local government
+                    base, end, region, written_place = f"{base} {doc[place.start:tail].text}", tail, None, ""
+                elif named:
                     base, place_named = f"{base} {doc[place.start:end].text}", True
         office = self.representative_office(end)
         if office is not None:  # "BPKP Perwakilan Sulawesi Tenggara": the body's office in a province

@@ -16,7 +16,10 @@ def indonesian():
         # ~15,600 of the ~16,000 exceptions keep reduplicated words ("anak-anak") whole; each
         # costs start-up time and none matters to the rules, which read both halves alike.
         # Abbreviations with a dot ("a.", "dr.") stay: they decide where tokens end.
-        tokenizer_exceptions = {k: v for k, v in Indonesian.Defaults.tokenizer_exceptions.items() if "-" not in k}
+        # Emoticons ("):", ":(") glue a bracket to a colon: "Predikat A (Pelayanan Prima): Polres X"
+        # needs its colon apart, and no news article is read for its emoticons.
+        tokenizer_exceptions = {k: v for k, v in Indonesian.Defaults.tokenizer_exceptions.items()
+                                if "-" not in k and not (set(k) & set("()") and not any(c.isalnum() for c in k))}
 
     class RaporIndonesian(Indonesian):
         lang = "id"

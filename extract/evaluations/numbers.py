@@ -8,7 +8,7 @@ target. Pure: a spaCy doc in, `Score` values out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..dates import MONTHS
 
@@ -37,6 +37,15 @@ class NumberSetting:
 
 
 def find_scores(vocab, doc, setting: NumberSetting = NumberSetting()) -> list[Score]:
+    scores = _read_scores(vocab, doc, setting)
+    if not setting.sentence_signal and any(has_cue(vocab, doc, s.start) for s in scores):
+        # "… diraih Kabupaten A dengan nilai 4,75, disusul Kabupaten B (4,70)": a result told with
+        # its cue makes the bare numbers of the same list results too
+        scores = _read_scores(vocab, doc, replace(setting, sentence_signal=True))
+    return scores
+
+
+def _read_scores(vocab, doc, setting: NumberSetting) -> list[Score]:
     scores: list[Score] = []
     n = len(doc)
     i = 0

@@ -14,7 +14,11 @@ The shapes news uses, each read within one clause (`segments.clauses`):
 6. a list named before its predicate, which a later sentence gives to the group: "Kelima
    provinsi itu ialah A, B … . … kelima provinsi tersebut tergolong kategori kurang inovatif";
 7. one entity's history, a label per time: "dua tahun lalu masih di kategori Cukup, lalu pada
-   tahun 2019 naik dengan predikat Baik, dan tahun 2020 berubah menjadi Sangat Baik".
+   tahun 2019 naik dengan predikat Baik, dan tahun 2020 berubah menjadi Sangat Baik";
+8. a sentence headed by a label, then only names: "Untuk zona merah, Kabupaten Bone dan
+   Kabupaten Wajo.";
+9. an entity given the label of the one before: "…, disusul Kabupaten Pinrang dengan predikat
+   yang sama".
 
 A predicate that is negated ("tak satu pun … meraih zona hijau"), that refers back to one
 already given ("Predikat Baik ini …"), or that heads a list of kinds of bodies ("tujuh
@@ -27,9 +31,11 @@ from dataclasses import replace
 from ..records import Evaluation
 from .attachment import coordinated
 from .attributes import local_region, scheme_at, scheme_of_labels, year_near
-from .predicates import labels_of
+from .predicates import conflicting, labels_of
 from .quotes import char_span
-from .segments import list_intro
+from .segments import is_list_line, list_intro
+
+SEPARATORS = ("–", "-", "—", ":", "=")   # between a list line's name and its label
 
 # the group's predicate stands at most this many tokens before the word that opens its list
 LEAD_IN_REACH = 10
@@ -64,12 +70,23 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
         in_clause = [m for m in reading.parties if start <= m.start < end]
         own = [f for f in items if start <= f.start < end]
         _listed(vocab, reading, context, start, end, in_clause, own, number, give)  # 1.
-        if any(t.lower_ in vocab.award_cues for t in doc[start:end]) or any(start <= c < end for c, _ in reading.cues):
+        if any(t.lower_ in vocab.award_cues for t in doc[start:end]) or any(start <= c < end for c, _ in reading.cues) \
+                or _elides_award(vocab, doc, start) or (any(context.schemes.values()) and (
+                    is_list_line(reading.sentence.of(text)) or _names_and_labels_only(vocab, reading))):
             for mention in in_clause:  # 4.
-                mine = [f for f in own if mention.end <= f.start <= mention.end + 1]
+                mine = _own_label_run(doc, own, mention)
                 give(mention, labels_of(doc, mine), mine[0].start if mine else None, "predicate_only.own_label", number)
+        runs = _label_runs(vocab, doc, own)
         for item in own:  # 2.
-            mention = _awarded(vocab, reading, start, in_clause, item)
+            run = next((r for r in runs if item in r), None)
+            mention = _awarded(vocab, reading, start, in_clause, run[0] if run else item)
+            group = coordinated(vocab, doc, reading, mention) if mention else []
+            if run and len(group) > 1:
+                # "A, B dan C masing-masing meraih predikat A, A- dan B": in order, or not at all
+                if len(group) == len(run):
+                    each = group[run.index(item)]
+                    give(each, labels_of(doc, [item]), item.start, "predicate_only.respectively", number)
+                continue
             for each in coordinated(vocab, doc, reading, mention) if mention else ():
                 give(each, labels_of(doc, [item]), item.start, "predicate_only.award_cue", number)
         if own and not in_clause and number and list_intro(vocab, doc, start, end) is None:  # 5.
@@ -77,6 +94,8 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
             if len(before) == 1 and not _negated(vocab, doc, start, own[0].start):
                 give(next(iter(before.values())), labels_of(doc, own), own[0].start, "predicate_only.clause_ellipsis", number)
     _group_back_reference(vocab, reading, context, items, give)  # 6.
+    _headed(vocab, reading, items, give)  # 8.
+    _same_as_before(vocab, reading, assigned, give)  # 9.
     return _records(vocab, reading, text, context, assigned)
 
 
@@ -148,6 +167,36 @@ def _awarded(vocab, reading, start, in_clause, item):
     return before[-1]
 
 
+def _names_and_labels_only(vocab, reading) -> bool:
+    """"Polres Batang: A- (Sangat Baik)": a line of a list that holds nothing but names and labels."""
+    held = {i for span in (*reading.parties, *reading.labels) for i in range(span.start, span.end)}
+    return bool(reading.parties) and bool(reading.labels) and all(
+        t.i in held or t.is_punct or t.text in SEPARATORS or t.lower_ in vocab.coordinators for t in reading.doc)
+
+
+def _label_runs(vocab, doc, items) -> list[list]:
+    """Labels one after another with only list separators between ("predikat A, A- dan B")."""
+    runs, current = [], []
+    for item in items:
+        if current and all(t.lower_ in vocab.coordinators for t in doc[current[-1].end:item.start]) \
+                and item.start > current[-1].end and conflicting(vocab, labels_of(doc, [current[-1], item])):
+            current.append(item)
+        else:
+            if len(current) > 1:
+                runs.append(current)
+            current = [item]
+    if len(current) > 1:
+        runs.append(current)
+    return runs
+
+
+def _elides_award(vocab, doc, start: int) -> bool:
+    """"…, sedangkan Kabupaten Bone masih rapor merah": a contrasting clause leaves out the award
+    word of the clause before it."""
+    return start > 0 and doc[start].lower_ in vocab.clause_connectors \
+        and any(t.lower_ in vocab.award_cues for t in doc[:start])
+
+
 def _group_back_reference(vocab, reading, context, items, give) -> None:
     """6. "… kelima provinsi tersebut tergolong kategori kurang inovatif": a group pointed back
     at with its number takes the label for the list an earlier sentence named without one."""
@@ -163,6 +212,36 @@ def _group_back_reference(vocab, reading, context, items, give) -> None:
         give(replace(mention, foreign=True), labels_of(doc, items[:1]), items[0].start,
              "predicate_only.group_back_reference", 0)
     context.pending_list = None
+
+
+def _headed(vocab, reading, items, give) -> None:
+    """8. "Untuk zona merah, Kabupaten Bone dan Kabupaten Wajo.": a sentence that opens on a
+    label and a comma, then only names, lists the label's group."""
+    doc = reading.doc
+    if not items or items[0].start > 2 or items[0].end >= len(doc) or doc[items[0].end].text != ",":
+        return
+    if any(t.lower_ not in vocab.lex["lead_in_words"] for t in doc[:items[0].start]):
+        return
+    rest = doc[items[0].end + 1:]
+    names = [m for m in reading.parties if m.start > items[0].end]
+    named = {i for m in names for i in range(m.start, m.end)}
+    if names and all(t.i in named or t.lower_ in vocab.coordinators or t.is_punct for t in rest):
+        for mention in names:
+            give(mention, labels_of(doc, items[:1]), items[0].start, "predicate_only.headed_list", 0)
+
+
+def _same_as_before(vocab, reading, assigned, give) -> None:
+    """9. "…, disusul Kabupaten Pinrang dengan predikat yang sama": an entity said to share the
+    label of the one before it in the sentence."""
+    doc, said = reading.doc, " ".join(t.lower_ for t in reading.doc)
+    if not any(phrase in said for phrase in vocab.lex["same_label_phrases"]):
+        return
+    given = sorted(assigned.values(), key=lambda a: a[0].start)
+    for mention in reading.parties:
+        before = [a for a in given if a[0].end <= mention.start]
+        after = " ".join(t.lower_ for t in doc[mention.end:mention.end + 5])
+        if before and any(after.startswith(p) or after.startswith("dengan " + p) for p in vocab.lex["same_label_phrases"]):
+            give(mention, before[-1][1], before[-1][2], "predicate_only.same_as_before", before[-1][4])
 
 
 def _history(vocab, reading) -> list[tuple]:
@@ -199,6 +278,16 @@ def _history_year(vocab, reading, position: int) -> int | None:
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
+
+def _own_label_run(doc, items, mention) -> list:
+    """The labels written onto a name, one after another: "Dinas X – Pelayanan Prima (A)"."""
+    run, end = [], mention.end + (1 if mention.end < len(doc) and doc[mention.end].text in SEPARATORS else 0)
+    for item in items:
+        if end <= item.start <= end + 1 and (not run or item.start <= run[-1].end + 1):
+            run.append(item)
+            end = item.end
+    return run
+
 
 def _own_labels(doc, items, mention) -> list[str]:
     """"Pemprov Sulawesi Tengah (BB)": a label right after the name is the item's own."""

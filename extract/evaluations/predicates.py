@@ -24,7 +24,13 @@ def is_list_header(vocab, doc, found: list[Found]) -> bool:
     if not predicate_items(found):
         return False
     words = [t.lower_ for t in doc if not t.is_punct]
-    return doc.text.rstrip().endswith(":") or bool(words and words[-1] in vocab.list_intro)
+    return doc.text.rstrip().endswith(":") or bool(words and words[-1] in vocab.list_intro) or _label_line(vocab, doc, found)
+
+
+def _label_line(vocab, doc, found: list[Found]) -> bool:
+    """"Kategori Pelayanan Prima" on a line of its own, names on the lines below."""
+    inside = {i for f in predicate_items(found) for i in range(f.start, f.end)}
+    return all(t.i in inside or t.is_punct or t.lower_ in vocab.grade_cues or t.lower_ in vocab.award_cues for t in doc)
 
 
 def conflicting(vocab, labels: list[str]) -> bool:

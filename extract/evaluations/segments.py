@@ -5,6 +5,14 @@ dihuni A dan B, sedangkan zona hijau diraih C dan D" is two groups with two pred
 """
 from __future__ import annotations
 
+import re
+
+BULLET = re.compile(r"^\s*(?:[•·*–-]|\d{1,3}[.)])\s")   # a line of a list: "• Dinkes (92,71)", "3. Pemkab X"
+
+
+def is_list_line(chunk: str) -> bool:
+    return bool(BULLET.match(chunk))
+
 
 def clauses(vocab, doc) -> list[tuple[int, int]]:
     """Token ranges of the sentence's clauses, split before each clause connector. A semicolon

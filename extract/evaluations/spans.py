@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .patterns import SPAN_KEY
+from .patterns import LETTER_GRADE, SPAN_KEY
 from .vocabulary import joined_key
 
 JOINED_WINDOW = 3   # tokens a place name may spread over when the gazetteer writes it as one word
@@ -26,6 +26,7 @@ def find_spans(vocab, doc) -> list[Found]:
              and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))
              and not (s.id_ == "quoted" and not (_after_grade_cue(vocab, doc, s) or _after_name_or_score(doc, s)))]
     spans.extend(_joined_regions(vocab, doc, spans))
+    spans.extend(_grade_runs(vocab, doc, spans))
     # longest first, then drop spans of the same family inside a longer one: sorted by start,
     # a span lies inside an earlier one of its label exactly when that label reached past its end
     spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -57,6 +58,28 @@ def _joined_regions(vocab, doc, spans: list[Found]) -> list[Found]:
     return found
 
 
+def _grade_runs(vocab, doc, spans: list[Found]) -> list[Found]:
+    """"predikat A, A- dan B": letters listed after a cued grade are grades too; so is the letter
+    a list line gives its name after a colon or a dash."""
+    found = []
+    for grade in [f for f in spans if f.label == "GRADE" and f.value not in ("bracket", "quoted")]:
+        k = grade.end
+        while k + 1 < len(doc) and doc[k].lower_ in vocab.coordinators and LETTER_GRADE.match(doc[k + 1].text) \
+                and doc[k + 1].text.isupper():
+            end = k + 2 + (1 if k + 2 < len(doc) and doc[k + 2].text in ("-", "+") and not doc[k + 1].whitespace_ else 0)
+            found.append(Found("GRADE", k + 1, end, "run"))
+            k = end
+    # "Polres Kendal: A (Pelayanan Prima)": a list line's name, a colon, its letter
+    for token in doc[1:-1]:
+        k = token.i
+        if token.text in (":", "–", "—") and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper() \
+                and LETTER_GRADE.match(doc[k + 1].text) and doc[k + 1].text.isupper() \
+                and (k + 2 == len(doc) or doc[k + 2].text in ("-", "+", "(", ",", ".", ";")):
+            end = k + 2 + (1 if k + 2 < len(doc) and doc[k + 2].text in ("-", "+") and not doc[k + 1].whitespace_ else 0)
+            found.append(Found("GRADE", k + 1, end, "after_name"))
+    return found
+
+
 def predicate_items(found: list[Found]) -> list[Found]:
     return [f for f in found if f.label in ("PREDICATE", "GRADE")]
 
@@ -68,6 +91,11 @@ def _loose_word(vocab, doc, span) -> bool:
         return False
     if span.start > 1 and doc[span.start - 1].text == "(" and doc[span.start - 2].like_num:
         return False  # "4,26 (Memuaskan)": the label in brackets after a score
+    if span.end + 1 < len(doc) and doc[span.end].text == "(" and LETTER_GRADE.match(doc[span.end + 1].text):
+        return False  # "Sangat Baik (A-)": a label paired with its letter grade is a category
+    if span.start > 1 and doc[span.start - 1].text == "(" and (
+            LETTER_GRADE.match(doc[span.start - 2].text) or doc[span.start - 2].text in ("-", "+")):
+        return False  # "Predikat A- (Sangat Baik)": and the other way round
     return not any(t.lower_ in vocab.predicate_cues for t in doc[max(0, span.start - 3):span.start])
 
 

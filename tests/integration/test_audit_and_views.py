@@ -81,7 +81,7 @@ def test_export_writes_every_evaluation_with_provenance(sample_db, tmp_path):
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert len(rows) == store.open_db(sample_db)["evaluations"].count
     dinsos = next(r for r in rows if r["entity"] == "Dinas Sosial Kabupaten Serang")
-    assert dinsos["quote"] == "Dinsos meraih nilai 94, 62" and dinsos["url"].startswith("http://127.0.0.1:")
+    assert dinsos["quote"] == "Dinsos meraih nilai 94, 62 zona hijau kualitas tertinggi" and dinsos["url"].startswith("http://127.0.0.1:")
     assert len(dinsos["page_sha256"]) == 64 and dinsos["fetched_at"] and dinsos["outlet"] == "Kabar Serang Timur"
     as_json = json.loads(run_rapor("export", "--db", str(sample_db), "--format", "json").stdout)
     assert len(as_json) == len(rows)

@@ -84,3 +84,55 @@ def test_the_quote_holds_entity_score_and_the_label_said_with_them(extractor):
     text = "Rinciannya, Dinsos Kabupaten Serang meraih nilai 94, 62 zona hijau kualitas tertinggi, DPMPTSP nilai 91,16."
     record = by_score(extractor, text)[94.62]
     assert record.quote == "Dinsos Kabupaten Serang meraih nilai 94, 62 zona hijau kualitas tertinggi"
+
+
+def test_scores_given_respectively_pair_in_order_or_not_at_all(extractor):
+    cue = "Dalam evaluasi pelayanan publik KemenPANRB 2023, "
+    found = by_score(extractor, cue + "Polres Kendal, Polres Batang dan Polres Klaten masing-masing meraih nilai 4,51, 4,32 dan 3,98.")
+    assert {s: r.entity for s, r in found.items()} == {4.51: "Polres Kendal", 4.32: "Polres Batang", 3.98: "Polres Klaten"}
+    # two names, three scores: any pairing would be a guess
+    assert by_score(extractor, cue + "Polres Kendal dan Polres Klaten meraih nilai 4,51, 4,32 dan 3,98.") == {}
+
+
+def test_a_converted_value_stays_with_the_group_that_shares_one_score(extractor):
+    text = ("Dalam evaluasi pelayanan publik KemenPANRB 2023, Dinas Sosial serta RSUD Kota Madiun masing-masing meraih "
+            "Indeks Pelayanan Publik 4,63 atau setara nilai konversi 92,60.")
+    records = extractor.extract(Article(text=text))
+    assert sorted((r.score, r.entity) for r in records) == [
+        (4.63, "Dinas Sosial Kota Madiun"), (4.63, "Rumah Sakit Umum Daerah Kota Madiun"),
+        (92.6, "Dinas Sosial Kota Madiun"), (92.6, "Rumah Sakit Umum Daerah Kota Madiun")]
+
+
+def test_a_grade_written_onto_one_score_is_not_the_next_ones(extractor):
+    text = ("Dalam evaluasi pelayanan publik KemenPANRB, Pemkot Bitung sebelumnya meraih nilai 3,21 (B-) pada 2021 dan "
+            "3,88 (B) pada 2022, sebelum melonjak ke 4,06 (A-) pada 2023.")
+    found = by_score(extractor, text)
+    assert [(found[s].predicate, found[s].year) for s in (3.21, 3.88, 4.06)] == [
+        (("b-",), 2021), (("b",), 2022), (("a-",), 2023)]
+
+
+def test_bare_values_of_a_ranked_list_follow_a_value_told_with_its_cue(extractor):
+    text = ("Kementerian PANRB mengumumkan hasil evaluasi pelayanan publik tahun 2023 di Jakarta. Peringkat pertama kategori "
+            "kabupaten diraih Kabupaten Sleman dengan nilai 4,75, disusul Kabupaten Bantul (4,70) dan Kabupaten Kulon Progo (4,68).")
+    found = by_score(extractor, text)
+    assert {s: (r.entity, r.rank) for s, r in found.items()} == {
+        4.75: ("Pemerintah Kabupaten Sleman", 1), 4.7: ("Pemerintah Kabupaten Bantul", None),
+        4.68: ("Pemerintah Kabupaten Kulon Progo", None)}
+
+
+def test_a_sentence_opening_on_the_result_just_told_gives_its_entitys_earlier_value(extractor):
+    text = ("Berdasarkan hasil PEKPPP Tahun 2023, Pemerintah Kabupaten Lamandau memperoleh Indeks Pelayanan Publik (IPP) 4,21 "
+            "dengan kategori Sangat Baik (A-). Nilai itu naik dibanding tahun 2022 yang hanya 3,65 atau kategori Baik (B).")
+    earlier = by_score(extractor, text)[3.65]
+    assert (earlier.entity, earlier.year, earlier.predicate) == ("Pemerintah Kabupaten Lamandau", 2022, ("baik", "b"))
+    # one that names another body before its value is that body's, and no rule reads it as ours
+    other = ("Berdasarkan hasil PEKPPP Tahun 2023, Pemerintah Kabupaten Lamandau memperoleh IPP 4,21. Capaian ini di "
+             "atas Kabupaten Seruyan yang meraih 3,20.")
+    assert by_score(extractor, other).get(3.2) is None or by_score(extractor, other)[3.2].entity != "Pemerintah Kabupaten Lamandau"
+
+
+def test_a_sentence_opening_on_last_year_leaves_its_value_without_a_year(extractor):
+    text = ("Evaluasi pelayanan publik KemenPANRB. Tahun lalu, IPP Kota Salatiga masih 3,98. Tahun ini, dalam evaluasi "
+            "tahun 2024, Kota Salatiga mencatat 4,41 dan berhak atas predikat Sangat Baik.")
+    found = by_score(extractor, text)
+    assert (found[3.98].year, found[4.41].year) == (None, 2024)

@@ -38,6 +38,8 @@ def evaluation(score, scheme="ombudsman_compliance", year=2024, predicate="", sc
     (evaluation(91.0, year=None, predicate="zona hijau"), NO_RUBRIC),
     (evaluation(88.0, "skm", 2015, "baik", 100.0), NO_RUBRIC),                          # 16/2014 table unverified
     (evaluation(91.16), NO_PREDICATE),
+    (evaluation(45.0, year=2019, predicate="rapor merah"), CONSISTENT),                 # a reporter's word for the zone
+    (evaluation(90.0, year=2019, predicate="rapor merah"), INCONSISTENT),
 ])
 def test_rubric_classification(record, kind):
     finding = check_rubric(record, RUBRICS)

@@ -139,3 +139,11 @@ def test_a_name_broken_across_lines_is_one_name(extractor):
     text = "Dalam penilaian kepatuhan Ombudsman 2022, Kabupaten Konawe\nUtara meraih nilai 80,30 dan masuk zona hijau."
     [record] = records(extractor, text)
     assert record.entity == "Pemerintah Kabupaten Konawe Utara" and "\n" in record.quote
+
+
+def test_a_unit_named_after_more_than_its_place_belongs_to_the_local_government(extractor):
+    # "Tegal Barat" is a district's name, not the regency: the puskesmas is the city's, as the story says
+    text = ("TEGAL - Dalam evaluasi pelayanan publik KemenPANRB tahun 2023, Pemkot Tegal meraih nilai 4,10, sedangkan "
+            "Puskesmas Tegal Barat memperoleh 3,51 (B).")
+    found = by_score(records(extractor, text))
+    assert (found[3.51].entity, found[3.51].region) == ("Puskesmas Tegal Barat Kota Tegal", "Kota Tegal")

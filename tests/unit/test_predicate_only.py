@@ -142,3 +142,67 @@ def test_one_entitys_history_gives_a_record_per_time(extractor):
     assert sorted((r.predicate, r.year) for r in records) == [
         (("baik",), 2019), (("cukup",), None), (("sangat baik",), 2020)]
     assert {r.entity for r in records} == {"Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bone"}
+
+
+def test_a_report_card_colour_is_the_zone_and_a_contrasting_clause_keeps_the_award_word(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman tahun 2019, Kabupaten Bulukumba dan Kabupaten Sinjai mendapat rapor "
+            "hijau, sedangkan Kabupaten Bone masih rapor merah.")
+    found = given(extractor, text)
+    assert {name: r.predicate for name, r in found.items()} == {
+        "Pemerintah Kabupaten Bulukumba": ("rapor hijau",), "Pemerintah Kabupaten Sinjai": ("rapor hijau",),
+        "Pemerintah Kabupaten Bone": ("rapor merah",)}
+
+
+def test_a_contrasting_clause_without_its_verb_gives_its_own_label(extractor):
+    text = "Opini Ombudsman 2023: Kabupaten Tana Toraja memperoleh opini kualitas tinggi, sementara Kabupaten Enrekang kualitas sedang."
+    assert given(extractor, text)["Pemerintah Kabupaten Enrekang"].predicate == ("kualitas sedang",)
+
+
+def test_the_same_predicate_as_the_one_before(extractor):
+    text = ("Ombudsman menilai kepatuhan 2021. Kabupaten Enrekang meraih predikat Kepatuhan Tinggi, disusul "
+            "Kabupaten Pinrang dengan predikat yang sama.")
+    assert given(extractor, text)["Pemerintah Kabupaten Pinrang"].predicate == ("kepatuhan tinggi",)
+
+
+def test_a_sentence_headed_by_a_label_lists_its_group(extractor):
+    text = ("Hasil penilaian kepatuhan Ombudsman 2020 dirilis. Untuk zona merah, Kabupaten Bone dan Kabupaten Wajo. "
+            "Sedangkan zona kuning ditempati Kabupaten Sinjai.")
+    found = given(extractor, text)
+    assert {name: r.predicate for name, r in found.items()} == {
+        "Pemerintah Kabupaten Bone": ("zona merah",), "Pemerintah Kabupaten Wajo": ("zona merah",),
+        "Pemerintah Kabupaten Sinjai": ("zona kuning",)}
+
+
+def test_labels_given_respectively_pair_in_order_or_not_at_all(extractor):
+    cue = "Dalam evaluasi pelayanan publik KemenPANRB 2023, "
+    found = given(extractor, cue + "Polres Kendal, Polres Batang dan Polres Klaten masing-masing meraih predikat A, A- dan B.")
+    assert {name: r.predicate for name, r in found.items()} == {
+        "Polres Kendal": ("a",), "Polres Batang": ("a-",), "Polres Klaten": ("b",)}
+    # two names, three letters: which is whose cannot be read
+    assert given(extractor, cue + "Polres Kendal dan Polres Klaten masing-masing meraih predikat A, A- dan B.") == {}
+
+
+def test_lines_of_a_list_each_name_then_their_labels(extractor):
+    numbered = ("Hasil PEKPPP 2023 di lingkungan Pemprov Jateng:\n1. Dinas Kependudukan dan Pencatatan Sipil – Pelayanan "
+                "Prima (A)\n2. DPMPTSP – Sangat Baik (A-)\n3. RSUD Tugurejo – Baik (B)")
+    found = given(extractor, numbered)
+    assert sorted(r.predicate for r in found.values()) == [("baik", "b"), ("pelayanan prima", "a"), ("sangat baik", "a-")]
+    colons = ("Hasil PEKPPP 2023 jajaran Polda Jateng\nPolres Kendal: A (Pelayanan Prima)\nPolres Batang: A- (Sangat Baik)\n"
+              "Polresta Surakarta: B (Baik)")
+    assert {name: r.predicate for name, r in given(extractor, colons).items()} == {
+        "Polres Kendal": ("a", "pelayanan prima"), "Polres Batang": ("a-", "sangat baik"),
+        "Polresta Surakarta": ("b", "baik")}
+
+
+def test_a_line_that_is_only_a_category_heads_the_names_below_it(extractor):
+    text = ("Evaluasi Pelayanan Publik 2023 KemenPANRB\nKategori Pelayanan Prima\nPolres Kendal\nPolres Batang\n"
+            "Kategori Sangat Baik\nPolres Klaten")
+    assert {name: r.predicate for name, r in given(extractor, text).items()} == {
+        "Polres Kendal": ("pelayanan prima",), "Polres Batang": ("pelayanan prima",), "Polres Klaten": ("sangat baik",)}
+
+
+def test_a_category_and_its_letter_before_a_colon_head_the_list_after_it(extractor):
+    text = ("Hasil Evaluasi Kinerja Penyelenggaraan Pelayanan Publik (PEKPPP) Tahun 2023 untuk unit pelayanan di Polda Jateng.\n"
+            "Predikat A- (Sangat Baik): Polres Pemalang, Polres Brebes.")
+    assert {name: r.predicate for name, r in given(extractor, text).items()} == {
+        "Polres Pemalang": ("a-", "sangat baik"), "Polres Brebes": ("a-", "sangat baik")}

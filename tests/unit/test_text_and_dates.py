@@ -38,3 +38,9 @@ def test_scores_are_never_read_as_dates():
 
 def test_dateline_date_is_the_first_real_date():
     assert find_dateline_date("SERANG – Acara digelar Selasa, 04 Februari 2025 di Pendopo.") == "2025-02-04"
+
+
+def test_the_number_of_a_list_line_does_not_end_a_sentence():
+    text = "Hasil PEKPPP 2023:\n1. Dinas Sosial – Baik (B)\n2. DPMPTSP – Sangat Baik (A-)"
+    assert [s.of(text) for s in sentences(text)] == [
+        "Hasil PEKPPP 2023:", "1. Dinas Sosial – Baik (B)", "2. DPMPTSP – Sangat Baik (A-)"]

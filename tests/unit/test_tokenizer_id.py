@@ -28,3 +28,14 @@ def nlp():
 ])
 def test_tokenizer(nlp, text, tokens):
     assert [t.text for t in nlp(text)] == tokens
+
+
+@pytest.mark.parametrize("text, tokens", [
+    ("Predikat A (Pelayanan Prima): Polres", ["Predikat", "A", "(", "Pelayanan", "Prima", ")", ":", "Polres"]),
+    ("Timor Tengah Utara(TTU)", ["Timor", "Tengah", "Utara", "(", "TTU", ")"]),
+    ("RSUD Dr. Soetomo", ["RSUD", "Dr.", "Soetomo"]),
+])
+def test_rapor_tokenizer_splits_what_the_blank_one_glues(text, tokens):
+    """Rapor's Indonesian: a bracket glued to a word splits, and an emoticon ("):") is two marks."""
+    from extract.evaluations.language import indonesian
+    assert [t.text for t in indonesian()(text)] == tokens

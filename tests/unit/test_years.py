@@ -1,0 +1,37 @@
+"""Which round a reported result belongs to, from what the article says around it."""
+from extract.records import Article
+
+
+def years(extractor, text, title=None):
+    return {r.entity: r.year for r in extractor.extract(Article(text=text, title=title))}
+
+
+def test_a_handover_late_in_the_year_dates_that_years_round(extractor):
+    text = ("Ombudsman RI menganugerahkan predikat kepatuhan tinggi kepada Pemerintah Kabupaten Pinrang. Acara itu digelar "
+            "pada Rabu (7/12/2016) di Jakarta.")
+    assert years(extractor, text) == {"Pemerintah Kabupaten Pinrang": 2016}
+
+
+def test_the_date_of_an_interview_dates_nothing(extractor):
+    text = ("Ombudsman mengumumkan bahwa Kabupaten Alor masuk zona merah kepatuhan pelayanan publik dengan nilai 48,94, "
+            "tutur Kepala Ombudsman Perwakilan NTT saat diwawancarai di Kupang, Jumat (13/12/2018).")
+    assert years(extractor, text) == {"Pemerintah Kabupaten Alor": None}
+
+
+def test_a_period_the_sentence_opens_with_is_the_round(extractor):
+    text = ("Pada tahun 2022, Ombudsman RI melakukan penilaian kepatuhan terhadap standar pelayanan publik di seluruh "
+            "pemerintah daerah. Kabupaten Buton Utara memperoleh nilai 78,40 dan masuk zona kuning.")
+    assert years(extractor, text) == {"Pemerintah Kabupaten Buton Utara": 2022}
+
+
+def test_a_link_to_another_story_does_not_give_its_round(extractor):
+    text = ("KENDARI - Ombudsman RI menyerahkan hasil penilaian kepatuhan.\n"
+            "Baca juga: Kota Kendari Raih Zona Hijau Penilaian Kepatuhan 2019\n"
+            "Kota Kendari meraih nilai 92,10 dan masuk zona hijau tahun ini.")
+    assert years(extractor, text) == {"Pemerintah Kota Kendari": None}
+
+
+def test_a_compared_year_right_before_a_value_is_that_values(extractor):
+    text = ("Indeks SPBE Kabupaten Konawe Selatan tahun 2024 mencapai 3,70, naik dibanding tahun 2023 yang hanya 2,89.")
+    found = {r.score: r.year for r in extractor.extract(Article(text=text))}
+    assert found == {3.7: 2024, 2.89: 2023}
