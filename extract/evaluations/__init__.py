@@ -11,6 +11,7 @@
 3. Attachment (`attachment`): each score goes to its entity, with predicates (`predicates`),
    year, rank, scheme and scale (`attributes`).
 4. Predicate-only records (`predicate_only`): named entities given a predicate without a score.
+   Tables the story prints are read row by row, by their header (`tables`).
 5. Merge (`merge`): covered predicate-only records dropped, repeated results merged.
 
 Every record carries the rule ids that produced it. Pure: no I/O, no clock.
@@ -33,6 +34,7 @@ from .predicate_only import predicate_only_records
 from .predicates import conflicting, is_list_header, labels_of
 from .reading import SentenceReading, read_sentence
 from .segments import is_list_line
+from .tables import find_tables, table_records
 from .spans import predicate_items
 from .vocabulary import build_vocabulary
 from .wraps import join_wrapped_lines
@@ -69,6 +71,8 @@ class Extractor:
             return []
         # first pass: what each candidate sentence holds, so the article's subject is known
         # before any score has to fall back on it
+        tables = find_tables(text)  # "| 1 | Kabupaten Kolaka | 85,20 | Hijau |": read by their header
+        in_table = [(t.start, t.end) for t in tables]
         read: list[tuple[SentenceReading, tuple | None, object | None]] = []
         subjects: Counter = Counter()
         on_topic = sum(context.schemes.values()) >= 2
@@ -76,6 +80,8 @@ class Extractor:
         list_region = None  # the government a list's header names: its items' region ("OPD Pemprov Jatim: • Dinkes (92,71)")
         for number, sentence in enumerate(sentences(text)):
             chunk = sentence.of(text)
+            if any(start <= sentence.start < end for start, end in in_table):
+                continue
             if is_teaser(vocab, chunk) or not (list_labels or vocab.candidate_re.search(chunk)
                                                or vocab.intro_re.search(chunk)):
                 continue  # a list may be named before its predicate ("Kelima provinsi itu ialah A, B …")
@@ -95,7 +101,7 @@ class Extractor:
             read.append((reading, line_labels, list_region))
             subjects.update(m.entity_name(None)[0] for m in reading.parties)
         context.subject = subjects.most_common(1)[0][0] if subjects else None
-        records: list[Evaluation] = []
+        records: list[Evaluation] = table_records(vocab, self.nlp, text, tables, context)
         previous_mentions: list[Mention] = []
         for reading, line_labels, list_region in read:
             if any(m.kind == "anaphor" for m in reading.mentions):

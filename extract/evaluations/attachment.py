@@ -13,8 +13,10 @@ bernilai 91,15, Pemprov B yang meraih nilai 93,14"). A score goes to:
    or averaged figure ("indeks integritas nasional 2023 merosot ke 70,97").
 
 A name no rule knows ("…, Nagan Raya (97,26)" where Nagan Raya is not read) blocks 2–5: its
-score belongs to it, so nothing is recorded rather than a neighbour's name on it. Comparisons
-("di bawah Kabupaten Cilacap"), assessors and places never receive a score. Pure.
+score belongs to it, so nothing is recorded rather than a neighbour's name on it. A body named
+in a comparison ("lebih tinggi dari Kabupaten Buton") keeps a value in brackets on its name and
+blocks any other value until a comma closes the comparison; assessors and places never receive
+a score. Groups given several scores pair them respectively or not at all. Pure.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ import bisect
 from dataclasses import replace
 
 from ..records import Evaluation
+from .entities import COMPARISON, PARTY
 from .attributes import is_earlier_value, local_region, rank_of, scale_of, scheme_at, year_of
 from .numbers import has_cue
 from .predicates import labels_in, labels_of
@@ -30,30 +33,14 @@ from .quotes import char_span
 
 def scored_records(vocab, reading, text, context, previous_mentions):
     doc, scores = reading.doc, reading.scores
-    parties = reading.parties
     assigned: list[list] = []
     rules_used: list[list[str]] = []
     for index, score in enumerate(scores):
         prev_end = scores[index - 1].end if index else 0
         next_start = scores[index + 1].start if index + 1 < len(scores) else len(doc)
         between = [m for m in reading.parties_between(prev_end, score.start) if m.end <= score.start]
-        target, rule = [], []
-        if between:
-            target, rule = [between[-1]], ["attach.entity_before"]
-        elif _unknown_name_before(vocab, reading, prev_end, score.start):
-            rule = ["attach.blocked_by_unknown_name"]
-        elif index and _linked(vocab, doc, prev_end, score.start):
-            target, rule = assigned[index - 1], ["attach.linked_to_previous_score"]
-        else:
-            after = [m for m in reading.parties_between(score.end, next_start) if m.end <= next_start]
-            if after:
-                target, rule = [after[0]], ["attach.entity_after"]
-            elif index and assigned[index - 1]:
-                target, rule = assigned[index - 1], ["attach.same_entity_as_previous_score"]
-            elif score.value not in context.recorded_values and (
-                    has_cue(vocab, doc, score.start, window=6) or _refers_back(vocab, reading, score)) \
-                    and not any(t.lower_ in vocab.aggregate_words for t in doc):
-                target, rule = _from_earlier_sentence(reading, context, previous_mentions)
+        target, rule = _compared_value(vocab, reading, prev_end, score, between) or _nearest(
+            vocab, reading, context, previous_mentions, index, prev_end, next_start, between, assigned)
         if target and rule[0] in ("attach.entity_before", "attach.entity_after"):
             target = coordinated(vocab, doc, reading, target[0])
             if len(target) > 1:
@@ -118,6 +105,47 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
         rank=rank_of(vocab, doc, _rank_from(reading, index, mention, seg_start), seg_end), quote=text[start_char:end_char], start=start_char,
         end=end_char, rule_ids=tuple(rule_ids),
     )
+
+
+def _compared_value(vocab, reading, prev_end: int, score, between):
+    """A body a comparison names between the score and its party decides: "lebih tinggi dari
+    Kabupaten Buton (80,10)" — the value in brackets on the compared name is that body's;
+    "mengungguli Kabupaten Buton dengan nilai 85,40" could be either's, so no one's. A comma
+    closes the comparison ("…, tepat di bawah Kabupaten Cilacap, Jawa Tengah, dengan skor
+    4,65"), and so does the main verb after a relative clause ("Kabupaten Lebak yang berada di
+    bawah Kota Cilegon meraih nilai 91,20"): the value is the subject's again, and None is returned."""
+    doc = reading.doc
+    compared = [m for m in reading.mentions if m.role == COMPARISON and prev_end <= m.start and m.end <= score.start]
+    if not compared or (between and compared[-1].start < between[-1].end):
+        return None
+    if compared[-1].end == score.start - 1 and doc[score.start - 1].text == "(":
+        return [replace(compared[-1], role=PARTY)], ["attach.compared_entity_own_value"]
+    gap = doc[compared[-1].end:score.start]
+    resumes = any(t.text == "," for t in gap) or any(
+        t.lower_ in vocab.award_cues and doc[t.i - 1].lower_ != "yang" for t in gap)
+    return None if resumes else ([], ["attach.blocked_by_comparison"])
+
+
+def _nearest(vocab, reading, context, previous_mentions, index, prev_end, next_start, between, assigned):
+    """Rules 1–5 of the module docstring, in order."""
+    doc, scores = reading.doc, reading.scores
+    score = scores[index]
+    if between:
+        return [between[-1]], ["attach.entity_before"]
+    if _unknown_name_before(vocab, reading, prev_end, score.start):
+        return [], ["attach.blocked_by_unknown_name"]
+    if index and _linked(vocab, doc, prev_end, score.start):
+        return assigned[index - 1], ["attach.linked_to_previous_score"]
+    after = [m for m in reading.parties_between(score.end, next_start) if m.end <= next_start]
+    if after:
+        return [after[0]], ["attach.entity_after"]
+    if index and assigned[index - 1]:
+        return assigned[index - 1], ["attach.same_entity_as_previous_score"]
+    if score.value not in context.recorded_values and (
+            has_cue(vocab, doc, score.start, window=6) or _refers_back(vocab, reading, score)) \
+            and not any(t.lower_ in vocab.aggregate_words for t in doc):
+        return _from_earlier_sentence(reading, context, previous_mentions)
+    return [], []
 
 
 def _respectively(vocab, doc, scores, assigned, rules_used) -> None:

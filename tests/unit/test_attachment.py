@@ -136,3 +136,13 @@ def test_a_sentence_opening_on_last_year_leaves_its_value_without_a_year(extract
             "tahun 2024, Kota Salatiga mencatat 4,41 dan berhak atas predikat Sangat Baik.")
     found = by_score(extractor, text)
     assert (found[3.98].year, found[4.41].year) == (None, 2024)
+
+
+def test_a_compared_body_keeps_its_bracketed_value_and_blocks_a_value_either_could_own(extractor):
+    cue = "Dalam penilaian kepatuhan Ombudsman 2022, "
+    found = by_score(extractor, cue + "Kabupaten Muna meraih nilai 85,40, lebih tinggi dari Kabupaten Buton (80,10).")
+    assert {s: r.entity for s, r in found.items()} == {85.4: "Pemerintah Kabupaten Muna", 80.1: "Pemerintah Kabupaten Buton"}
+    assert by_score(extractor, cue + "Kabupaten Muna mengungguli Kabupaten Buton dengan nilai 85,40.") == {}
+    # a comma closes the comparison: the value is the subject's again
+    found = by_score(extractor, cue + "Kabupaten Muna menempati peringkat kedua, tepat di bawah Kabupaten Buton, dengan skor 85,40.")
+    assert found[85.4].entity == "Pemerintah Kabupaten Muna"
