@@ -106,21 +106,26 @@ def region_of_host(vocab, url: str | None):
 
 
 def evaluation_year(vocab, text: str) -> int | None:
-    """The period the article's results are for: the first year written onto an evaluation word
-    or a scheme cue ("Penilaian Kepatuhan Tahun 2024", "SPBE 2023"), else the first named after
-    one in its sentence.
+    """The period the article's results are for: the latest year written onto an evaluation word
+    or a scheme cue ("Penilaian Kepatuhan Tahun 2024", "SPBE 2023"), else the latest named after
+    one in its sentence. A story compares its round with earlier ones ("Evaluasi SPBE 2021 …
+    naik dari Evaluasi SPBE 2019"): the round it reports is the latest.
 
     Years of regulations ("Nomor 25 Tahun 2009") and of dates ("23 Desember 2022",
-    "(8/6/2023)") are publication or legal facts, not evaluation periods.
+    "(8/6/2023)") are publication or legal facts, and a round looked forward to ("menyongsong
+    Evaluasi SPBE Tahun 2023") is none yet: none of them is an evaluation period.
     """
-    best = None  # (tight?, position, year): a year written onto its cue wins over one further on
+    best = None  # (loose?, -year, year): a year written onto its cue wins over one further on
     for cue in [vocab.evaluation_word_re, *vocab.scheme_cue_res.values()]:
         for match in cue.finditer(text):
+            if _looked_forward(vocab, text, match.start()):
+                continue
             window = text[match.end(): match.end() + 110]
             window = re.split(r"\n|[.!?]\s", window, maxsplit=1)[0]  # within the sentence
             for found in re.finditer(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/])", window):
                 before = window[:found.start()]
-                if vocab.regulation_year_re.search(before) or re.search(rf"(\d{{1,2}}\s+({MONTHS})|/)\s*$", before, re.I) \
+                said_before = text[max(0, match.start() - 40): match.end() + found.start()]  # "Permenpan RB 29 tahun"
+                if vocab.regulation_year_re.search(said_before) or re.search(rf"(\d{{1,2}}\s+({MONTHS})|/)\s*$", before, re.I) \
                         or vocab.compared_year_re.search(before):
                     continue
                 position = match.end() + found.start()
@@ -129,13 +134,13 @@ def evaluation_year(vocab, text: str) -> int | None:
                 # "Penilaian Kepatuhan Tahun 2022", "SPBE 2023": the year on the name itself,
                 # not "Ombudsman pada 2023 menyerahkan hasil …" (the year it was told)
                 tight = bool(TIGHT_YEAR.fullmatch(before))
-                candidate = (not tight, position, int(found.group(1)))
+                candidate = (not tight, -int(found.group(1)), int(found.group(1)))
                 if best is None or candidate < best:
                     best = candidate
                 break
             opening = _year_opening_sentence(vocab, text, match.start())
-            if opening and (best is None or (True, *opening) < best):
-                best = (True, *opening)
+            if opening and (best is None or (True, -opening, opening) < best):
+                best = (True, -opening, opening)
     if best:
         return best[2]
     released = _release_year(vocab, text)
@@ -155,15 +160,21 @@ def evaluation_year(vocab, text: str) -> int | None:
     return None
 
 
-def _year_opening_sentence(vocab, text: str, cue_start: int) -> tuple[int, int] | None:
-    """"Pada tahun 2022, Ombudsman RI melakukan penilaian kepatuhan …": (position, year) of a period
-    the sentence opens with, before its evaluation word."""
+def _looked_forward(vocab, text: str, cue_start: int) -> bool:
+    """"menyongsong Assessment SPBE Tahun 2023", "target penilaian 2025": a round to come."""
+    before = text[max(0, cue_start - 40):cue_start].lower().split()[-3:]
+    return any(word.strip(",.;:()") in vocab.aspiration for word in before)
+
+
+def _year_opening_sentence(vocab, text: str, cue_start: int) -> int | None:
+    """"Pada tahun 2022, Ombudsman RI melakukan penilaian kepatuhan …": the period a sentence
+    opens with, before its evaluation word."""
     start = max(text.rfind(". ", 0, cue_start), text.rfind("\n", 0, cue_start)) + 1
     head = text[start:cue_start]
     found = LEADING_PERIOD.match(head)
     if not found or _in_past_sentence(vocab, text, start + found.start(1)):
         return None
-    return start + found.start(1), int(found.group(1))
+    return int(found.group(1))
 
 
 def _release_year(vocab, text: str) -> int | None:

@@ -188,7 +188,10 @@ def build_vocabulary(rules) -> Vocabulary:
         evaluation_word_re=re.compile(r"\b(" + _alternation(lex["evaluation_words"]) + r")\b", re.I),
         compared_year_re=re.compile(r"\b(" + _alternation([*lex["compared_words"], *lex["since_words"]])
                                     + r")\s*(tahun)?\s*$", re.I),
-        regulation_year_re=re.compile(r"(" + _alternation(lex["regulation_words"]) + r")\w*\s*[\w./-]*\s*(tahun|th\.?)?\s*$", re.I),
+        # "Nomor 25 Tahun", "Permenpan RB 29 tahun", "UU 14/": a regulation word, its number, then the year
+        regulation_year_re=re.compile(r"(?<!\w)(" + _alternation(lex["regulation_words"])
+                                      + r")\w*(?:\s+[A-Za-z.-]+){0,2}\s*\d+[\w.-]*\s*(tahun|th\.?|/)\s*$"
+                                      + r"|(?<!\w)(" + _alternation(lex["regulation_words"]) + r")\s*(tahun|th\.?)?\s*$", re.I),
         # "Pemkab Serang", "Pemerintah Kabupaten (Pemkab) Serang", "Wakil Bupati Kutai Timur"
         government_mention_re=re.compile(
             r"\b(" + _alternation([*(p.title() for p in lex["government_prefixes"]), *(p.title() for p in lex["regional_heads"]),

@@ -35,3 +35,26 @@ def test_a_compared_year_right_before_a_value_is_that_values(extractor):
     text = ("Indeks SPBE Kabupaten Konawe Selatan tahun 2024 mencapai 3,70, naik dibanding tahun 2023 yang hanya 2,89.")
     found = {r.score: r.year for r in extractor.extract(Article(text=text))}
     assert found == {3.7: 2024, 2.89: 2023}
+
+
+def test_the_round_is_the_latest_named_a_story_compares_it_with_earlier_ones(extractor):
+    text = ("Hasil Evaluasi SPBE Tahun 2019 menempatkan Pemkab Sampang di predikat cukup. Kerja keras berlanjut hingga "
+            "Evaluasi SPBE Tahun 2021. Pemkab Sampang kini mencatat indeks 2,98 dengan predikat Baik.")
+    assert years(extractor, text) == {"Pemerintah Kabupaten Sampang": 2021}
+
+
+def test_a_round_looked_forward_to_is_no_round_yet(extractor):
+    text = ("Pemkab Sampang mencatat Indeks SPBE 2,98 berpredikat Baik pada Evaluasi SPBE Tahun 2021. Memasuki tahun 2022, "
+            "tim mulai berbenah menyongsong Evaluasi SPBE Tahun 2023.")
+    assert years(extractor, text) == {"Pemerintah Kabupaten Sampang": 2021}
+
+
+def test_a_regulations_year_is_no_round(extractor):
+    text = ("Penilaian mengacu pada Permenpan RB 29 tahun 2022. Dalam evaluasi pelayanan publik KemenPANRB tahun "
+            "ini, Kota Salatiga mencatat indeks 4,41.")
+    assert years(extractor, text) == {"Pemerintah Kota Salatiga": None}
+    # a scheme's name that starts like a regulation word ("SKM", "sk") is no regulation
+    text = ("Hasil SKM Disdukcapil Kota Pagaralam semester I 2024 mencapai 90,64, melampaui hasil SKM terdahulu di tahun "
+            "2023, yakni di angka 90,05.")
+    found = {r.score: r.year for r in extractor.extract(Article(text=text))}
+    assert found == {90.64: 2024, 90.05: 2023}
