@@ -134,6 +134,12 @@ def _listed(vocab, reading, context, start, end, in_clause, own, number, give) -
     item's own label after its name; a list with no label waits for one (shape 6)."""
     doc = reading.doc
     intro = list_intro(vocab, doc, start, end)
+    if intro is not None and not any(f.end <= intro for f in own):
+        # "Penilaian kepatuhan 2018: zona hijau diraih A, B …": the colon named the topic, the
+        # list opens at the next introducer, after its label
+        after_label = next((f.end for f in own if f.start > intro), None)
+        later = list_intro(vocab, doc, after_label, end) if after_label is not None else None
+        intro = later if later is not None and later - after_label <= 2 else intro
     if intro is None or _lists_kinds(vocab, doc, own, intro):
         return
     lead = [f for f in own if f.end <= intro and intro - f.end <= LEAD_IN_REACH and not _refers_back(vocab, doc, f, intro)]

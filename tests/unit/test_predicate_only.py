@@ -1,4 +1,6 @@
 """Named bodies given a category without a score, in the shapes news uses for them."""
+import pytest
+
 from extract.records import Article
 
 
@@ -206,3 +208,17 @@ def test_a_category_and_its_letter_before_a_colon_head_the_list_after_it(extract
             "Predikat A- (Sangat Baik): Polres Pemalang, Polres Brebes.")
     assert {name: r.predicate for name, r in given(extractor, text).items()} == {
         "Polres Pemalang": ("a-", "sangat baik"), "Polres Brebes": ("a-", "sangat baik")}
+
+
+def test_a_colon_that_names_the_topic_leaves_the_list_to_the_next_introducer(extractor):
+    text = "Penilaian kepatuhan Ombudsman 2018: zona hijau diraih Kabupaten Gowa, Takalar, Maros dan Kota Makassar."
+    assert sorted(given(extractor, text)) == ["Pemerintah Kabupaten Gowa", "Pemerintah Kabupaten Maros",
+                                             "Pemerintah Kabupaten Takalar", "Pemerintah Kota Makassar"]
+
+
+@pytest.mark.parametrize("written", ["Satlantas Polres Kendal", "Pengadilan Tata Usaha Negara Makassar",
+                                     "Kejaksaan Tinggi Sulawesi Selatan", "Balai Besar POM Makassar",
+                                     "Perumda Air Minum Tirta Kahuripan"])
+def test_service_units_of_every_kind_are_entities_by_their_head(extractor, written):
+    text = f"Dalam evaluasi pelayanan publik KemenPANRB 2023, {written} meraih predikat Pelayanan Prima."
+    assert list(given(extractor, text)) == [written]
