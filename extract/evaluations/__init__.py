@@ -33,7 +33,7 @@ from .patterns import add_span_rulers
 from .predicate_only import predicate_only_records
 from .predicates import conflicting, is_list_header, labels_of
 from .reading import SentenceReading, read_sentence
-from .segments import is_list_line
+from .segments import is_list_line, opens_on_told_result
 from .tables import find_tables, table_records
 from .spans import predicate_items
 from .vocabulary import build_vocabulary
@@ -103,6 +103,7 @@ class Extractor:
         context.subject = subjects.most_common(1)[0][0] if subjects else None
         records: list[Evaluation] = table_records(vocab, self.nlp, text, tables, context)
         previous_mentions: list[Mention] = []
+        told: tuple[int, range] = (-1, range(0))  # (sentence no., positions in `records`) of the latest scores
         for reading, line_labels, list_region in read:
             if any(m.kind == "anaphor" for m in reading.mentions):
                 reading = reading.with_mentions(resolve_anaphors(list(reading.mentions), previous_mentions))
@@ -114,6 +115,8 @@ class Extractor:
                 context.recent_region = (governments[-1].region, number)
             if reading.scores:
                 new = scored_records(vocab, reading, text, context, previous_mentions)
+                if new:
+                    told = (number, range(len(records), len(records) + len(new)))
                 records.extend(new)
                 # "A meraih predikat Informatif, sedangkan B masuk kategori Menuju Informatif dengan nilai 85,20"
                 scored_names = {r.entity_as_written for r in new}
@@ -122,6 +125,15 @@ class Extractor:
                                    if r.entity_as_written not in scored_names)
                 if new:
                     context.last_scored = (reading.sentence.paragraph, _record_mentions(new, mentions))
+            elif told[1] and number - told[0] <= 2 and _points_at_told(vocab, doc) and predicate_items(found) \
+                    and all(m.start > predicate_items(found)[-1].end for m in reading.parties):
+                # "Itu pun sudah kategori pelayanan prima, … ujar Kepala Bagian Organisasi Setda": the
+                # labels of the result just told (a body named after them is only the speaker's)
+                labels = tuple(labels_of(doc, predicate_items(found)))
+                for k in told[1]:
+                    if not records[k].predicate:
+                        records[k] = replace(records[k], predicate=labels,
+                                             rule_ids=records[k].rule_ids + ("predicate.said_of_told_result",))
             else:
                 given = predicate_only_records(vocab, reading, text, context, line_labels) \
                     if mentions or context.pending_list else []
@@ -129,15 +141,23 @@ class Extractor:
                 labels = labels_of(doc, predicate_items(found))
                 # a sentence that names one category is a lead-in for the list that follows
                 # ("Sebanyak 12 Pemda berada di zona hijau kategori B."), unless it tells of an
-                # earlier state ("sebelumnya masih tergolong zona kuning")
-                past = any(t.lower_ in vocab.past_markers for t in doc)
+                # earlier state ("sebelumnya masih tergolong zona kuning") or comments on the result
+                # just told ("Dengan capaian itu, Pemkab X masuk zona merah")
+                past = any(t.lower_ in vocab.past_markers for t in doc) or opens_on_told_result(vocab, doc)
                 if labels and not past and not conflicting(vocab, labels):
-                    context.category = (tuple(labels), number)
+                    given_to = {r.entity_as_written for r in given}
+                    passed_over = frozenset(m.entity_name(None)[0] for m in reading.parties if m.written not in given_to)
+                    context.category = (tuple(labels), number, passed_over if given else frozenset())
             usable = reading.parties
             if usable:
                 previous_mentions = usable
         # quotes are the article's own characters, line breaks and all
         return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(drop_covered_predicates(records), vocab.level_words)]
+
+
+def _points_at_told(vocab, doc) -> bool:
+    """A sentence that opens on a demonstrative or on "the result": "Itu pun …", "Capaian tersebut …"."""
+    return doc[0].lower_ in vocab.demonstratives or opens_on_told_result(vocab, doc)
 
 
 def _record_mentions(records: list[Evaluation], mentions: list[Mention]) -> list[Mention]:

@@ -29,6 +29,7 @@ from .attributes import is_earlier_value, local_region, rank_of, scale_of, schem
 from .numbers import has_cue
 from .predicates import labels_in, labels_of
 from .quotes import char_span
+from .segments import opens_on_told_result
 
 
 def scored_records(vocab, reading, text, context, previous_mentions):
@@ -58,6 +59,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
                                    [score.rule, mention.rule, *rules_used[index], scheme_rule], records))
     if records:
         context.recorded_values.update(r.score for r in records)
+        context.last_result = records[-1]
         labelled = [r for r in records if r.predicate]
         if labelled:  # a list that runs on in the next sentence ("Berikutnya …") keeps its group
             context.group = (labelled[-1].predicate, reading.number)
@@ -132,7 +134,7 @@ def _nearest(vocab, reading, context, previous_mentions, index, prev_end, next_s
     score = scores[index]
     if between:
         return [between[-1]], ["attach.entity_before"]
-    if _unknown_name_before(vocab, reading, prev_end, score.start):
+    if _unknown_name_before(vocab, reading, prev_end, score.start) or _unread_unit_before(reading, prev_end, score.start):
         return [], ["attach.blocked_by_unknown_name"]
     if index and _linked(vocab, doc, prev_end, score.start):
         return assigned[index - 1], ["attach.linked_to_previous_score"]
@@ -199,7 +201,7 @@ def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, sch
     if parties:  # 2.
         lead = labels_in(vocab, reading, 0, parties[0].start, scheme)
         if lead:
-            context.category = (tuple(lead), reading.number)
+            context.category = (tuple(lead), reading.number, frozenset())
             return lead, "predicate.sentence_lead_in"
     if index and earlier and earlier[-1].predicate and not mention.foreign:  # 3.
         gap = doc[reading.scores[index - 1].end:mention.start]
@@ -210,8 +212,11 @@ def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, sch
     fitting = lambda labels: [p for p in labels if not allowed or p in allowed or len(p) <= 2]  # noqa: E731
     if context.group and reading.number - context.group[1] <= 2 and doc[0].lower_ in vocab.continuation_words:  # 4.
         return fitting(context.group[0]), "predicate.list_runs_on"
-    if context.category and reading.number - context.category[1] <= 2:
-        context.category = (context.category[0], reading.number)
+    # "… Kabupaten X masih jauh tertinggal dari Kabupaten Y yang … di Zona Hijau": a lead-in that
+    # named a body and gave the category to another is no category of the first
+    if context.category and reading.number - context.category[1] <= 2 \
+            and mention.entity_name(None)[0] not in context.category[2]:
+        context.category = (context.category[0], reading.number, context.category[2])
         return fitting(context.category[0]), "predicate.list_lead_in"
     return [], None
 
@@ -233,9 +238,7 @@ def _refers_back(vocab, reading, score) -> bool:
     """"Nilai itu naik dibanding tahun 2022 yang hanya 3,65": a sentence opening on the result just
     told gives that entity's other values, unless it names another body before the score
     ("Capaian ini di atas Kabupaten X yang meraih 3,20")."""
-    doc = reading.doc
-    return len(doc) > 2 and doc[0].lower_ in vocab.score_cues and doc[1].lower_ in vocab.demonstratives \
-        and not any(m.start < score.start for m in reading.mentions)
+    return opens_on_told_result(vocab, reading.doc) and not any(m.start < score.start for m in reading.mentions)
 
 
 def _unknown_name_before(vocab, reading, lo: int, score_start: int) -> bool:
@@ -254,6 +257,15 @@ def _unknown_name_before(vocab, reading, lo: int, score_start: int) -> bool:
         return False
     opening = k < lo or doc[k].lower_ in vocab.list_separators or doc[k].text in ("•", "-", ".")
     return opening and not (doc[name[-1]].lower_ in vocab.continuation_words and len(name) == 1)
+
+
+def _unread_unit_before(reading, lo: int, score_start: int) -> bool:
+    """"Puskesmas banjarejo memperoleh nilai 4,97": a unit's head word whose name could not be
+    read (written in lower case) still says the score is some unit's own."""
+    doc = reading.doc
+    named = {i for m in reading.mentions for i in range(m.start, m.end)}
+    return any(f.label == "HEAD" and lo <= f.start < score_start and f.start not in named and f.end < score_start
+               and doc[f.end].is_alpha and doc[f.end].is_lower for f in reading.found)
 
 
 def _linked(vocab, doc, start: int, end: int) -> bool:

@@ -159,7 +159,7 @@ def is_earlier_value(vocab, doc, score) -> bool:
     said_before = " ".join(t.lower_ for t in doc[max(0, score.start - 5):score.start])
     # "Tahun lalu, IPP Kota X masih 3,98.": a sentence that opens on last year frames the first
     # value it gives
-    opening = " ".join(t.lower_ for t in doc[:4])
+    opening = " ".join(t.lower_ for t in doc[:6] if not t.is_punct)
     if any(opening.startswith(phrase) or opening.startswith("pada " + phrase) for phrase in vocab.earlier_phrases) \
             and not any(t.like_num for t in doc[:score.start] if YEAR_TOKEN.match(t.text) is None):
         return True

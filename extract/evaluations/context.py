@@ -17,6 +17,7 @@ from .regions import level_of, resolve_region
 TIGHT_YEAR = re.compile(r"\s*(?:\(?\s*)?(?:tahun|th\.?|periode|semester\s+\w+(?:\s+tahun)?)?\s*", re.I)
 # results released from this month on are that year's round
 RELEASE_MONTH_SAME_ROUND = 10
+THIS_YEAR = re.compile(r"\b(?:tahun|pada|di)\s+((?:19|20)\d\d)\s+ini\b", re.I)
 # "Pada tahun 2022, …", "Di tahun 2023 ini …", "Sepanjang 2021, …": a period a sentence opens with
 LEADING_PERIOD = re.compile(r"\s*(?:pada|di|untuk|sepanjang|selama)?\s*(?:tahun\s+)?((?:19|20)\d\d)\b(?!\s*[/-]\d)", re.I)
 # "SERANG, Warta Banten Raya –", "Samarinda (ANTARA Kaltim) -", "KOTA BANDUNG (TUGUBANDUNG.ID) –"
@@ -31,7 +32,7 @@ class ArticleContext:
     region: object | None
     dateline_end: int = 0
     last_scored: tuple | None = None   # (paragraph, mentions) of the latest sentence with a record
-    category: tuple | None = None      # (predicates, sentence no.) of the latest list lead-in
+    category: tuple | None = None      # (predicates, sentence no., names it passed over) of the latest list lead-in
     recent_region: tuple | None = None  # (region, sentence no.) of the latest government named
     sentence_no: int = 0
     last_year: int | None = None       # the latest year stated with a score: the round of a list
@@ -41,6 +42,7 @@ class ArticleContext:
     group: tuple | None = None         # (predicates, sentence no.) of the latest labelled scored item
     list_region: object | None = None  # the region a bulleted list's header gives its lines
     pending_list: tuple | None = None  # (mentions, sentence no.) of a list named before its predicate
+    last_result: object | None = None  # the latest scored record: what "Dengan capaian itu, …" points at
 
 
 def read_context(vocab, text: str, title: str, url: str | None = None) -> ArticleContext:
@@ -115,6 +117,9 @@ def evaluation_year(vocab, text: str) -> int | None:
     "(8/6/2023)") are publication or legal facts, and a round looked forward to ("menyongsong
     Evaluasi SPBE Tahun 2023") is none yet: none of them is an evaluation period.
     """
+    this_year = _said_as_this_year(vocab, text)
+    if this_year:
+        return this_year
     best = None  # (loose?, -year, year): a year written onto its cue wins over one further on
     for cue in [vocab.evaluation_word_re, *vocab.scheme_cue_res.values()]:
         for match in cue.finditer(text):
@@ -160,6 +165,18 @@ def evaluation_year(vocab, text: str) -> int | None:
     return None
 
 
+def _said_as_this_year(vocab, text: str) -> int | None:
+    """"hasil penilaian …, pada tahun 2018 ini Pemkab X …": the year a sentence about the evaluation
+    calls its own is the round. Elsewhere "Pada tahun 2024 ini, kami bertekad …" is only the year
+    the story was told."""
+    for found in THIS_YEAR.finditer(text):
+        sentence = _sentence_at(text, found.start(1))
+        if not _in_past_sentence(vocab, text, found.start(1)) and (
+                vocab.evaluation_word_re.search(sentence) or any(r.search(sentence) for r in vocab.scheme_cue_res.values())):
+            return int(found.group(1))
+    return None
+
+
 def _looked_forward(vocab, text: str, cue_start: int) -> bool:
     """"menyongsong Assessment SPBE Tahun 2023", "target penilaian 2025": a round to come."""
     before = text[max(0, cue_start - 40):cue_start].lower().split()[-3:]
@@ -190,10 +207,14 @@ def _release_year(vocab, text: str) -> int | None:
     return None
 
 
-def _in_past_sentence(vocab, text: str, position: int) -> bool:
+def _sentence_at(text: str, position: int) -> str:
     start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
     ends = [e for e in (text.find(". ", position), text.find("\n", position)) if e >= 0]
-    sentence = text[start: min(ends) if ends else len(text)].lower()
+    return text[start: min(ends) if ends else len(text)]
+
+
+def _in_past_sentence(vocab, text: str, position: int) -> bool:
+    sentence = _sentence_at(text, position).lower()
     return any(re.search(rf"\b{marker}\b", sentence) for marker in vocab.past_markers)
 
 

@@ -33,7 +33,7 @@ from .attachment import coordinated
 from .attributes import local_region, scheme_at, scheme_of_labels, year_near
 from .predicates import conflicting, labels_of
 from .quotes import char_span
-from .segments import is_list_line, list_intro
+from .segments import is_list_line, list_intro, opens_on_told_result
 
 SEPARATORS = ("–", "-", "—", ":", "=")   # between a list line's name and its label
 
@@ -117,6 +117,9 @@ def _records(vocab, reading, text, context, assigned) -> list[Evaluation]:
         own = {f.start for f in reading.labels if labels_of(doc, [f])[0] in labels}
         year = year_near(vocab, doc, mention, reading.mentions, list(reading.label_starts), own, context) \
             if not (rule == "predicate_only.history") else _history_year(vocab, reading, anchor)
+        told = context.last_result
+        if told is not None and told.entity == name and opens_on_told_result(vocab, doc):
+            year = told.year  # "Dengan capaian itu, Pemkab X masuk zona merah": that result's round
         records.append(Evaluation(
             entity=name, entity_as_written=mention.written, region=region.name if region else None,
             scheme=scheme, score=None, scale_max=None, predicate=tuple(labels), year=year, rank=None,
@@ -148,7 +151,8 @@ def _listed(vocab, reading, context, start, end, in_clause, own, number, give) -
             and not any(f.end <= intro for f in own):
         labels = list(context.category[0])
     listed = _enumerated(vocab, doc, [m for m in in_clause if m.start > intro], intro)
-    if not listed or _negated(vocab, doc, start, intro):
+    # "…, yaitu A, B, dan C, tidak ikut dinilai": a list the clause then says was not given it
+    if not listed or _negated(vocab, doc, start, intro) or _negated(vocab, doc, listed[-1].end, min(end, listed[-1].end + 4)):
         return
     if not labels and not any(_own_labels(doc, own, m) for m in listed):
         if len(listed) > 1:

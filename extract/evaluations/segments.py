@@ -48,3 +48,10 @@ def list_intro(vocab, doc, start: int, end: int) -> int | None:
         if token.i + 2 < end and doc[token.i + 1].text == "-" and f"{word}-{doc[token.i + 2].lower_}" in vocab.list_intro:
             return token.i + 2  # "masing-masing": the tokenizer keeps reduplications apart
     return None
+
+
+def opens_on_told_result(vocab, doc) -> bool:
+    """"Nilai itu naik …", "Dengan capaian tersebut, …": a sentence that opens by pointing at the
+    result just told."""
+    return any(doc[i].lower_ in vocab.score_cues and doc[i + 1].lower_ in vocab.demonstratives
+               for i in range(min(3, len(doc) - 1)))

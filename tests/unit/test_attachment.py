@@ -146,3 +146,25 @@ def test_a_compared_body_keeps_its_bracketed_value_and_blocks_a_value_either_cou
     # a comma closes the comparison: the value is the subject's again
     found = by_score(extractor, cue + "Kabupaten Muna menempati peringkat kedua, tepat di bawah Kabupaten Buton, dengan skor 85,40.")
     assert found[85.4].entity == "Pemerintah Kabupaten Muna"
+
+
+def test_a_unit_whose_name_is_written_in_lower_case_still_owns_its_score(extractor):
+    text = ("Dalam evaluasi pelayanan publik KemenPANRB 2025, Disdukcapil Kota Madiun meraih nilai 5,00. "
+            "Puskesmas banjarejo memperoleh nilai 4,97.")
+    assert set(by_score(extractor, text)) == {5.0}
+
+
+def test_a_lead_in_that_gave_its_category_to_another_body_is_no_category_of_the_first(extractor):
+    text = ("Penilaian kepatuhan Ombudsman RI tahun 2018. Di tahun 2018, Pemerintah Kabupaten Gorontalo masih jauh "
+            "tertinggal dari Kabupaten Bone Bolango yang telah memantapkan posisinya di Zona Hijau.\n"
+            "Pada tahun ini Pemerintah Kabupaten Gorontalo cuma sanggup meraih nilai 73,17.")
+    assert by_score(extractor, text)[73.17].predicate == ()
+
+
+def test_a_label_said_of_the_result_just_told_goes_to_its_records(extractor):
+    text = ("Indeks Pelayanan Publik (IPP) tahun 2025 yang diraih Pemerintah Kota Madiun tercatat 4,74. Capaian tersebut "
+            "tergolong kategori A atau pelayanan prima.\nPada tahun lalu, IPP Pemerintah Kota Madiun berada di angka 4,61. "
+            "Itu pun sudah kategori pelayanan prima, ujar Kepala Bagian Organisasi Setda Kota Madiun.")
+    found = by_score(extractor, text)
+    assert (found[4.74].predicate, found[4.61].predicate) == (("a", "pelayanan prima"), ("pelayanan prima",))
+    assert {r.entity for r in extractor.extract(Article(text=text))} == {"Pemerintah Kota Madiun"}

@@ -222,3 +222,10 @@ def test_a_colon_that_names_the_topic_leaves_the_list_to_the_next_introducer(ext
 def test_service_units_of_every_kind_are_entities_by_their_head(extractor, written):
     text = f"Dalam evaluasi pelayanan publik KemenPANRB 2023, {written} meraih predikat Pelayanan Prima."
     assert list(given(extractor, text)) == [written]
+
+
+def test_a_list_the_clause_then_says_was_not_assessed_gets_nothing(extractor):
+    text = ("Empat pemerintah daerah yang menjalani penilaian Ombudsman itu seluruhnya mendapat predikat Kualitas Sedang.\n"
+            "Adapun yang dinilai ialah Kota Gorontalo dan Kabupaten Boalemo.\n"
+            "Di sisi lain, daerah lainnya, yaitu Kabupaten Bone Bolango dan Pohuwato, tidak ikut dinilai.")
+    assert sorted(given(extractor, text)) == ["Pemerintah Kabupaten Boalemo", "Pemerintah Kota Gorontalo"]

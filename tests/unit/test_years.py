@@ -58,3 +58,11 @@ def test_a_regulations_year_is_no_round(extractor):
             "2023, yakni di angka 90,05.")
     found = {r.score: r.year for r in extractor.extract(Article(text=text))}
     assert found == {90.64: 2024, 90.05: 2023}
+
+
+def test_a_label_said_of_the_result_just_told_is_that_results_round(extractor):
+    text = ("Hasil penilaian kepatuhan Ombudsman tahun 2016 menunjukkan Pemerintah Kabupaten Gorontalo meraih nilai 30,76. "
+            "Dengan capaian itu, Pemerintah Kabupaten Gorontalo masuk zona merah.\n"
+            "Pada tahun 2018 ini, penilaian Ombudsman menempatkan Pemerintah Kabupaten Gorontalo di nilai 73,17.")
+    found = {r.score: (r.year, r.predicate) for r in extractor.extract(Article(text=text))}
+    assert found == {30.76: (2016, ("zona merah",)), 73.17: (2018, ())}
