@@ -393,6 +393,7 @@ def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False) -> i
     up to a government prefix or a region (the unit's place, read apart)."""
     end = k = j
     n = len(doc)
+    commas = 0  # commas already inside the name
     while k < n:
         token = doc[k]
         labels = {f.label for f in by_start.get(k, [])}
@@ -414,7 +415,12 @@ def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False) -> i
         if token.text in ("dan", "&", "/", ",") and k + 1 < n and doc[k + 1].text[:1].isupper() and not (
                 {f.label for f in by_start.get(k + 1, [])} & {"GOV", "REGION", "AGENCY", "HEAD"}) and (
                 token.text != "," or _comma_inside_name(doc, k)):
+            commas += token.text == ","
             k += 1
+            continue
+        if token.text == "," and commas and k + 2 < n and doc[k + 1].lower_ == "dan" and doc[k + 2].text[:1].isupper() \
+                and not ({f.label for f in by_start.get(k + 2, [])} & {"GOV", "REGION", "AGENCY", "HEAD"}):
+            k += 2  # "…, Perlindungan Anak, dan Keluarga Berencana": the enumeration's last part
             continue
         break
     return end
@@ -427,11 +433,12 @@ def _name_initial(token) -> bool:
 
 def _comma_inside_name(doc, k: int) -> bool:
     """A comma continues a name only when a "dan" closes the enumeration within the next few
-    capitalised words: "Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana"."""
-    for token in doc[k + 1: k + 6]:
+    capitalised words: "Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana", also
+    with a comma before the "dan" ("Perempuan, Perlindungan Anak, dan Keluarga Berencana")."""
+    for token in doc[k + 1: k + 8]:
         if token.lower_ == "dan":
-            return True
-        if not token.text[:1].isupper():
+            return token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper()
+        if not (token.text[:1].isupper() or token.text == ","):
             return False
     return False
 

@@ -147,3 +147,11 @@ def test_a_unit_named_after_more_than_its_place_belongs_to_the_local_government(
             "Puskesmas Tegal Barat memperoleh 3,51 (B).")
     found = by_score(records(extractor, text))
     assert (found[3.51].entity, found[3.51].region) == ("Puskesmas Tegal Barat Kota Tegal", "Kota Tegal")
+
+
+def test_a_name_that_enumerates_its_fields_with_commas_is_one_name(extractor):
+    text = ("Komisi Informasi menilai keterbukaan informasi 2022. OPD Pemprov Jawa Barat yang masuk kategori informatif "
+            "ialah Dinas Sosial, Dinas Pemberdayaan Perempuan, Perlindungan Anak, dan Keluarga Berencana, dan Inspektorat Daerah.")
+    names = {r.entity for r in records(extractor, text)}
+    assert "Dinas Pemberdayaan Perempuan, Perlindungan Anak, dan Keluarga Berencana Provinsi Jawa Barat" in names
+    assert "Dinas Sosial Provinsi Jawa Barat" in names
