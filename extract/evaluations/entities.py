@@ -400,7 +400,7 @@ def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False) -> i
         if labels & {"GOV", "REGION"}:
             break
         if (token.text[:1].isupper() and (token.is_alpha or _name_initial(token))) or (
-                allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3) or (
+                allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3 and not token.is_stop) or (
                 k == j and token.is_digit and len(token) <= 2 and k + 1 < n and doc[k + 1].text[:1].isupper()):
             # "MAN 1 Kendari", "SMAN 2 Kolaka": a unit's number right after its head
             k += 1

@@ -274,6 +274,8 @@ def _history_time(vocab, reading, position: int):
     window = doc[max(0, position - 8):position]
     for token in reversed(window):
         if token.like_num and len(token.text) == 4 and token.text.startswith(("19", "20")):
+            if token.i and doc[token.i - 1].lower_ in vocab.range_markers | {"sampai", "hingga"}:
+                return f"range:{doc[token.i - 3:token.i + 1].text}"  # "tahun 2012 sampai 2015": no one round
             return int(token.text)
     said = " ".join(t.lower_ for t in window)
     relative = next((phrase for phrase in vocab.earlier_phrases if phrase in said), None) or (

@@ -229,3 +229,16 @@ def test_a_list_the_clause_then_says_was_not_assessed_gets_nothing(extractor):
             "Adapun yang dinilai ialah Kota Gorontalo dan Kabupaten Boalemo.\n"
             "Di sisi lain, daerah lainnya, yaitu Kabupaten Bone Bolango dan Pohuwato, tidak ikut dinilai.")
     assert sorted(given(extractor, text)) == ["Pemerintah Kabupaten Boalemo", "Pemerintah Kota Gorontalo"]
+
+
+def test_a_history_of_grades_each_with_its_year_and_a_span_of_years_is_no_round(extractor):
+    text = ("Evaluasi SAKIP mencatat predikat Pemkab Serang naik dari tahun ke tahun. Pemkab Serang untuk tahun 2012 "
+            "sampai 2015 memperoleh predikat CC, tahun 2016 naik menjadi B, dan tahun 2017 kembali naik menjadi BB.")
+    records = extractor.extract(Article(text=text))
+    assert sorted((r.predicate, r.year) for r in records) == [(("b",), 2016), (("bb",), 2017), (("cc",), None)]
+
+
+def test_a_unit_word_in_lower_case_before_a_function_word_names_no_unit(extractor):
+    text = ("Menurutnya, puskesmas yang menjadi garda terdepan layanan kesehatan wajib memberi teladan, "
+            "sejalan dengan pembangunan zona integritas menuju WBK.")
+    assert given(extractor, text) == {}
