@@ -150,7 +150,7 @@ class Extractor:
                     context.category = (tuple(labels), number, passed_over if given else frozenset())
             usable = reading.parties
             if usable:
-                previous_mentions = usable
+                previous_mentions, context.parties_sentence_no = usable, number
         # quotes are the article's own characters, line breaks and all
         return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(drop_covered_predicates(records), vocab.level_words)]
 

@@ -43,6 +43,7 @@ class ArticleContext:
     list_region: object | None = None  # the region a bulleted list's header gives its lines
     pending_list: tuple | None = None  # (mentions, sentence no.) of a list named before its predicate
     last_result: object | None = None  # the latest scored record: what "Dengan capaian itu, …" points at
+    parties_sentence_no: int = -1      # the sentence the latest named parties were named in
 
 
 def read_context(vocab, text: str, title: str, url: str | None = None) -> ArticleContext:
