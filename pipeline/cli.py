@@ -65,6 +65,9 @@ def crawl(portal_ids, all_portals, db_path, log_level, since, redis_url, fresh):
                       since=since.date().isoformat() if since else None, redis_url=redis_url, fresh=fresh)
     except stages.CrawlLocked as exc:
         raise RaporError(str(exc)) from None
+    except stages.CrawlFailed as exc:
+        _print_runs(exc.runs)
+        raise RaporError(str(exc)) from None
     if redis_url:
         console.print(f"pages pushed to {redis_url}; run `rapor drain --redis {redis_url}` to store them")
         return

@@ -50,6 +50,15 @@ class CrawlLocked(RuntimeError):
     """Another crawl holds the lock of this database."""
 
 
+class CrawlFailed(RuntimeError):
+    """The crawl ran, but pages it fetched could not be stored (they stay pending); `runs` are
+    the runs it booked."""
+
+    def __init__(self, message: str, runs: list[dict]):
+        super().__init__(message)
+        self.runs = runs
+
+
 @contextmanager
 def crawl_lock(db_path: str):
     """One crawl per database at a time: a scheduled run that finds the previous one still going
@@ -86,6 +95,7 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
 
     Embedded (default): pages and frontier in the SQLite file, under the database's crawl lock.
     Distributed (`redis_url`): this process is one worker among several; nothing is written here.
+    Raises CrawlFailed when fetched pages could not be stored (a full disk): that is no success.
     """
     portals = [config.load_portal(pid) for pid in portal_ids]  # fail fast, before Scrapy starts
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
@@ -100,11 +110,18 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
         project.set(key, value, priority="cmdline")
     project.set("LOG_INSTALL_ROOT_HANDLER", project.get("LOG_LEVEL") != "CRITICAL", priority="cmdline")
 
-    def run() -> None:
+    from crawlers.outcomes import FAILED, STORE_FAILED
+
+    crawlers = []
+
+    def run() -> int:
+        """Crawl; return how many fetched pages could not be stored."""
         process = CrawlerProcess(project)
         for portal in portals:
-            process.crawl(PortalSpider, portal=portal.id, since=since)
+            crawlers.append(process.create_crawler(PortalSpider))
+            process.crawl(crawlers[-1], portal=portal.id, since=since)
         process.start()
+        return sum(crawler.stats.get_value(FAILED + STORE_FAILED, 0) for crawler in crawlers)
 
     if redis_url:
         run()
@@ -112,8 +129,12 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
     db = store.open_db(db_path)  # migrations applied once, before several spiders share the file
     before = max((r["id"] for r in store.recent_runs(db, 1)), default=0)
     with crawl_lock(db_path):
-        run()
-    return [r for r in store.recent_runs(db, 100) if r["id"] > before]
+        not_stored = run()
+    runs = [r for r in store.recent_runs(db, 100) if r["id"] > before]
+    if not_stored:
+        raise CrawlFailed(f"{not_stored} fetched pages could not be stored in {db_path} (see the log: a full disk?); "
+                          "they stay pending and the next crawl fetches them again", runs)
+    return runs
 
 
 def drain(redis_url: str, db_path: str, wait: float = 0.0) -> dict[str, dict[str, int]]:
@@ -169,6 +190,8 @@ def read_page(page: dict, extractor) -> tuple[dict, object | None, list, str | N
     """One stored page → (page, article or None, records, error): the CPU part of extraction."""
     from extract.article import NotHTML, html_to_article
 
+    if page.get("error"):  # its stored blob could not be inflated (store.inflate)
+        return page, None, [], page["error"]
     try:
         article = html_to_article(page["body"], page["final_url"] or page["url"], page["content_type"] or "")
     except NotHTML as exc:
