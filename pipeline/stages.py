@@ -1,4 +1,5 @@
-"""The stages wired together: crawl portals into the store, extract stored pages, extract JSONL.
+"""The stages wired together: crawl portals into the store, drain Redis into it, extract stored pages
+(the JSONL contract of `rapor extract --input` is `pipeline.contract`).
 
 The CLI in `pipeline.cli` is a thin layer over these functions; tests call them directly too.
 """
@@ -10,7 +11,7 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, TextIO
+from typing import Callable, Iterable
 
 import config
 import store
@@ -271,50 +272,6 @@ def extract_stored(db, extractor, *, portal: str | None = None, force: bool = Fa
             for result in in_flight.popleft().result():
                 write(*result)
     return summary
-
-
-# ---------------------------------------------------------------------------------------------
-# Extract JSONL (the measurement contract)
-
-def extract_jsonl(source: TextIO, sink: TextIO, extractor, on_error: Callable[[int, str], None]) -> tuple[int, int]:
-    """One output line per input line, same ids, same order; bad lines are reported, not fatal.
-
-    Input: {"id", "text" or "html", "title", "url", "published"}. Output: {"id", "evaluations"}.
-    A line that cannot be read still gets an output line (with "error") so lines stay aligned.
-    """
-    from extract.article import NotHTML, html_to_article
-    from extract.records import Article
-
-    done = failed = 0
-    for number, line in enumerate(source, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise ValueError("a line must be a JSON object")
-            if row.get("text") is None and row.get("html") is None:
-                raise ValueError('the object has neither "text" nor "html"')
-        except ValueError as exc:
-            on_error(number, f"not a valid article line: {exc}")
-            sink.write(json.dumps({"id": None, "line": number, "error": str(exc), "evaluations": []}) + "\n")
-            failed += 1
-            continue
-        try:
-            if row.get("text") is not None:
-                article = Article(text=str(row["text"]), title=row.get("title"), url=row.get("url"),
-                                  published=row.get("published"))
-            else:
-                article = html_to_article(row["html"], row.get("url"))
-            records = extractor.extract(article) if article else []
-            sink.write(json.dumps({"id": row.get("id"), "evaluations": [r.to_contract() for r in records]},
-                                  ensure_ascii=False) + "\n")
-            done += 1
-        except (NotHTML, ValueError) as exc:
-            on_error(number, str(exc))
-            sink.write(json.dumps({"id": row.get("id"), "error": str(exc), "evaluations": []}) + "\n")
-            failed += 1
-    return done, failed
 
 
 def sample_portal_ids() -> list[str]:
