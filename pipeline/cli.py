@@ -83,14 +83,21 @@ def drain(redis_url, wait, db_path):
     """Store the pages distributed workers pushed to Redis (the one writer of the database)."""
     import redis
 
+    from pipeline import drain as handoff
+
     try:
-        counts = _guard(stages.drain, redis_url, db_path, wait)
+        counts = _guard(handoff.drain, redis_url, db_path, wait)
     except redis.exceptions.ConnectionError as exc:
         raise RaporError(f"cannot reach Redis at {redis_url}: {exc}") from None
+    except stages.CrawlLocked as exc:
+        raise RaporError(str(exc)) from None
     for portal, outcome in sorted(counts.items()):
         console.print(f"{portal}: " + ", ".join(f"{k} {v}" for k, v in sorted(outcome.items())))
     if not counts:
         console.print("nothing to drain")
+    if rejected := counts.get("(drain)", {}).get("rejected"):
+        raise RaporError(f"{rejected} queued payloads are not pages; kept in Redis list {handoff.REJECTED} "
+                         "for a look (LRANGE), nothing else was lost")
 
 
 @main.command()

@@ -6,7 +6,6 @@ The CLI in `pipeline.cli` is a thin layer over these functions; tests call them 
 from __future__ import annotations
 
 import functools
-import json
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -48,7 +47,7 @@ def build_extractor(rules=None):
 # Crawl
 
 class CrawlLocked(RuntimeError):
-    """Another crawl holds the lock of this database."""
+    """Another crawl (or drain) holds the lock of this database."""
 
 
 class CrawlFailed(RuntimeError):
@@ -61,21 +60,27 @@ class CrawlFailed(RuntimeError):
 
 
 @contextmanager
-def crawl_lock(db_path: str):
-    """One crawl per database at a time: a scheduled run that finds the previous one still going
-    stops at once instead of running beside it."""
+def database_lock(db_path: str, purpose: str, busy_message: str):
+    """A lock file beside the database (`<db>.<purpose>.lock`, `<db>.lock` for crawls), held
+    while the block runs; taken already, it raises CrawlLocked with `busy_message` at once."""
     import fcntl
 
-    lock_path = Path(str(db_path) + ".lock")
+    lock_path = Path(str(db_path) + (".lock" if purpose == "crawl" else f".{purpose}.lock"))
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise CrawlLocked(f"another crawl is running on {db_path} (lock {lock_path}); not starting a second") from None
+            raise CrawlLocked(f"{busy_message} (lock {lock_path})") from None
         handle.write(str(os.getpid()))
         handle.flush()
         yield
+
+
+def crawl_lock(db_path: str):
+    """One crawl per database at a time: a scheduled run that finds the previous one still going
+    stops at once instead of running beside it."""
+    return database_lock(db_path, "crawl", f"another crawl is running on {db_path}; not starting a second")
 
 
 def distributed_settings(redis_url: str, fresh: bool = False) -> dict:
@@ -136,42 +141,6 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
         raise CrawlFailed(f"{not_stored} fetched pages could not be stored in {db_path} (see the log: a full disk?); "
                           "they stay pending and the next crawl fetches them again", runs)
     return runs
-
-
-def drain(redis_url: str, db_path: str, wait: float = 0.0) -> dict[str, dict[str, int]]:
-    """Move pages pushed by distributed workers from Redis into the database (the one writer)."""
-    import base64
-
-    import redis
-
-    from crawlers.pipelines import RedisPagePipeline
-
-    server = redis.Redis.from_url(redis_url)
-    db = store.open_db(db_path)
-    counts: dict[str, dict[str, int]] = {}
-    runs: dict[str, int] = {}
-    while True:
-        popped = server.blpop([RedisPagePipeline.KEY], timeout=wait) if wait else server.lpop(RedisPagePipeline.KEY)
-        if not popped:
-            break
-        page = json.loads(popped[1] if isinstance(popped, (tuple, list)) else popped)
-        if page["portal"] not in runs:
-            runs[page["portal"]] = store.start_run(db, page["portal"])
-        fetched = dict(url=page["url"], final_url=page["final_url"], portal=page["portal"], status=page["status"],
-                       body=base64.b64decode(page["body"]), content_type=page["content_type"],
-                       crawl_run=runs[page["portal"]], fetched_at=page["fetched_at"], etag=page.get("etag", ""),
-                       last_modified=page.get("last_modified", ""))
-        if page.get("kind") == "document":
-            outcome = "documents_" + store.save_document(db, source=page.get("source", ""), title=page.get("title", ""),
-                                                         **fetched)
-        else:
-            outcome = store.save_page(db, **fetched)
-        per_portal = counts.setdefault(page["portal"], {"seen": 0})
-        per_portal["seen"] += 1
-        per_portal[outcome] = per_portal.get(outcome, 0) + 1
-    for portal, run in runs.items():
-        store.finish_run(db, run, status="finished", counts=counts[portal], error_counts={}, finish_reason="drained")
-    return counts
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -197,27 +196,6 @@ def test_portals_check_shows_what_a_saved_page_would_yield(tmp_path, sample_port
 
 
 # -- distributed -------------------------------------------------------------------------------
-
-@pytest.fixture
-def redis_url(tmp_path):
-    server = shutil.which("redis-server")
-    if not server:
-        if os.environ.get("CI"):
-            pytest.fail("redis-server is not installed: .ci/run should have installed it")
-        pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    port = free_port()
-    process = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                                "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(timeout=10)
-
 
 def test_two_workers_share_one_frontier_and_every_page_is_stored_once(tmp_path, redis_url):
     import redis
