@@ -30,6 +30,7 @@ from twisted.web.client import ResponseFailed, ResponseNeverReceived
 FAILED = "rapor/failed/"
 SOURCE_FAILED = "rapor/source_failed/"
 STORE_FAILED = "store_failed"  # fetched, but the database refused the write (full disk…)
+DISK_FULL = "rapor/disk_full"  # set when a refused write was refused for want of space
 
 
 class Refused(IgnoreRequest):

@@ -17,7 +17,7 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
 
 import store
-from crawlers.outcomes import FAILED, STORE_FAILED, failure_counts
+from crawlers.outcomes import DISK_FULL, FAILED, STORE_FAILED, failure_counts
 
 logger = logging.getLogger(__name__)
 

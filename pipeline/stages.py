@@ -116,18 +116,14 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
         project.set(key, value, priority="cmdline")
     project.set("LOG_INSTALL_ROOT_HANDLER", project.get("LOG_LEVEL") != "CRITICAL", priority="cmdline")
 
-    from crawlers.outcomes import FAILED, STORE_FAILED
-
     crawlers = []
 
-    def run() -> int:
-        """Crawl; return how many fetched pages could not be stored."""
+    def run() -> None:
         process = CrawlerProcess(project)
         for portal in portals:
             crawlers.append(process.create_crawler(PortalSpider))
             process.crawl(crawlers[-1], portal=portal.id, since=since)
         process.start()
-        return sum(crawler.stats.get_value(FAILED + STORE_FAILED, 0) for crawler in crawlers)
 
     if redis_url:
         run()
@@ -135,12 +131,28 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
     db = store.open_db(db_path)  # migrations applied once, before several spiders share the file
     before = max((r["id"] for r in store.recent_runs(db, 1)), default=0)
     with crawl_lock(db_path):
-        not_stored = run()
+        run()
     runs = [r for r in store.recent_runs(db, 100) if r["id"] > before]
-    if not_stored:
-        raise CrawlFailed(f"{not_stored} fetched pages could not be stored in {db_path} (see the log: a full disk?); "
-                          "they stay pending and the next crawl fetches them again", runs)
+    if problem := crawl_problem(crawlers, db_path):
+        raise CrawlFailed(problem, runs)
     return runs
+
+
+def crawl_problem(crawlers, db_path: str) -> str | None:
+    """What made a crawl no success, from its crawlers' stats: fetched pages the database
+    refused, or errors in the spider (a discovery the frontier could not record); None if none."""
+    from crawlers.outcomes import DISK_FULL, FAILED, STORE_FAILED
+
+    stats = [crawler.stats.get_stats() for crawler in crawlers]
+    not_stored = sum(s.get(FAILED + STORE_FAILED, 0) for s in stats)
+    spider_errors = sum(v for s in stats for k, v in s.items() if k.startswith("spider_exceptions/"))
+    if not (not_stored or spider_errors):
+        return None
+    cause = "the disk (or the database's size limit) is full" if any(s.get(DISK_FULL) for s in stats) \
+        else "see the log"
+    lost = [f"{not_stored} fetched pages could not be stored"] if not_stored else []
+    lost += [f"{spider_errors} errors in the spider (discoveries not recorded)"] if spider_errors else []
+    return f"{' and '.join(lost)} in {db_path}: {cause}; nothing of them was kept, and the next crawl fetches them again"
 
 
 # ---------------------------------------------------------------------------------------------
