@@ -6,7 +6,7 @@ pair them by position as well as by id (`../shared/eval/score.py` pairs by id):
 
 - an article line → `{"id", "evaluations": [...]}`;
 - a line that cannot be read (not UTF-8, not JSON, not an object, a field of the wrong type,
-  no text at all) → `{"id", "line", "error", "evaluations": []}`, also reported through
+  a `url` that is no URL, no text at all) → `{"id", "line", "error", "evaluations": []}`, also reported through
   `on_error` with its line number; the id is kept when it can be read at all;
 - a blank line → `{"id": null, "line", "blank": true, "evaluations": []}`, not an error.
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 from typing import BinaryIO, Callable, TextIO
+from urllib.parse import urlsplit
 
 BOM = b"\xef\xbb\xbf"
 # One article line is at most this long; a longer one is an error line and is skipped to its
@@ -98,6 +99,11 @@ def parse_line(raw: bytes) -> dict:
         raise BadLine(f'"id" must be a string, a finite number or null, not {_type_name(row["id"])}')
     if isinstance(row.get("id"), str):
         _check_text("id", row["id"])
+    if row.get("url") is not None:
+        try:
+            urlsplit(row["url"])
+        except ValueError as exc:  # "https://host.[x/…": the rules read the host of the URL
+            raise BadLine(f'"url" is not a URL ({exc})') from None
     if row.get("text") is None and row.get("html") is None:
         raise BadLine('the object has neither "text" nor "html"')
     return row

@@ -51,24 +51,8 @@ FAILING = {
 HANG_SECONDS = 8  # longer than the DOWNLOAD_TIMEOUT the fault test sets
 
 
-class _Counter(BaseHTTPRequestHandler):
-    """The outside host: it answers, and remembers every request, which must be none."""
-
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):  # noqa: N802
-        self.server.hits.append(self.path)
-        body = ARTICLE.format(name="luar").encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-class _Faults(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class QuietHandler(BaseHTTPRequestHandler):
+    """A test server's handler: logs nothing, answers with `send`."""
 
     def log_message(self, *args):
         pass
@@ -80,6 +64,23 @@ class _Faults(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+
+class _Counter(QuietHandler):
+    """The outside host: it answers, and remembers every request, which must be none."""
+
+    def do_GET(self):  # noqa: N802
+        self.server.hits.append(self.path)
+        body = ARTICLE.format(name="luar").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class _Faults(QuietHandler):
+    protocol_version = "HTTP/1.1"
 
     def page(self, name: str) -> bytes:
         return ARTICLE.format(name=name).encode()

@@ -9,13 +9,14 @@ import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
 import store
 from pipeline.sample_portal import ARTICLES_DIR, SamplePortal
 from tests.conftest import ROOT, free_port, run_rapor
+from tests.fault_server import QuietHandler
 
 pytestmark = pytest.mark.integration
 SAMPLE = ("warta-banten", "kabar-serang", "serangkab")
@@ -100,20 +101,9 @@ def test_two_crawls_never_overlap(tmp_path, sample_portal):
 
 # -- a server that fails on purpose ------------------------------------------------------------
 
-class FlakyHandler(BaseHTTPRequestHandler):
+class FlakyHandler(QuietHandler):
     hits: dict = {}
     offsite = ""
-
-    def log_message(self, *args):
-        pass
-
-    def send(self, status, body=b"", headers=()):
-        self.send_response(status)
-        for name, value in headers:
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
     def do_GET(self):  # noqa: N802
         FlakyHandler.hits[self.path] = FlakyHandler.hits.get(self.path, 0) + 1

@@ -39,6 +39,7 @@ def run(data: bytes, extractor):
     (b'{"id": "x", "text": NaN}\n', "NaN is not a JSON number"),
     (b'{"id": ["x"], "text": "t"}\n', '"id" must be a string'),
     (b'{"id": "x"}\n', 'neither "text" nor "html"'),
+    (b'{"id": "x", "text": "t", "url": "https://warta.example.[id/berita/1"}\n', '"url" is not a URL'),  # fuzz find
     (b'"just a string"\n', "must be a JSON object"),
     (b"[" * 50_000 + b"\n", "nested too deeply"),
 ])
