@@ -132,3 +132,27 @@ def test_a_full_disk_fails_the_crawl_and_loses_no_page(small_disk):
     assert left == 0
     print(f"\nfull disk ({SMALL_DISK}): crawl exit {full.returncode}, {len(partial)} of 31 pages stored, "
           f"{len(waiting)} left pending; with space again, 31 stored once\n{said}")
+
+
+def test_a_full_disk_stops_the_drain_with_the_page_kept_in_redis(small_disk, redis_url):
+    import redis
+
+    from pipeline.drain import PROCESSING, QUEUE
+    from tests.integration.test_kills import queue_pages
+    server = redis.Redis.from_url(redis_url)
+    expected = queue_pages(server, 2000)
+    small, copied = small_disk / "small", small_disk / "copied"
+    full = in_small_disk(small, copied, [sys.executable, "-m", "pipeline.cli", "drain", "--redis", redis_url,
+                                         "--db", str(small / "rapor.db")], {})
+    assert full.returncode not in (0, 97) and "full" in full.stderr.strip().splitlines()[-1], full.stderr[-2000:]
+    stored = len(stored_urls(copied / "rapor.db"))
+    assert 0 < stored < 2000
+    assert server.llen(PROCESSING) == 1 and server.llen(QUEUE) == 2000 - stored - 1  # the refused page waits
+    again = run_rapor("drain", "--redis", redis_url, "--db", str(copied / "rapor.db"))
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "recovered 1" in again.stdout
+    db = store.open_db(copied / "rapor.db")
+    assert dict(db.execute("select url, sha256 from pages").fetchall()) == expected and db["pages"].count == 2000
+    assert server.llen(PROCESSING) == server.llen(QUEUE) == 0
+    print(f"\nfull disk ({SMALL_DISK}) under a drain: {stored} of 2000 stored, 1 kept in processing; "
+          "after space was freed, 2000 stored once")
