@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -20,20 +21,36 @@ pytestmark = pytest.mark.integration
 MAX_RSS_MB = 200
 
 
-class PeakMemory:
-    """A process's peak resident memory, read from /proc while it runs (VmHWM, the kernel's
-    high-water mark of the process's own memory). `getrusage` would not do: a child's
-    ru_maxrss starts from its parent's size at fork, and pytest's is larger than the crawl's."""
+class ProcessWatch:
+    """While a process runs: its peak resident memory, read from /proc (VmHWM, the kernel's
+    high-water mark of the process's own memory), and every TCP port it listens on. `getrusage`
+    would not do for memory: a child's ru_maxrss starts from its parent's size at fork."""
 
     def __init__(self, pid: int):
-        self.path, self.peak_kb, self.done = f"/proc/{pid}/status", 0, threading.Event()
+        self.pid, self.peak_kb, self.listening = pid, 0, set()
+        self.done = threading.Event()
         self.thread = threading.Thread(target=self._watch, daemon=True)
         self.thread.start()
+
+    def _listening_ports(self) -> set[int]:
+        inodes = set()
+        for fd in Path(f"/proc/{self.pid}/fd").iterdir():
+            target = os.readlink(fd)
+            if target.startswith("socket:["):
+                inodes.add(target[8:-1])
+        ports = set()
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            for row in Path(table).read_text().splitlines()[1:]:
+                fields = row.split()
+                if fields[3] == "0A" and fields[9] in inodes:  # 0A: LISTEN
+                    ports.add(int(fields[1].rsplit(":", 1)[1], 16))
+        return ports
 
     def _watch(self) -> None:
         while not self.done.is_set():
             try:
-                status = open(self.path).read()
+                status = Path(f"/proc/{self.pid}/status").read_text()
+                self.listening |= self._listening_ports()
             except OSError:
                 return
             for line in status.splitlines():
@@ -41,10 +58,10 @@ class PeakMemory:
                     self.peak_kb = max(self.peak_kb, int(line.split()[1]))
             self.done.wait(0.05)
 
-    def stop(self) -> float:
+    def stop(self) -> "ProcessWatch":
         self.done.set()
         self.thread.join()
-        return self.peak_kb / 1024
+        return self
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +75,11 @@ def crawled(tmp_path_factory):
         env = {**os.environ, "RAPOR_PORTALS_DIR": str(portals), "SCRAPY_SETTINGS_MODULE": "tests.fault_settings"}
         args = [sys.executable, "-m", "pipeline.cli", "crawl", "faults", "--db", str(db_path), "--log-level", "WARNING"]
         process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        peak = PeakMemory(process.pid)
+        watch = ProcessWatch(process.pid)
         _, err = process.communicate(timeout=300)
+        watch.stop()
         yield {"portal": portal, "db": store.open_db(db_path), "returncode": process.returncode, "stderr": err,
-               "peak_rss_mb": peak.stop()}
+               "peak_rss_mb": watch.peak_kb / 1024, "listening": watch.listening}
 
 
 def path_of(url: str) -> str:
@@ -130,3 +148,8 @@ def test_stored_oddities_read_as_they_should(crawled):
     binary = pages["/berita/binary"]
     with pytest.raises(NotHTML):
         html_to_article(store.page_body(db, binary["id"]), binary["url"], binary["content_type"])
+
+
+def test_the_crawl_opens_no_port(crawled):
+    """Scrapy's telnet console and 2.19's remote control (which executes Python) are off."""
+    assert crawled["listening"] == set()
