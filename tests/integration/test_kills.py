@@ -111,11 +111,20 @@ def test_drain_sets_unreadable_payloads_aside_and_stores_the_rest(tmp_path, redi
     for bad in (b"not json", b"[1, 2]", json.dumps({"url": "http://127.0.0.1/x", "portal": "p"}).encode(),
                 json.dumps({"url": "u", "final_url": "u", "portal": "p", "status": 200, "body": "%%%"}).encode()):
         server.lpush(QUEUE, bad)
+    document = b"kolom;nilai\nKota Serang;88,5\n"
+    server.rpush(QUEUE, json.dumps({"url": "http://127.0.0.1/dokumen/ikm.csv", "final_url": "http://127.0.0.1/dokumen/ikm.csv",
+                                    "portal": "warta-banten", "status": 200, "body": base64.b64encode(document).decode(),
+                                    "content_type": "text/csv", "kind": "document", "source": "document:listing",
+                                    "title": "IKM 2024"}))
     result = rapor_process("drain", "--redis", redis_url, "--db", str(tmp_path / "rapor.db"))
     out, err = result.communicate(timeout=120)
     assert result.returncode != 0 and f"4 queued payloads are not pages; kept in Redis list {REJECTED}" in err
     assert "Traceback" not in err
     assert set(stored_urls(tmp_path / "rapor.db")) == set(expected)
+    db = store.open_db(tmp_path / "rapor.db")
+    assert db.execute("select url, title, source from documents").fetchall() == [
+        ("http://127.0.0.1/dokumen/ikm.csv", "IKM 2024", "document:listing")]
+    assert store.document_body(db, 1) == document
     assert server.llen(REJECTED) == 4 and server.llen(PROCESSING) == 0 and server.llen(QUEUE) == 0
 
 
