@@ -30,6 +30,11 @@ _JSON_TYPE_NAMES = {str: "a string", int: "a number", float: "a number", bool: "
                     list: "a list", dict: "an object"}
 
 
+# JSON may carry these raw inside a string, but str.splitlines() and many JSONL readers end a
+# line at them: escaped, an output line is one line to every reader (a fuzz find: U+2028).
+_LINE_BREAKS_ESCAPED = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
 class BadLine(ValueError):
     """An input line that is no article line; the message says why, for the user."""
 
@@ -151,7 +156,7 @@ def extract_jsonl(source: BinaryIO, sink: TextIO, extractor, on_error: Callable[
     done = failed = 0
 
     def write(row: dict) -> None:
-        sink.write(json.dumps(row, ensure_ascii=False) + "\n")
+        sink.write(json.dumps(row, ensure_ascii=False).translate(_LINE_BREAKS_ESCAPED) + "\n")
 
     def fail(number: int, raw: bytes | None, message: str, row_id=None) -> None:
         nonlocal failed

@@ -117,3 +117,14 @@ def test_the_shared_scorer_reads_an_output_with_error_and_blank_lines(tmp_path, 
     out = tmp_path / "pred.jsonl"
     out.write_text("".join(json.dumps(r) + "\n" for r in noisy))
     assert scorer.evaluate(gold, scorer.load_jsonl(out)) == scorer.evaluate(gold, clean)
+
+
+def test_an_output_line_is_one_line_to_every_reader(extractor):
+    """JSON carries U+2028, U+2029 and NEL raw, and str.splitlines() ends a line at each (fuzz find)."""
+    text = "Pemerintah Kota Cilegon\u2028mendapatkan nilai 77,73\u2029untuk penilaian kepatuhan\x85tahun 2021."
+    sink = io.StringIO()
+    extract_jsonl(io.BytesIO(line(id="a\u2028b", text=text, title="x\x85y")), sink, extractor, lambda n, m: None)
+    [out] = sink.getvalue().splitlines()
+    row = json.loads(out)
+    assert row["id"] == "a\u2028b"
+    assert all(text[r["start"]:r["end"]] == r["quote"] for r in row["evaluations"])
