@@ -6,6 +6,8 @@ import sys
 from scrapy import signals
 from twisted.internet import task
 
+from crawlers.outcomes import failure_counts
+
 
 class Progress:
     """Every RAPOR_PROGRESS_INTERVAL seconds: what this portal's crawl discovered, fetched, skipped
@@ -27,7 +29,7 @@ class Progress:
 
     def line(self) -> str:
         stats = self.crawler.stats
-        failed = sum(v for k, v in stats.get_stats().items() if k.startswith("downloader/exception_type_count/"))
+        failed, _ = failure_counts(stats.get_stats())
         return (f"{self.crawler.spider.name}: discovered {stats.get_value('rapor/discovered', 0)}, "
                 f"fetched {stats.get_value('item_scraped_count', 0)}, "
                 f"already known {stats.get_value('rapor/skipped_known', 0)}, failed {failed}")

@@ -1,5 +1,5 @@
 """What a spider hands to the store: one fetched page or document, as raw as it came."""
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -8,7 +8,7 @@ class PageItem:
     final_url: str
     portal: str
     status: int
-    body: bytes
+    body: bytes = field(repr=False)  # Scrapy logs a dropped item whole: its URL is enough
     content_type: str
     fetched_at: str
     etag: str = ""

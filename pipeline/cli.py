@@ -13,7 +13,7 @@ from rich.table import Table
 
 import config
 import store
-from pipeline import stages
+from pipeline import contract, stages
 
 # Piped output (CI logs, `| less`) gets a wide table rather than rich's 80-column default.
 console = Console(stderr=False, width=None if sys.stdout.isatty() else 180)
@@ -65,6 +65,9 @@ def crawl(portal_ids, all_portals, db_path, log_level, since, redis_url, fresh):
                       since=since.date().isoformat() if since else None, redis_url=redis_url, fresh=fresh)
     except stages.CrawlLocked as exc:
         raise RaporError(str(exc)) from None
+    except stages.CrawlFailed as exc:
+        _print_runs(exc.runs)
+        raise RaporError(str(exc)) from None
     if redis_url:
         console.print(f"pages pushed to {redis_url}; run `rapor drain --redis {redis_url}` to store them")
         return
@@ -80,14 +83,21 @@ def drain(redis_url, wait, db_path):
     """Store the pages distributed workers pushed to Redis (the one writer of the database)."""
     import redis
 
+    from pipeline import drain as handoff
+
     try:
-        counts = _guard(stages.drain, redis_url, db_path, wait)
+        counts = _guard(handoff.drain, redis_url, db_path, wait)
     except redis.exceptions.ConnectionError as exc:
         raise RaporError(f"cannot reach Redis at {redis_url}: {exc}") from None
+    except stages.CrawlLocked as exc:
+        raise RaporError(str(exc)) from None
     for portal, outcome in sorted(counts.items()):
         console.print(f"{portal}: " + ", ".join(f"{k} {v}" for k, v in sorted(outcome.items())))
     if not counts:
         console.print("nothing to drain")
+    if rejected := counts.get("(drain)", {}).get("rejected"):
+        raise RaporError(f"{rejected} queued payloads are not pages; kept in Redis list {handoff.REJECTED} "
+                         "for a look (LRANGE), nothing else was lost")
 
 
 @main.command()
@@ -142,10 +152,10 @@ def extract(input_path, output_path, portal, force, workers, db_path):
     if input_path:
         def report(line, message):
             err.print(f"[yellow]{input_path}:{line}:[/] {message}")
-        try:
-            with click.open_file(input_path, encoding="utf-8") as source, \
+        try:  # bytes in: each line is decoded on its own, so one bad byte costs one line
+            with click.open_file(input_path, "rb") as source, \
                     click.open_file(output_path, "w", encoding="utf-8") as sink:
-                done, failed = stages.extract_jsonl(source, sink, extractor, report)
+                done, failed = contract.extract_jsonl(source, sink, extractor, report)
         except OSError as exc:
             raise RaporError(f"{exc.filename}: {exc.strerror}") from None
         err.print(f"extracted {done} articles" + (f", {failed} lines with errors" if failed else ""))

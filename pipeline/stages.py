@@ -1,16 +1,16 @@
-"""The stages wired together: crawl portals into the store, extract stored pages, extract JSONL.
+"""The stages wired together: crawl portals into the store, drain Redis into it, extract stored pages
+(the JSONL contract of `rapor extract --input` is `pipeline.contract`).
 
 The CLI in `pipeline.cli` is a thin layer over these functions; tests call them directly too.
 """
 from __future__ import annotations
 
 import functools
-import json
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, TextIO
+from typing import Callable, Iterable
 
 import config
 import store
@@ -47,25 +47,40 @@ def build_extractor(rules=None):
 # Crawl
 
 class CrawlLocked(RuntimeError):
-    """Another crawl holds the lock of this database."""
+    """Another crawl (or drain) holds the lock of this database."""
+
+
+class CrawlFailed(RuntimeError):
+    """The crawl ran, but pages it fetched could not be stored (they stay pending); `runs` are
+    the runs it booked."""
+
+    def __init__(self, message: str, runs: list[dict]):
+        super().__init__(message)
+        self.runs = runs
 
 
 @contextmanager
-def crawl_lock(db_path: str):
-    """One crawl per database at a time: a scheduled run that finds the previous one still going
-    stops at once instead of running beside it."""
+def database_lock(db_path: str, purpose: str, busy_message: str):
+    """A lock file beside the database (`<db>.<purpose>.lock`, `<db>.lock` for crawls), held
+    while the block runs; taken already, it raises CrawlLocked with `busy_message` at once."""
     import fcntl
 
-    lock_path = Path(str(db_path) + ".lock")
+    lock_path = Path(str(db_path) + (".lock" if purpose == "crawl" else f".{purpose}.lock"))
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise CrawlLocked(f"another crawl is running on {db_path} (lock {lock_path}); not starting a second") from None
+            raise CrawlLocked(f"{busy_message} (lock {lock_path})") from None
         handle.write(str(os.getpid()))
         handle.flush()
         yield
+
+
+def crawl_lock(db_path: str):
+    """One crawl per database at a time: a scheduled run that finds the previous one still going
+    stops at once instead of running beside it."""
+    return database_lock(db_path, "crawl", f"another crawl is running on {db_path}; not starting a second")
 
 
 def distributed_settings(redis_url: str, fresh: bool = False) -> dict:
@@ -86,6 +101,7 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
 
     Embedded (default): pages and frontier in the SQLite file, under the database's crawl lock.
     Distributed (`redis_url`): this process is one worker among several; nothing is written here.
+    Raises CrawlFailed when fetched pages could not be stored (a full disk): that is no success.
     """
     portals = [config.load_portal(pid) for pid in portal_ids]  # fail fast, before Scrapy starts
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
@@ -100,10 +116,13 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
         project.set(key, value, priority="cmdline")
     project.set("LOG_INSTALL_ROOT_HANDLER", project.get("LOG_LEVEL") != "CRITICAL", priority="cmdline")
 
+    crawlers = []
+
     def run() -> None:
         process = CrawlerProcess(project)
         for portal in portals:
-            process.crawl(PortalSpider, portal=portal.id, since=since)
+            crawlers.append(process.create_crawler(PortalSpider))
+            process.crawl(crawlers[-1], portal=portal.id, since=since)
         process.start()
 
     if redis_url:
@@ -113,43 +132,27 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
     before = max((r["id"] for r in store.recent_runs(db, 1)), default=0)
     with crawl_lock(db_path):
         run()
-    return [r for r in store.recent_runs(db, 100) if r["id"] > before]
+    runs = [r for r in store.recent_runs(db, 100) if r["id"] > before]
+    if problem := crawl_problem(crawlers, db_path):
+        raise CrawlFailed(problem, runs)
+    return runs
 
 
-def drain(redis_url: str, db_path: str, wait: float = 0.0) -> dict[str, dict[str, int]]:
-    """Move pages pushed by distributed workers from Redis into the database (the one writer)."""
-    import base64
+def crawl_problem(crawlers, db_path: str) -> str | None:
+    """What made a crawl no success, from its crawlers' stats: fetched pages the database
+    refused, or errors in the spider (a discovery the frontier could not record); None if none."""
+    from crawlers.outcomes import DISK_FULL, FAILED, STORE_FAILED
 
-    import redis
-
-    from crawlers.pipelines import RedisPagePipeline
-
-    server = redis.Redis.from_url(redis_url)
-    db = store.open_db(db_path)
-    counts: dict[str, dict[str, int]] = {}
-    runs: dict[str, int] = {}
-    while True:
-        popped = server.blpop([RedisPagePipeline.KEY], timeout=wait) if wait else server.lpop(RedisPagePipeline.KEY)
-        if not popped:
-            break
-        page = json.loads(popped[1] if isinstance(popped, (tuple, list)) else popped)
-        if page["portal"] not in runs:
-            runs[page["portal"]] = store.start_run(db, page["portal"])
-        fetched = dict(url=page["url"], final_url=page["final_url"], portal=page["portal"], status=page["status"],
-                       body=base64.b64decode(page["body"]), content_type=page["content_type"],
-                       crawl_run=runs[page["portal"]], fetched_at=page["fetched_at"], etag=page.get("etag", ""),
-                       last_modified=page.get("last_modified", ""))
-        if page.get("kind") == "document":
-            outcome = "documents_" + store.save_document(db, source=page.get("source", ""), title=page.get("title", ""),
-                                                         **fetched)
-        else:
-            outcome = store.save_page(db, **fetched)
-        per_portal = counts.setdefault(page["portal"], {"seen": 0})
-        per_portal["seen"] += 1
-        per_portal[outcome] = per_portal.get(outcome, 0) + 1
-    for portal, run in runs.items():
-        store.finish_run(db, run, status="finished", counts=counts[portal], error_counts={}, finish_reason="drained")
-    return counts
+    stats = [crawler.stats.get_stats() for crawler in crawlers]
+    not_stored = sum(s.get(FAILED + STORE_FAILED, 0) for s in stats)
+    spider_errors = sum(v for s in stats for k, v in s.items() if k.startswith("spider_exceptions/"))
+    if not (not_stored or spider_errors):
+        return None
+    cause = "the disk (or the database's size limit) is full" if any(s.get(DISK_FULL) for s in stats) \
+        else "see the log"
+    lost = [f"{not_stored} fetched pages could not be stored"] if not_stored else []
+    lost += [f"{spider_errors} errors in the spider (discoveries not recorded)"] if spider_errors else []
+    return f"{' and '.join(lost)} in {db_path}: {cause}; nothing of them was kept, and the next crawl fetches them again"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -169,6 +172,8 @@ def read_page(page: dict, extractor) -> tuple[dict, object | None, list, str | N
     """One stored page → (page, article or None, records, error): the CPU part of extraction."""
     from extract.article import NotHTML, html_to_article
 
+    if page.get("error"):  # its stored blob could not be inflated (store.inflate)
+        return page, None, [], page["error"]
     try:
         article = html_to_article(page["body"], page["final_url"] or page["url"], page["content_type"] or "")
     except NotHTML as exc:
@@ -248,50 +253,6 @@ def extract_stored(db, extractor, *, portal: str | None = None, force: bool = Fa
             for result in in_flight.popleft().result():
                 write(*result)
     return summary
-
-
-# ---------------------------------------------------------------------------------------------
-# Extract JSONL (the measurement contract)
-
-def extract_jsonl(source: TextIO, sink: TextIO, extractor, on_error: Callable[[int, str], None]) -> tuple[int, int]:
-    """One output line per input line, same ids, same order; bad lines are reported, not fatal.
-
-    Input: {"id", "text" or "html", "title", "url", "published"}. Output: {"id", "evaluations"}.
-    A line that cannot be read still gets an output line (with "error") so lines stay aligned.
-    """
-    from extract.article import NotHTML, html_to_article
-    from extract.records import Article
-
-    done = failed = 0
-    for number, line in enumerate(source, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise ValueError("a line must be a JSON object")
-            if row.get("text") is None and row.get("html") is None:
-                raise ValueError('the object has neither "text" nor "html"')
-        except ValueError as exc:
-            on_error(number, f"not a valid article line: {exc}")
-            sink.write(json.dumps({"id": None, "line": number, "error": str(exc), "evaluations": []}) + "\n")
-            failed += 1
-            continue
-        try:
-            if row.get("text") is not None:
-                article = Article(text=str(row["text"]), title=row.get("title"), url=row.get("url"),
-                                  published=row.get("published"))
-            else:
-                article = html_to_article(row["html"], row.get("url"))
-            records = extractor.extract(article) if article else []
-            sink.write(json.dumps({"id": row.get("id"), "evaluations": [r.to_contract() for r in records]},
-                                  ensure_ascii=False) + "\n")
-            done += 1
-        except (NotHTML, ValueError) as exc:
-            on_error(number, str(exc))
-            sink.write(json.dumps({"id": row.get("id"), "error": str(exc), "evaluations": []}) + "\n")
-            failed += 1
-    return done, failed
 
 
 def sample_portal_ids() -> list[str]:

@@ -194,3 +194,11 @@ def m009_documents_and_official_values(db: Database) -> None:
         left join official_values v on v.id = f.official_value_id left join documents d on d.id = v.document_id
         where f.kind in ('matches_official', 'differs_from_official', 'no_official_value')
     """)
+
+
+@migrations()
+def m010_crawl_run_owner(db: Database) -> None:
+    # Which process books a run: a run left "running" by a process that no longer exists
+    # (kill -9) is marked interrupted at the next start instead of running forever.
+    db["crawl_runs"].add_column("pid", int)
+    db["crawl_runs"].add_column("host", str)

@@ -4,20 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.records import Article
-
-SEEDS = [
-    "Dinsos meraih nilai 94, 62 zona hijau kualitas tertinggi, DPMPTSP nilai 91,16 zona hijau kualitas tertinggi.",
-    "Pemerintah Kota Cilegon mendapatkan nilai 77,73 untuk penilaian kepatuhan pelayanan publik tahun 2021.",
-    "Kota Madiun meraih IPP 4,74, setara nilai konversi 94,75, kategori A atau pelayanan prima.",
-    "Zona hijau untuk nilai 81,00 – 100, zona kuning (51 - 80) dan zona merah 0-50.",
-    "Perangkat daerah berpredikat A (Memuaskan), di antaranya:\n-\nDinas Sosial\n-\nInspektorat",
-    "Kabupaten Sidoarjo di bawah Kabupaten Cilacap, Jawa Tengah, dengan skor 4,65 pada tahun 2024.",
-    "Mereka adalah Pemerintah Kabupaten Bandung, Kota Cirebon, dan Kabupaten Sumedang yang informatif.",
-    "SERANG, Warta – Pemkab Serang meraih predikat ‘BB’ SAKIP dengan nilai 71,25 poin (8/6/2023).",
-]
-FRAGMENTS = ["94, 62", "nilai", ",", ".", "(", ")", "–", "-", ":", "\n", "persen", "zona hijau", "Kab.", "Kota",
-             "predikat A-", "2024", "8/6/2023", "Rp 1,5 miliar", "s/d", "yang", "dan", "\x00", "’", "«", "🙂",
-             "lima", "peringkat ke-3", "Dinas", "RSUD", "Pemkab", " ", "<p>", "&amp;", "\u00a0"]
+from tests.fuzz import FRAGMENTS, SEEDS  # one list of real-looking sentences for both fuzzers
 
 
 @st.composite

@@ -72,20 +72,22 @@ def test_article_text_is_full_text_searchable(db):
     assert [r["title"] for r in db["articles"].search("kepatuhan")] == ["Zona hijau"]
 
 
-def test_a_database_locked_by_another_writer_gives_a_clear_error(tmp_path, monkeypatch):
+def test_a_database_locked_by_another_writer_waits_then_says_how_long_it_waited(tmp_path, monkeypatch):
+    import re
     path = tmp_path / "locked.db"
     store.open_db(path)
-    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setenv("RAPOR_BUSY_TIMEOUT", "0.4")
     holder = sqlite3.connect(path)
     holder.execute("begin immediate")  # another process holds the write lock
     db = store.open_db(path)
-    db.execute("pragma busy_timeout = 200")
     try:
-        with pytest.raises(store.StoreError, match="locked by another process"):
+        with pytest.raises(store.StoreError, match="busy with another writer; gave up after waiting") as error:
             store.save_page(db, url="u", final_url="u", portal="p", status=200, body=b"x")
     finally:
         holder.rollback()
         holder.close()
+    waited = float(re.search(r"waiting ([0-9.]+) s", str(error.value))[1])
+    assert waited >= 0.35 and "busy timeout 0.4 s" in str(error.value)  # the wait it claims is the wait it made
     assert store.save_page(db, url="u", final_url="u", portal="p", status=200, body=b"x") == "new"
 
 
