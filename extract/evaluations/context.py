@@ -98,7 +98,10 @@ def region_of_host(vocab, url: str | None):
     Karanganyar), "blitarkota.go.id", "sulselprov.go.id", "padangpanjang.go.id"."""
     from urllib.parse import urlsplit
 
-    host = (urlsplit(url).hostname or "") if url else ""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # "https://host.[x/…": no host can be read
+        return None
     if not host.endswith(".go.id"):
         return None
     label = host[: -len(".go.id")].split(".")[-1]

@@ -40,3 +40,10 @@ def test_mutated_sentences_never_crash_and_records_explain_themselves(extractor,
 @given(blob=st.binary(min_size=0, max_size=3000))
 def test_binary_garbage_decoded_as_text_gives_no_error(extractor, blob):
     extractor.extract(Article(text=blob.decode("latin-1")))
+
+
+def test_a_lone_surrogate_or_an_unreadable_url_is_read_around(extractor):
+    from extract.records import Article
+    text = "Ombudsman menilai kepatuhan 2023: Kota Kendari meraih nilai 88,1 \ud800 zona hijau."
+    [record] = extractor.extract(Article(text=text, title="Judul \udfff", url="https://host.[x/a"))
+    assert record.score == 88.1 and "\ud800" not in record.quote
