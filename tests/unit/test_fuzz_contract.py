@@ -19,8 +19,19 @@ def test_fuzzed_lines_never_crash_and_keep_the_contract(extractor):
 
 
 def test_the_fuzzer_sees_a_broken_contract(extractor, monkeypatch):
-    """A check that could not fail would prove nothing: break the surrogate guard, and it must tell."""
-    import pipeline.contract as contract
-    monkeypatch.setattr(contract, "_check_text", lambda name, value: None)
+    """A check that could not fail would prove nothing: shift every quote's offsets by one, and
+    raise on one input in ten; the fuzzer must see both."""
+    from dataclasses import replace
+
+    calls = []
+    original = extractor.extract
+
+    def broken(article):
+        calls.append(1)
+        if len(calls) % 10 == 0:
+            raise RuntimeError("planted")
+        return [replace(r, start=r.start + 1, end=r.end + 1) for r in original(article)]
+
+    monkeypatch.setattr(extractor, "extract", broken)
     report = fuzz.run(200, 1, extractor)
-    assert report.crashes
+    assert report.crashes and any("quote" in what for _, what in report.violations)
