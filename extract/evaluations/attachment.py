@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from ..records import Evaluation
 from .entities import COMPARISON, PARTY
+from .context import round_of_list
 from .attributes import is_earlier_value, local_region, rank_of, scale_of, scheme_at, year_of
 from .numbers import YEAR_TOKEN, has_cue
 from .predicates import labels_in, labels_of
@@ -88,7 +89,7 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
     if predicate_rule:
         rule_ids.append(predicate_rule)
     year = year_of(vocab, doc, seg_start, seg_end, score, context)
-    if year == (context.year or context.last_year) and is_earlier_value(vocab, doc, score):
+    if year == round_of_list(vocab, context, doc) and is_earlier_value(vocab, doc, score):
         year = None  # "dari 89 menjadi 91", "73,44 (pada tahun lalu)": only a stated year counts
     name, region = mention.entity_name(local_region(context))
     scale = scale_of(vocab, scheme, score.value, converted=any(

@@ -46,6 +46,18 @@ class ArticleContext:
     parties_sentence_no: int = -1      # the sentence the latest named parties were named in
 
 
+def round_of_list(vocab, context, doc) -> int | None:
+    """The article's round, else the year stated with the latest score (the rest of a list belongs
+    to the same round), but not in a sentence with a word for now ("Kini Kabupaten X meraih …"
+    is not the round of "pada 2021 hanya meraih …")."""
+    if context.year:
+        return context.year
+    said = " " + " ".join(t.lower_ for t in doc) + " "
+    if any(f" {w} " in said for w in vocab.lex["now_words"]):
+        return None
+    return context.last_year
+
+
 def read_context(vocab, text: str, title: str, url: str | None = None) -> ArticleContext:
     text = without_teasers(vocab, text)  # "Baca juga: … Zona Hijau 2021" is another story's round
     full = title + "\n" + text
