@@ -30,7 +30,10 @@ from .attributes import is_earlier_value, local_region, rank_of, scale_of, schem
 from .numbers import YEAR_TOKEN, has_cue
 from .predicates import labels_in, labels_of
 from .quotes import char_span
-from .segments import opens_on_told_result
+from .segments import clause_of, opens_on_told_result
+
+
+COMPARISON_REACH = 40   # tokens back from a score in which a comparison with another's value is looked for
 
 
 def scored_records(vocab, reading, text, context, previous_mentions):
@@ -118,7 +121,7 @@ def _compared_value(vocab, reading, prev_end: int, score, between):
     4,65"), and so does the main verb after a relative clause ("Kabupaten Lebak yang berada di
     bawah Kota Cilegon meraih nilai 91,20"): the value is the subject's again, and None is returned."""
     doc = reading.doc
-    compared = [m for m in reading.mentions if m.role == COMPARISON and prev_end <= m.start and m.end <= score.start]
+    compared = [m for m in reading.mentions_between(prev_end, score.start) if m.role == COMPARISON and m.end <= score.start]
     if not compared or (between and compared[-1].start < between[-1].end):
         return None
     if compared[-1].end == score.start - 1 and doc[score.start - 1].text == "(":
@@ -146,7 +149,7 @@ def _nearest(vocab, reading, context, previous_mentions, index, prev_end, next_s
         return assigned[index - 1], ["attach.same_entity_as_previous_score"]
     if score.value not in context.recorded_values and (
             has_cue(vocab, doc, score.start, window=6) or _refers_back(vocab, reading, score)) \
-            and not any(t.lower_ in vocab.aggregate_words for t in doc) and not _compared_with_another(vocab, doc, score):
+            and not any(t.lower_ in vocab.aggregate_words for t in doc) and not _compared_with_another(vocab, reading, score):
         return _from_earlier_sentence(reading, context, previous_mentions)
     return [], []
 
@@ -242,10 +245,13 @@ def _refers_back(vocab, reading, score) -> bool:
     return opens_on_told_result(vocab, reading.doc) and not any(m.start < score.start for m in reading.mentions)
 
 
-def _compared_with_another(vocab, doc, score) -> bool:
+def _compared_with_another(vocab, reading, score) -> bool:
     """"Hasil itu jauh lebih tinggi daripada survei lembaga lain …, yang memberi nilai 73,2": a
     value compared with, from someone else; "dibanding tahun 2022 yang hanya 3,65" is not."""
-    compared = [t.i for t in doc[:score.start] if t.lower_ in vocab.compared_words]
+    doc = reading.doc
+    clause_start = clause_of(reading.clauses, score.start)[0] if reading.clauses else 0
+    compared = [t.i for t in doc[max(clause_start, score.start - COMPARISON_REACH):score.start]
+                if t.lower_ in vocab.compared_words]
     if not compared:
         return False
     after = doc[compared[-1] + 1: min(score.start, compared[-1] + 5)]
@@ -275,10 +281,9 @@ def _unknown_name_before(vocab, reading, lo: int, score_start: int) -> bool:
 def _unread_unit_before(reading, lo: int, score_start: int) -> bool:
     """"Puskesmas banjarejo memperoleh nilai 4,97": a unit's head word whose name could not be
     read (written in lower case) still says the score is some unit's own."""
-    doc = reading.doc
-    named = {i for m in reading.mentions for i in range(m.start, m.end)}
-    return any(f.label == "HEAD" and lo <= f.start < score_start and f.start not in named and f.end < score_start
-               and doc[f.end].is_alpha and doc[f.end].is_lower for f in reading.found)
+    heads = reading.unread_heads
+    k = bisect.bisect_left(heads, lo)
+    return k < len(heads) and heads[k] < score_start - 1
 
 
 def _linked(vocab, doc, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from .entities import Mention, find_mentions
 from .numbers import NumberSetting, Score, find_scores
@@ -51,6 +52,26 @@ class SentenceReading:
         first = bisect.bisect_left(self.label_starts, start)
         return [f for f in self.labels[first:bisect.bisect_left(self.label_starts, end)] if f.end <= end]
 
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """Mentions of any role starting in tokens start..end."""
+        starts = self.mention_starts
+        return list(self.mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)])
+
+    @cached_property
+    def mention_starts(self) -> tuple[int, ...]:
+        return tuple(m.start for m in self.mentions)
+
+    @cached_property
+    def unread_heads(self) -> tuple[int, ...]:
+        """"Puskesmas banjarejo": head words no mention covers, followed by a lower-case word."""
+        doc, named = self.doc, self.covered_by_mentions
+        return tuple(f.start for f in self.found if f.label == "HEAD" and f.start not in named
+                     and f.end < len(doc) and doc[f.end].is_alpha and doc[f.end].is_lower)
+
+    @cached_property
+    def covered_by_mentions(self) -> frozenset:
+        return frozenset(i for m in self.mentions for i in range(m.start, m.end))
+
     def parties_between(self, start: int, end: int) -> list[Mention]:
         """Parties starting in tokens start..end."""
         return list(self.parties[bisect.bisect_left(self.party_starts, start):bisect.bisect_left(self.party_starts, end)])
@@ -61,12 +82,13 @@ class SentenceReading:
         if not self.cues:
             return None
         start, end = clause_of(self.clauses, position) if self.clauses else (0, len(self.doc))
-        own = [cue for cue in self.cues if start <= cue[0] < end]
-        if own:
-            return min(own, key=lambda cue: abs(cue[0] - position))[1]
         k = bisect.bisect_left(self.cue_starts, position)
         near = [self.cues[j] for j in (k - 1, k) if 0 <= j < len(self.cues)]
-        return min(near, key=lambda cue: abs(cue[0] - position))[1]
+        own = [cue for cue in near if start <= cue[0] < end]
+        if not own:  # the clause's cues, if any, lie beyond the two neighbours
+            first, last = bisect.bisect_left(self.cue_starts, start), bisect.bisect_left(self.cue_starts, end)
+            own = [self.cues[j] for j in {first, last - 1} if first < last]
+        return min(own or near, key=lambda cue: abs(cue[0] - position))[1]
 
 
 def read_sentence(vocab, nlp, number: int, sentence, text: str, context, on_topic: bool,
