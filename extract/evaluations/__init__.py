@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from ..records import Article, Evaluation
 from ..text import sentences
-from .attachment import scored_records
+from .attachment import coordinated, scored_records
 from .context import read_context
 from .entities import Mention, resolve_anaphors
 from .language import indonesian
@@ -141,6 +141,10 @@ class Extractor:
                 given = predicate_only_records(vocab, reading, text, context, line_labels) \
                     if mentions or context.pending_list else []
                 records.extend(given)
+                if not given and len(reading.parties) > 1 and \
+                        len(coordinated(vocab, doc, reading, reading.parties[0])) == len(reading.parties):
+                    # "… menilai A, B dan C.": a group a later sentence may give a label ("Ketiganya …")
+                    context.pending_list = (reading.parties, number)
                 labels = labels_of(doc, predicate_items(found))
                 # a sentence that names one category is a lead-in for the list that follows
                 # ("Sebanyak 12 Pemda berada di zona hijau kategori B."), unless it tells of an

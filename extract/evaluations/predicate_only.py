@@ -12,7 +12,8 @@ The shapes news uses, each read within one clause (`segments.clauses`):
 5. a clause that names no one continues the entity of the clause before: 'Pemkab Bombana
    meraih predikat SAKIP "B" sedangkan indeks RB "CC"';
 6. a list named before its predicate, which a later sentence gives to the group: "Kelima
-   provinsi itu ialah A, B … . … kelima provinsi tersebut tergolong kategori kurang inovatif";
+   provinsi itu ialah A, B … . … kelima provinsi tersebut tergolong kategori kurang inovatif",
+   "… menilai A, B dan C. Ketiganya meraih zona hijau" (the count must agree);
 7. one entity's history, a label per time: "dua tahun lalu masih di kategori Cukup, lalu pada
    tahun 2019 naik dengan predikat Baik, dan tahun 2020 berubah menjadi Sangat Baik";
 8. a sentence headed by a label, then only names: "Untuk zona merah, Kabupaten Bone dan
@@ -138,6 +139,16 @@ def _listed(vocab, reading, context, start, end, in_clause, own, number, give) -
     """1. A list after an introducing word, with the group's label before the intro or an
     item's own label after its name; a list with no label waits for one (shape 6)."""
     doc = reading.doc
+    heads = _labelled_intros(vocab, doc, own, end)
+    if len(heads) > 1:
+        # "zona hijau yakni A dan B, zona kuning yakni C dan D, dan zona merah yakni E": a group
+        # per label and its introducer, each read as a list of its own
+        bounds = [*heads, end]
+        for k, head in enumerate(heads):
+            lo, hi = head, bounds[k + 1]
+            _listed(vocab, reading, context, lo, hi, [m for m in in_clause if lo <= m.start < hi],
+                    [f for f in own if lo <= f.start < hi], number, give)
+        return
     intro = list_intro(vocab, doc, start, end)
     if intro is not None and not any(f.end <= intro for f in own):
         # "Penilaian kepatuhan 2018: zona hijau diraih A, B …": the colon named the topic, the
@@ -163,6 +174,11 @@ def _listed(vocab, reading, context, start, end, in_clause, own, number, give) -
     for mention in listed:
         give(mention, _own_labels(doc, own, mention) or labels, lead[0].start if lead else None,
              "predicate_only.list_after_intro", number)
+
+
+def _labelled_intros(vocab, doc, own, end: int) -> list[int]:
+    """Starts of the labels right followed by a list introducer ("zona kuning yakni …")."""
+    return [f.start for f in own if list_intro(vocab, doc, f.end, min(end, f.end + 2)) is not None]
 
 
 def _awarded(vocab, reading, start, in_clause, item):
@@ -216,8 +232,9 @@ def _group_back_reference(vocab, reading, context, items, give) -> None:
     if not pending or reading.parties or not items or reading.number - pending[1] > PENDING_LIST_REACH:
         return
     doc = reading.doc
-    pointer = next((t.i for t in doc[:items[0].start] if t.lower_ in vocab.anaphor_group_words
-                    and any(u.lower_ in vocab.demonstratives for u in doc[t.i + 1:t.i + 4])), None)
+    pointer = next((t.i for t in doc[:items[0].start] if (t.lower_ in vocab.anaphor_group_words
+                    and any(u.lower_ in vocab.demonstratives for u in doc[t.i + 1:t.i + 4]))
+                    or _counted_pronoun(vocab, t.lower_) == len(pending[0])), None)
     if pointer is None or not any(t.lower_ in vocab.award_cues for t in doc[pointer:items[0].start + 1]):
         return
     for mention in pending[0]:
@@ -254,6 +271,11 @@ def _same_as_before(vocab, reading, assigned, give) -> None:
         after = " ".join(t.lower_ for t in doc[mention.end:mention.end + 5])
         if before and any(after.startswith(p) or after.startswith("dengan " + p) for p in vocab.lex["same_label_phrases"]):
             give(mention, before[-1][1], before[-1][2], "predicate_only.same_as_before", before[-1][4])
+
+
+def _counted_pronoun(vocab, word: str) -> int | None:
+    """"keduanya", "ketiganya": the N of them (an ordinal and "-nya")."""
+    return vocab.lex["ordinals"].get(word[:-3]) if word.endswith("nya") else None
 
 
 def _history(vocab, reading) -> list[tuple]:

@@ -261,3 +261,18 @@ def test_menuju_wbk_after_an_award_word_is_the_awards_name(extractor, text, labe
 def test_menuju_wbk_as_a_goal_is_no_award(extractor):
     text = "Sebanyak 17 puskesmas di Kabupaten Bantaeng mencanangkan pembangunan Zona Integritas menuju WBK dan WBBM."
     assert given(extractor, text) == {}
+
+
+def test_several_groups_in_one_clause_each_take_the_label_before_their_introducer(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2019, daerah yang masuk zona hijau yakni Kabupaten Gowa dan Kota "
+            "Makassar, zona kuning yakni Kabupaten Bone dan Kabupaten Wajo, dan zona merah yakni Kabupaten Soppeng.")
+    assert {name: r.predicate for name, r in given(extractor, text).items()} == {
+        "Pemerintah Kabupaten Gowa": ("zona hijau",), "Pemerintah Kota Makassar": ("zona hijau",),
+        "Pemerintah Kabupaten Bone": ("zona kuning",), "Pemerintah Kabupaten Wajo": ("zona kuning",),
+        "Pemerintah Kabupaten Soppeng": ("zona merah",)}
+
+
+def test_the_n_of_them_takes_the_label_for_a_group_of_n_named_before(extractor):
+    named = "Penilaian kepatuhan Ombudsman 2019 menilai Kabupaten Gowa, Kabupaten Takalar dan Kota Makassar. "
+    assert len(given(extractor, named + "Ketiganya meraih zona hijau.")) == 3
+    assert given(extractor, named + "Keduanya meraih zona hijau.") == {}   # two of three: which two?
