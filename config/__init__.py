@@ -316,7 +316,7 @@ _LEXICON_KEYS = {
     "result_markers": list, "clause_connectors": list, "negation_cues": list, "kind_words": list,
     "category_names": list, "demonstratives": list, "grade_cues": list, "year_lead_words": list, "release_words": list, "continuation_words": list, "aggregate_words": list, "anaphor_nouns": dict, "anaphor_group_words": list, "honorifics": list, "give_verbs": list, "representation_words": list, "evaluation_words": list, "since_words": list,
     "regulation_words": list, "regional_heads": dict, "representative_words": list, "host_level_suffixes": dict,
-    "abbreviation_joiners": list, "conversion_cues": list, "relative_fillers": list, "hedge_words": list, "same_label_phrases": list, "table_columns": dict, "all_of_words": list, "award_name_goal": str, "receiving_verbs": list, "now_words": list, "lead_in_words": list, "coordinators": list, "earlier_phrases": list, "change_from_words": list, "change_to_words": list, "change_words": list, "compared_words": list, "when_words": list, "threshold_after": list, "number_word_endings": list, "copulas": list, "predicate_families": list,
+    "abbreviation_joiners": list, "conversion_cues": list, "relative_fillers": list, "hedge_words": list, "same_label_phrases": list, "table_columns": dict, "all_of_words": list, "award_name_goal": str, "receiving_verbs": list, "now_words": list, "likewise_phrases": list, "lead_in_words": list, "coordinators": list, "earlier_phrases": list, "change_from_words": list, "change_to_words": list, "change_words": list, "compared_words": list, "when_words": list, "threshold_after": list, "number_word_endings": list, "copulas": list, "predicate_families": list,
 }
 
 

@@ -44,6 +44,7 @@ class ArticleContext:
     pending_list: tuple | None = None  # (mentions, sentence no.) of a list named before its predicate
     last_result: object | None = None  # the latest scored record: what "Dengan capaian itu, …" points at
     parties_sentence_no: int = -1      # the sentence the latest named parties were named in
+    last_labels: tuple | None = None   # (labels, sentence no.) of the latest predicate-only record
 
 
 def round_of_list(vocab, context, doc) -> int | None:

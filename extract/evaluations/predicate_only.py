@@ -19,7 +19,8 @@ The shapes news uses, each read within one clause (`segments.clauses`):
 8. a sentence headed by a label, then only names: "Untuk zona merah, Kabupaten Bone dan
    Kabupaten Wajo.";
 9. an entity given the label of the one before: "…, disusul Kabupaten Pinrang dengan predikat
-   yang sama".
+   yang sama";
+10. bodies of a sentence opening on "likewise": "Begitu pula Kabupaten Takalar dan Kota Makassar."
 
 A predicate that is negated ("tak satu pun … meraih zona hijau"), that refers back to one
 already given ("Predikat Baik ini …"), or that heads a list of kinds of bodies ("tujuh
@@ -99,6 +100,8 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
     _group_back_reference(vocab, reading, context, items, give)  # 6.
     _headed(vocab, reading, items, give)  # 8.
     _same_as_before(vocab, reading, assigned, give)  # 9.
+    if not assigned:
+        _likewise(vocab, reading, context, give)  # 10.
     return _records(vocab, reading, text, context, assigned)
 
 
@@ -123,6 +126,7 @@ def _records(vocab, reading, text, context, assigned) -> list[Evaluation]:
         told = context.last_result
         if told is not None and told.entity == name and opens_on_told_result(vocab, doc):
             year = told.year  # "Dengan capaian itu, Pemkab X masuk zona merah": that result's round
+        context.last_labels = (tuple(labels), reading.number)
         records.append(Evaluation(
             entity=name, entity_as_written=mention.written, region=region.name if region else None,
             scheme=scheme, score=None, scale_max=None, predicate=tuple(labels), year=year, rank=None,
@@ -276,6 +280,17 @@ def _same_as_before(vocab, reading, assigned, give) -> None:
 def _counted_pronoun(vocab, word: str) -> int | None:
     """"keduanya", "ketiganya": the N of them (an ordinal and "-nya")."""
     return vocab.lex["ordinals"].get(word[:-3]) if word.endswith("nya") else None
+
+
+def _likewise(vocab, reading, context, give) -> None:
+    """10. "… Kabupaten Gowa meraih zona hijau. Begitu pula Kabupaten Takalar dan Kota Makassar.":
+    the bodies of a sentence that opens on "likewise" share the label the sentence before gave."""
+    said = " ".join(t.lower_ for t in reading.doc[:3])
+    told = context.last_labels
+    if told and reading.number - told[1] <= 1 and reading.parties and not reading.labels \
+            and any(said.startswith(phrase) for phrase in vocab.lex["likewise_phrases"]):
+        for mention in reading.parties:
+            give(mention, list(told[0]), None, "predicate_only.likewise", 0)
 
 
 def _history(vocab, reading) -> list[tuple]:

@@ -25,7 +25,7 @@ class Vocabulary:
     list_intro: frozenset
     aspiration: frozenset
     past_markers: frozenset
-    intro_re: re.Pattern
+    intro_re: re.Pattern                # a list introducer or a "likewise": a sentence worth reading without a number
     generic_predicates: frozenset
     predicate_cues: frozenset
     range_markers: frozenset
@@ -139,7 +139,7 @@ def build_vocabulary(rules) -> Vocabulary:
         component_cues=frozenset(lex["component_cues"]), award_cues=frozenset(lex["award_cues"]),
         list_intro=frozenset(lex["list_intro"]), aspiration=frozenset(lex["aspiration_markers"]),
         past_markers=frozenset(lex["past_markers"]),
-        intro_re=re.compile(r"\b(" + "|".join(map(re.escape, lex["list_intro"])) + r")\b|:", re.I),
+        intro_re=re.compile(r"\b(" + "|".join(map(re.escape, [*lex["list_intro"], *lex["likewise_phrases"]])) + r")\b|:", re.I),
         generic_predicates=frozenset(lex["generic_predicates"]), predicate_cues=frozenset(lex["predicate_cues"]),
         range_markers=frozenset(lex["range_markers"]), average_cues=frozenset(lex["average_cues"]),
         group_words=frozenset(lex["group_words"]), linking_cues=frozenset(lex["linking_cues"]),

@@ -276,3 +276,11 @@ def test_the_n_of_them_takes_the_label_for_a_group_of_n_named_before(extractor):
     named = "Penilaian kepatuhan Ombudsman 2019 menilai Kabupaten Gowa, Kabupaten Takalar dan Kota Makassar. "
     assert len(given(extractor, named + "Ketiganya meraih zona hijau.")) == 3
     assert given(extractor, named + "Keduanya meraih zona hijau.") == {}   # two of three: which two?
+
+
+def test_bodies_of_a_sentence_opening_on_likewise_share_the_label_before(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2019, Kabupaten Gowa meraih zona hijau. Begitu pula Kabupaten "
+            "Takalar dan Kota Makassar.")
+    assert {name: r.predicate for name, r in given(extractor, text).items()} == {
+        "Pemerintah Kabupaten Gowa": ("zona hijau",), "Pemerintah Kabupaten Takalar": ("zona hijau",),
+        "Pemerintah Kota Makassar": ("zona hijau",)}
