@@ -493,6 +493,46 @@ def load_rubrics(path: Path = RUBRICS_PATH) -> dict[str, list[RubricPeriod]]:
 
 
 # ---------------------------------------------------------------------------------------------
+# How a government's name is written, for looking agencies up
+
+AGENCY_NAMES_PATH = CONFIG_DIR / "agency_names.yaml"
+
+
+def load_agency_name_forms(path: Path = AGENCY_NAMES_PATH) -> dict[str, dict[str, str]]:
+    """{"government": {written prefix: canonical prefix}, "region": {…}}, lowercase keys."""
+    data, lines = load_yaml(path)
+    if not isinstance(data, dict) or set(data) != {"government", "region"}:
+        raise ConfigError(path, 1, "needs exactly the keys 'government' and 'region'")
+    for group, forms in data.items():
+        if not isinstance(forms, dict) or not forms:
+            raise ConfigError(path, lines.get((group,)), f"{group!r} must map written prefixes to canonical ones")
+        for written, canonical in forms.items():
+            if not isinstance(written, str) or written != written.lower() or not written.strip() \
+                    or not isinstance(canonical, str) or not canonical.strip():
+                raise ConfigError(path, lines.get((group, written)),
+                                  f"{written!r}: keys are lowercase prefixes, values canonical prefixes")
+    return data
+
+
+def agency_name_forms(name: str, forms: dict[str, dict[str, str]] | None = None) -> list[str]:
+    """The forms under which a name given to `history` or `query --agency` may be stored:
+    "Pemkab Serang" → ["Pemkab Serang", "Pemerintah Kabupaten Serang"]; "Kab. Serang" →
+    ["Kab. Serang", "Kabupaten Serang"]. The name as given always comes first."""
+    forms = forms or load_agency_name_forms()
+    name = " ".join(name.split())
+    found = [name]
+    lowered = name.lower()
+    for group in ("government", "region"):
+        for written in sorted(forms[group], key=len, reverse=True):
+            # "Kab. Serang", "Kab Serang", "Kabupaten Serang"; never "Kabupatenku"
+            match = re.match(rf"{re.escape(written)}\.?\s+(?P<rest>\S.*)$", lowered)
+            if match:
+                found.append(f"{forms[group][written]} {name[match.start('rest'):]}")
+                return list(dict.fromkeys(found))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
 # Crawler-wide settings
 
 CRAWLER_PATH = CONFIG_DIR / "crawler.yaml"

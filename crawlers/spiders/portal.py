@@ -31,7 +31,7 @@ from scrapy.exceptions import DontCloseSpider, UsageError
 from scrapy.linkextractors import LinkExtractor
 
 import store
-from config import ConfigError, load_crawler_config, load_portal
+from config import ConfigError, Portal, load_crawler_config, load_portal
 from crawlers.discovery import feed_entries, sitemap_entries
 from crawlers.items import PageItem
 from crawlers.urls import canonical_url
@@ -43,12 +43,14 @@ NEXT_PAGE_CSS = "a[rel=next], a.next, a.blog-pager-older-link, .pagination a, .n
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, portal: str | None = None, since: str | None = None, *args, **kwargs):
+    def __init__(self, portal: str | Portal | None = None, since: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not portal:
-            raise UsageError("which portal? run: scrapy crawl portal -a portal=<id> (ids: config/portals/*.yaml)")
+            raise UsageError("which portal? run: scrapy crawl portal -a portal=<id> (ids: config/portals/*.yaml, "
+                             "or the folder RAPOR_PORTALS_DIR names)")
         try:
-            self.portal = load_portal(portal)
+            # `rapor crawl` hands over the Portal it loaded; `scrapy crawl -a portal=<id>` its id
+            self.portal = portal if isinstance(portal, Portal) else load_portal(portal)
             self.crawler_config = load_crawler_config()
         except ConfigError as exc:
             raise UsageError(str(exc)) from None
@@ -78,7 +80,6 @@ class PortalSpider(scrapy.Spider):
         settings.set("DOWNLOAD_DELAY", politeness.delay, priority="spider")
         settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", politeness.concurrency, priority="spider")
         settings.set("AUTOTHROTTLE_ENABLED", politeness.autothrottle, priority="spider")
-        settings.set("USER_AGENT", spider.crawler_config["user_agent"], priority="spider")
         settings.set("RAPOR_MAX_RETRY_AFTER", spider.crawler_config["max_retry_after"], priority="spider")
         if not settings.get("RAPOR_REDIS_URL"):
             spider.db = store.open_db(settings.get("RAPOR_DB"))
