@@ -117,6 +117,7 @@ class Portal:
     notes: str = ""
     source_file: str = ""
     documents: DocumentSources = field(default_factory=DocumentSources)
+    tracking_parameters: tuple[str, ...] = ()   # added to crawler.yaml's, for this portal's URLs
 
     def absolute(self, url: str) -> str:
         from urllib.parse import urljoin
@@ -127,6 +128,7 @@ _PORTAL_KEYS = {
     "id": str, "name": str, "base_url": str, "allowed_domains": list, "sitemaps": list,
     "feeds": list, "listings": list, "start_urls": list, "allow": list, "deny": list,
     "politeness": dict, "style": str, "notes": str, "search": list, "documents": dict,
+    "tracking_parameters": list,
 }
 _DOCUMENT_KEYS = {"listings": list, "links": list, "ckan": list, "from_articles": bool}
 _POLITENESS_KEYS = {"delay": (int, float), "concurrency": int, "autothrottle": bool}
@@ -173,6 +175,7 @@ def parse_portal(path: Path) -> Portal:
         allow=tuple(data.get("allow", [])), deny=tuple(data.get("deny", [])),
         politeness=Politeness(**raw_politeness), style=data.get("style", "generic"),
         notes=data.get("notes", ""), source_file=str(path), documents=documents,
+        tracking_parameters=tuple(str(v) for v in data.get("tracking_parameters", [])),
     )
 
 
@@ -537,7 +540,7 @@ def agency_name_forms(name: str, forms: dict[str, dict[str, str]] | None = None)
 
 CRAWLER_PATH = CONFIG_DIR / "crawler.yaml"
 _CRAWLER_KEYS = {"user_agent": str, "contact_url": str, "search_terms": list, "max_attempts": int,
-                 "max_retry_after": int, "zero_yield_runs": int}
+                 "max_retry_after": int, "zero_yield_runs": int, "tracking_parameters": list}
 
 
 def load_crawler_config(path: Path = CRAWLER_PATH) -> dict:

@@ -75,7 +75,13 @@ def discover_in(portal, body: bytes, base_url: str | None = None,
     import re
     from urllib.parse import urljoin
 
-    from crawlers.urls import canonical_url
+    from config import load_crawler_config
+    from crawlers.urls import canonical_url as canonical
+
+    tracking = (*load_crawler_config()["tracking_parameters"], *portal.tracking_parameters)
+
+    def canonical_url(url: str) -> str:
+        return canonical(url, tracking)
 
     allow = [re.compile(p) for p in portal.allow]
     deny = [re.compile(p) for p in portal.deny]

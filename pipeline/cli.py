@@ -38,7 +38,9 @@ def output_options(default_format: str = "table"):
 
 class RaporError(click.ClickException):
     def show(self, file=None):
-        err.print(f"[bold red]error:[/] {self.format_message()}")
+        from rich.markup import escape
+
+        err.print(f"[bold red]error:[/] {escape(self.format_message())}")  # "rapor[distributed]" is no markup
 
 
 def _guard(fn, *args, **kwargs):
@@ -139,6 +141,7 @@ def _print_run_lines(runs: list[dict]) -> None:
 @db_option
 def drain(redis_url, wait, db_path):
     """Store the pages distributed workers pushed to Redis (the one writer of the database)."""
+    _guard(stages.require_distributed)
     import redis
 
     try:

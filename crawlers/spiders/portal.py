@@ -70,6 +70,8 @@ class PortalSpider(scrapy.Spider):
         self._documents = LinkExtractor(allow=self.portal.documents.links, deny=self.portal.deny, deny_extensions=[])
         self._document_links = [re.compile(p) for p in self.portal.documents.links]
         self.db = None   # the frontier, in embedded mode
+        # crawler.yaml's tracking parameters and this portal's own
+        self.tracking = (*self.crawler_config["tracking_parameters"], *self.portal.tracking_parameters)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -126,7 +128,7 @@ class PortalSpider(scrapy.Spider):
 
     def discovered(self, url: str, source: str, lastmod: str | None = None, document: bool = False, title: str = ""):
         """A discovered article (or document) URL → a request, or nothing if out of window or already stored."""
-        url = canonical_url(url)
+        url = canonical_url(url, self.tracking)
         if not (self.is_document_url(url) if document else self.is_article_url(url)):
             return None
         if document:
@@ -235,7 +237,7 @@ class PortalSpider(scrapy.Spider):
     def _item(self, response, **extra) -> PageItem:
         first_url = response.request.meta.get("redirect_urls", [response.url])[0]
         return PageItem(
-            url=canonical_url(first_url), final_url=response.url, portal=self.portal.id,
+            url=canonical_url(first_url, self.tracking), final_url=response.url, portal=self.portal.id,
             status=response.status, body=response.body if response.status != 304 else b"",
             content_type=response.headers.get("Content-Type", b"").decode("latin-1"),
             fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -259,4 +261,4 @@ class PortalSpider(scrapy.Spider):
         url = failure.request.url
         self.logger.warning("failed %s: %s", url, failure.getErrorMessage())
         if self.db is not None:
-            store.frontier_failed(self.db, canonical_url(url), failure.getErrorMessage())
+            store.frontier_failed(self.db, canonical_url(url, self.tracking), failure.getErrorMessage())
