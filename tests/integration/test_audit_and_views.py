@@ -224,8 +224,35 @@ def test_report_renders_in_a_real_browser(sample_db, tmp_path):
     out = tmp_path / "report.html"
     result = run_rapor("report", "--db", str(sample_db), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    dom = browser(out.as_uri(), screenshot=ARTIFACTS / "report.png", size="1280,2400")
+    dom = browser(out.as_uri(), screenshot=ARTIFACTS / "report.png", size="1280,3400")
     assert "Rapor audit report" in dom and '<strong id="problem-count">4</strong>' in dom
-    assert dom.count("<svg") >= 3 and "Reported scores per scheme and year" in dom
-    for needle in ("inconsistent", "out_of_scale", "conflict", "syndicated", "Pemkot Cilegon memperoleh nilai 62,50"):
+    assert dom.count("<svg") >= 5 and "Reported scores per scheme and year" in dom
+    for needle in ("inconsistent", "out_of_scale", "conflict", "syndicated", "Pemkot Cilegon memperoleh nilai 62,50",
+                   "Region governments over time", "Agencies over time"):
         assert needle in dom
+    # the rubric's source and its confidence beside each rubric finding
+    row = dom[dom.index('<tr class="inconsistent">'):]
+    row = row[:row.index("</tr>")]
+    assert "lampiran-opini-2023.pdf#page=3" in row and "confidence: official" in row
+
+
+def test_report_charts_keep_each_schemes_scale_and_label_flagged_values(sample_db):
+    """Every panel on its scheme's own scale (an 84.8–86.4 SKM spread stays small on 0–100),
+    flagged values marked with a label saying why, one colour per region in every panel."""
+    import re
+
+    from pipeline import report
+
+    db = store.open_db(sample_db)
+    rows = store.query_evaluations(db, limit=100_000)
+    scales = report.scheme_scales()
+    assert (scales["skm"], scales["pekppp"], scales["spbe"]) == (100.0, 5.0, 5.0)
+    svg = report.score_distribution(rows, scales)
+    titles = re.findall(r"<!-- (\w+) \(scale 0–([\d.]+)\) -->", svg)
+    assert ("skm", "100") in titles and ("spbe", "5") in titles and ("pekppp", "5") in titles
+    for label in ("62.5: inconsistent", "84.8: conflict", "86.4: conflict", "7.12, beyond 0–5"):
+        assert label in svg, label
+    regions = report.timelines(rows, scales, key="region", title="t", keep=lambda r: r["entity"].startswith("Pemerintah"))
+    # Kota Cilegon is drawn in the same colour in each panel it appears in
+    drawn = re.findall(r'<g id="region:Kota Cilegon:(\w+)">\s*<path [^>]*?stroke: (#[0-9a-f]{6})', regions)
+    assert len({scheme for scheme, _ in drawn}) >= 3 and len({colour for _, colour in drawn}) == 1, drawn

@@ -113,7 +113,7 @@ def test_documents_commands(sample_db, tmp_path):
     value = sqlite3.connect(sample_db).execute("select id from official_values where entity = 'Pemerintah Kabupaten Pandeglang' "
                                                "and year = 2023").fetchone()[0]
     crop = tmp_path / "row.png"
-    assert run_rapor("documents", "--db", str(sample_db), "crop", str(value), "--out", str(crop)).returncode == 0
+    assert run_rapor("documents", "--db", str(sample_db), "crop", str(value), "-o", str(crop)).returncode == 0
     assert crop.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     audit = run_rapor("audit", "--db", str(sample_db))
     assert audit.returncode == 0 and "News against the official tables" in audit.stdout
