@@ -130,7 +130,8 @@ def _print_run_lines(runs: list[dict]) -> None:
         console.print(f"[bold]{run['portal']}[/]: {run['pages_discovered'] or 0} discovered, "
                       f"{run['pages_seen'] or 0} fetched ({run['pages_new'] or 0} new, {run['pages_changed'] or 0} changed, "
                       f"{(run['pages_unchanged'] or 0) + (run['pages_not_modified'] or 0)} unchanged), "
-                      f"{run['pages_skipped_known'] or 0} already known, {run['errors'] or 0} failed — "
+                      + (f"{run['documents']} documents, " if run.get("documents") else "")
+                      + f"{run['pages_skipped_known'] or 0} already known, {run['errors'] or 0} failed — "
                       f"[{colour}]{run['status']}[/]{took}", highlight=False)
 
 
@@ -695,6 +696,8 @@ def _emit(rows: list[dict], fmt: str, output_path: str, renderables) -> None:
                 writer = csv.DictWriter(sink, fieldnames=list(rows[0]) if rows else ["evaluation_id"], lineterminator="\n")
                 writer.writeheader()
                 writer.writerows({k: ", ".join(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows)
+    except BrokenPipeError:  # `rapor export | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as exc:
         raise RaporError(f"{exc.filename or output_path}: {exc.strerror}") from None
 

@@ -151,6 +151,9 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
     with crawl_lock(db_path):
         run()
     runs = sorted((r for r in store.recent_runs(db, 100) if r["id"] > before), key=lambda r: r["id"])
+    documents = store.documents_per_run(db, [r["id"] for r in runs])
+    for run in runs:  # crawl_runs counts pages; an official site's yield is its documents
+        run["documents"] = documents.get(run["id"], 0)
     if problems := failed_runs([p.id for p in portals], runs):
         raise CrawlFailed("; ".join(problems), runs)
     return runs

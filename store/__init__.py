@@ -474,6 +474,13 @@ def agency_history(db: Database, agency: str | Iterable[str]) -> list[dict]:
         "order by e.entity, e.scheme, e.year, a.published", params))
 
 
+def documents_per_run(db: Database, run_ids: Iterable[int]) -> dict[int, int]:
+    """crawl run id → documents it fetched (new, changed or confirmed unchanged)."""
+    ids = list(run_ids)
+    marks = ", ".join("?" for _ in ids) or "null"
+    return dict(db.execute(f"select crawl_run, count(*) from documents where crawl_run in ({marks}) group by crawl_run", ids))
+
+
 def stored_portals(db: Database) -> set[str]:
     """Portal ids that have pages or documents in this database."""
     return {row[0] for row in db.execute("select distinct portal from pages union select distinct portal from documents")}
