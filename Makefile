@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test bench bench-reports setup setup-dev clean
+.PHONY: demo test bench bench-reports fuzz setup setup-dev clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit("Rapor needs Python 3.11+, this is " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -29,6 +29,13 @@ demo: setup
 
 test: setup-dev
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The extraction contract fuzzed with 10,000 seeded inputs (FUZZ_SEED for others): crashes,
+# contract violations and the slowest input are printed; any crash fails it.
+FUZZ_COUNT ?= 10000
+FUZZ_SEED ?= 1
+fuzz: setup-dev
+	$(BIN)/python -m tests.fuzz --count $(FUZZ_COUNT) --seed $(FUZZ_SEED)
 
 # The benchmark: 1,000 pages by default; BENCH_SIZES="1000 10000" for the memory comparison.
 BENCH_SIZES ?= 1000

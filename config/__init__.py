@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -132,6 +133,10 @@ _PORTAL_KEYS = {
 }
 _DOCUMENT_KEYS = {"listings": list, "links": list, "ckan": list, "from_articles": bool}
 _POLITENESS_KEYS = {"delay": (int, float), "concurrency": int, "autothrottle": bool}
+# A portal id names a file in the portals folder: no path separators, no "..", nothing to escape it.
+PORTAL_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+# A domain as the crawler compares it with a URL's host: lowercase, no scheme, port or path.
+_DOMAIN = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")
 
 
 def parse_portal(path: Path) -> Portal:
@@ -147,6 +152,8 @@ def parse_portal(path: Path) -> Portal:
     for required in ("id", "name", "base_url", "allowed_domains"):
         if required not in data:
             raise ConfigError(path, 1, f"missing required key {required!r}")
+    if not isinstance(data["id"], str) or not PORTAL_ID.fullmatch(data["id"]):
+        raise ConfigError(path, lines.get(("id",)), f"id {data['id']!r} must be lowercase letters, digits, - and _")
     if data["id"] != path.stem:
         raise ConfigError(path, lines.get(("id",)), f"id {data['id']!r} must equal the file name {path.stem!r}")
     for key in ("allow", "deny"):
@@ -163,13 +170,26 @@ def parse_portal(path: Path) -> Portal:
     base_url = expand_env(data["base_url"])
     if not base_url.startswith(("http://", "https://")):
         raise ConfigError(path, lines.get(("base_url",)), f"base_url must be http(s): {base_url!r}")
+    # the crawler fetches nothing off these domains; an empty list once meant "anything, any scheme"
+    domains = [expand_env(str(d)) for d in data["allowed_domains"]]
+    if not domains:
+        raise ConfigError(path, lines.get(("allowed_domains",)),
+                          "allowed_domains must name the portal's domains (an empty list would fetch nothing)")
+    for index, domain in enumerate(domains):
+        if not _DOMAIN.fullmatch(domain):
+            raise ConfigError(path, lines.get(("allowed_domains", index)) or lines.get(("allowed_domains",)),
+                              f"{domain!r} is not a domain (lowercase host name, no scheme, port or path)")
+    base_host = (urlsplit(base_url).hostname or "").lower()
+    if not any(base_host == d or base_host.endswith("." + d) for d in domains):
+        raise ConfigError(path, lines.get(("base_url",)),
+                          f"base_url host {base_host!r} is not in allowed_domains {domains}: nothing could be fetched")
 
     def strings(key: str) -> tuple[str, ...]:
         return tuple(expand_env(str(v)) for v in data.get(key, []))
 
     return Portal(
         id=data["id"], name=data["name"], base_url=base_url,
-        allowed_domains=strings("allowed_domains"), sitemaps=strings("sitemaps"),
+        allowed_domains=tuple(domains), sitemaps=strings("sitemaps"),
         feeds=strings("feeds"), listings=strings("listings"), start_urls=strings("start_urls"),
         search=strings("search"),
         allow=tuple(data.get("allow", [])), deny=tuple(data.get("deny", [])),
@@ -209,6 +229,9 @@ def load_portals(directory: Path | None = None) -> dict[str, Portal]:
 
 def load_portal(portal_id: str, directory: Path | None = None) -> Portal:
     directory = directory or portals_dir()
+    if not PORTAL_ID.fullmatch(portal_id):
+        # "../../x" once loaded x.yaml from outside the portals folder
+        raise ConfigError(directory, None, f"{portal_id!r} is not a portal id (lowercase letters, digits, - and _)")
     path = directory / f"{portal_id}.yaml"
     if not path.exists():
         known = ", ".join(sorted(p.stem for p in directory.glob("*.yaml"))) or "none"
@@ -296,7 +319,7 @@ _LEXICON_KEYS = {
     "result_markers": list, "clause_connectors": list, "negation_cues": list, "kind_words": list,
     "category_names": list, "demonstratives": list, "grade_cues": list, "year_lead_words": list, "release_words": list, "continuation_words": list, "aggregate_words": list, "anaphor_nouns": dict, "anaphor_group_words": list, "honorifics": list, "give_verbs": list, "representation_words": list, "evaluation_words": list, "since_words": list,
     "regulation_words": list, "regional_heads": dict, "representative_words": list, "host_level_suffixes": dict,
-    "abbreviation_joiners": list, "conversion_cues": list, "relative_fillers": list, "hedge_words": list, "same_label_phrases": list, "table_columns": dict, "lead_in_words": list, "coordinators": list, "earlier_phrases": list, "change_from_words": list, "change_to_words": list, "change_words": list, "compared_words": list, "when_words": list, "threshold_after": list, "number_word_endings": list, "copulas": list, "predicate_families": list,
+    "abbreviation_joiners": list, "conversion_cues": list, "relative_fillers": list, "hedge_words": list, "same_label_phrases": list, "table_columns": dict, "all_of_words": list, "award_name_goal": str, "receiving_verbs": list, "now_words": list, "lead_in_words": list, "coordinators": list, "earlier_phrases": list, "change_from_words": list, "change_to_words": list, "change_words": list, "compared_words": list, "when_words": list, "threshold_after": list, "number_word_endings": list, "copulas": list, "predicate_families": list,
 }
 
 

@@ -6,14 +6,16 @@ from __future__ import annotations
 from scrapy import signals
 from twisted.internet import task
 
+from crawlers.outcomes import failure_counts
+
 
 def progress_counts(crawler) -> dict:
     """What one portal's crawl discovered, fetched, skipped as already known and lost so far,
     and whether it is over ("finished" once its spider closed)."""
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    failed = sum(v for k, v in stats.items() if k.startswith("downloader/exception_type_count/"))
-    failed += sum(v for k, v in stats.items()
-                  if k.startswith("downloader/response_status_count/") and int(k.rsplit("/", 1)[1]) >= 400)
+    # once per URL, after its retries, with the URLs refused or not storable (crawlers.outcomes):
+    # the same number the run books in crawl_runs.pages_failed
+    failed, _ = failure_counts(stats)
     return {"discovered": stats.get("rapor/discovered", 0), "fetched": stats.get("item_scraped_count", 0),
             "known": stats.get("rapor/skipped_known", 0), "failed": failed,
             "finished": stats.get("finish_reason")}

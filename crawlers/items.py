@@ -19,7 +19,8 @@ class PageItem:
     final_url: str
     portal: str
     status: int
-    body: bytes = field(metadata={"serializer": _base64})
+    # not in repr: Scrapy logs a dropped item whole, and its URL is enough
+    body: bytes = field(repr=False, metadata={"serializer": _base64})
     content_type: str
     fetched_at: str
     etag: str = ""

@@ -36,10 +36,24 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 
-# Retry-After is honoured (Scrapy's own retry middleware retries at once).
+# Only http(s) is ever fetched: Scrapy's handlers for local files, FTP, S3 and data: URLs are
+# off, so even a URL that slipped past the checks below has nothing to read it (issue 11: a
+# sitemap entry `file://127.0.0.1/…` was read from the local disk; an `ftp://` one hung the crawl).
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+
 DOWNLOADER_MIDDLEWARES = {
+    # the portal's domains and http(s) only, for every request and redirect, with its errback
+    # called (Scrapy's offsite check drops a request at scheduling, silently)
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "crawlers.middlewares.UrlPolicyMiddleware": 50,
+    # Retry-After is honoured (Scrapy's own retry middleware retries at once).
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawlers.middlewares.RetryAfterMiddleware": 550,
+    # redirects checked where they are made: loops and off-portal targets are counted, not lost
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "crawlers.middlewares.PortalMetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawlers.middlewares.PortalRedirectMiddleware": 600,
 }
 
 ITEM_PIPELINES = {"crawlers.pipelines.StorePipeline": 300}
@@ -51,5 +65,7 @@ RAPOR_PROGRESS_INTERVAL = 10.0
 RAPOR_DB = os.environ.get("RAPOR_DB", "data/rapor.db")
 
 TELNETCONSOLE_ENABLED = False  # an open port on a crawl host is nothing we need
+# Scrapy 2.19's remote control serves an endpoint that executes Python in the crawler: off, like telnet
+REMOTE_CONTROL_ENABLED = False
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -13,7 +13,7 @@ from rich.table import Table
 
 import config
 import store
-from pipeline import stages
+from pipeline import contract, stages
 
 # Piped output (CI logs, `| less`) gets a wide table rather than rich's 80-column default.
 console = Console(stderr=False, width=None if sys.stdout.isatty() else 180)
@@ -145,14 +145,21 @@ def drain(redis_url, wait, db_path):
     _guard(stages.require_distributed)
     import redis
 
+    from pipeline import drain as handoff
+
     try:
-        counts = _guard(stages.drain, redis_url, db_path, wait)
+        counts = _guard(handoff.drain, redis_url, db_path, wait)
     except redis.exceptions.ConnectionError as exc:
         raise RaporError(f"cannot reach Redis at {redis_url}: {exc}") from None
+    except stages.CrawlLocked as exc:
+        raise RaporError(str(exc)) from None
     for portal, outcome in sorted(counts.items()):
         console.print(f"{portal}: " + ", ".join(f"{k} {v}" for k, v in sorted(outcome.items())))
     if not counts:
         console.print("nothing to drain")
+    if rejected := counts.get("(drain)", {}).get("rejected"):
+        raise RaporError(f"{rejected} queued payloads are not pages; kept in Redis list {handoff.REJECTED} "
+                         "for a look (LRANGE), nothing else was lost")
 
 
 @main.command()
@@ -207,10 +214,10 @@ def extract(input_path, output_path, portal, force, workers, db_path):
     if input_path:
         def report(line, message):
             err.print(f"[yellow]{input_path}:{line}:[/] {message}")
-        try:
-            with click.open_file(input_path, encoding="utf-8") as source, \
+        try:  # bytes in: each line is decoded on its own, so one bad byte costs one line
+            with click.open_file(input_path, "rb") as source, \
                     click.open_file(output_path, "w", encoding="utf-8") as sink:
-                done, failed = stages.extract_jsonl(source, sink, extractor, report)
+                done, failed = contract.extract_jsonl(source, sink, extractor, report)
         except OSError as exc:
             raise RaporError(f"{exc.filename}: {exc.strerror}") from None
         err.print(f"extracted {done} articles" + (f", {failed} lines with errors" if failed else ""))

@@ -8,6 +8,7 @@ server only and nothing is registered for other Datasette users of the same envi
 """
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import tempfile
@@ -35,11 +36,46 @@ def command(db_path: str | Path, metadata_path: str | Path, host: str, port: int
             "--setting", "default_page_size", "50"]
 
 
-def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> None:
-    with tempfile.TemporaryDirectory() as folder:
+class _Stop(Exception):
+    """SIGTERM or SIGHUP reached `rapor serve`."""
+
+
+def _stop_on_signal(signum, frame):
+    raise _Stop(signum)
+
+
+def _die_with_parent() -> None:
+    """In the Datasette child, before exec: the kernel sends it SIGTERM when `rapor serve`
+    dies, even by SIGKILL, which no handler of ours sees (Linux only; elsewhere a no-op)."""
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def serve(db_path: str | Path, host: str = "127.0.0.1", port: int = 8001) -> int:
+    """Run Datasette until it ends or this process is told to stop (Ctrl-C, SIGTERM, SIGHUP):
+    then Datasette is stopped too and the temporary metadata folder removed. Without the
+    handlers a SIGTERM ended Python at once, leaving Datasette on its port and the folder
+    behind (issue 11)."""
+    with tempfile.TemporaryDirectory(prefix="rapor-serve-") as folder:
         metadata_path = Path(folder) / "metadata.yaml"
         metadata_path.write_text(yaml.safe_dump(metadata_for(db_path), allow_unicode=True), encoding="utf-8")
+        previous = {sig: signal.signal(sig, _stop_on_signal) for sig in (signal.SIGTERM, signal.SIGHUP)}
+        process = None
         try:
-            subprocess.run(command(db_path, metadata_path, host, port), check=False)
-        except KeyboardInterrupt:
-            pass
+            process = subprocess.Popen(command(db_path, metadata_path, host, port), preexec_fn=_die_with_parent)
+            return process.wait()
+        except (KeyboardInterrupt, _Stop):
+            return 0
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+            if process is not None and process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()

@@ -57,6 +57,8 @@ class Reading:
 def read_stored_document(document: dict, families: dict, names: NameIndex, rubrics: dict, ocr: bool = True) -> Reading:
     """One stored document → what it holds (pure but for the OCR program)."""
     url, title = document["url"], document.get("title") or ""
+    if document.get("error"):  # its stored blob could not be inflated (store.inflate)
+        return Reading(ERROR, document["error"])
     most_pages = max(f.max_pages for f in families.values())
     try:
         read = read_document(document["body"], url=url, content_type=document.get("content_type") or "",

@@ -1,16 +1,16 @@
-"""The stages wired together: crawl portals into the store, extract stored pages, extract JSONL.
+"""The stages wired together: crawl portals into the store, drain Redis into it, extract stored pages
+(the JSONL contract of `rapor extract --input` is `pipeline.contract`).
 
 The CLI in `pipeline.cli` is a thin layer over these functions; tests call them directly too.
 """
 from __future__ import annotations
 
 import functools
-import json
 import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, TextIO
+from typing import Callable, Iterable
 
 import config
 import store
@@ -47,12 +47,14 @@ def build_extractor(rules=None):
 # Crawl
 
 class CrawlLocked(RuntimeError):
-    """Another crawl holds the lock of this database."""
+    """Another crawl (or drain) holds the lock of this database."""
 
 
 class CrawlFailed(RuntimeError):
-    """The crawl ran, but a portal's spider did not start, stopped early or read nothing and
-    met errors; `runs` are the runs it booked (a portal whose spider never started has none)."""
+    """The crawl ran, but no success: fetched pages could not be stored (a full disk: they stay
+    pending) or the spider met errors (see `crawl_problem`), or a portal's spider did not start,
+    stopped early or read nothing and met errors (see `failed_runs`). `runs` are the runs it
+    booked (a portal whose spider never started has none)."""
 
     def __init__(self, message: str, runs: list[dict]):
         super().__init__(message)
@@ -60,22 +62,29 @@ class CrawlFailed(RuntimeError):
 
 
 @contextmanager
-def crawl_lock(db_path: str):
-    """One crawl per database at a time: a scheduled run that finds the previous one still going
-    stops at once instead of running beside it. filelock, not fcntl: the same lock on every OS."""
+def database_lock(db_path: str, purpose: str, busy_message: str):
+    """A lock file beside the database (`<db>.<purpose>.lock`, `<db>.lock` for crawls), held
+    while the block runs; taken already, it raises CrawlLocked with `busy_message` at once.
+    filelock, not fcntl: the same lock on every OS, released when its process dies."""
     from filelock import FileLock, Timeout
 
-    lock_path = Path(str(db_path) + ".lock")
+    lock_path = Path(str(db_path) + (".lock" if purpose == "crawl" else f".{purpose}.lock"))
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(lock_path, timeout=0)
     try:
         lock.acquire()
     except Timeout:
-        raise CrawlLocked(f"another crawl is running on {db_path} (lock {lock_path}); not starting a second") from None
+        raise CrawlLocked(f"{busy_message} (lock {lock_path})") from None
     try:
         yield
     finally:
         lock.release()
+
+
+def crawl_lock(db_path: str):
+    """One crawl per database at a time: a scheduled run that finds the previous one still going
+    stops at once instead of running beside it."""
+    return database_lock(db_path, "crawl", f"another crawl is running on {db_path}; not starting a second")
 
 
 def distributed_settings(redis_url: str, fresh: bool = False) -> dict:
@@ -99,7 +108,8 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
     Distributed (`redis_url`): this process is one worker among several; nothing is written here.
     Portals are read from `portals_dir` (default: `config.portals_dir()`); `watch` is called a few
     times a second with each portal's progress (`crawlers.extensions.progress_counts`).
-    Raises CrawlFailed when a portal's crawl failed (see `failed_runs`).
+    Raises CrawlFailed when a portal's crawl failed (see `failed_runs`) or fetched pages could
+    not be stored (a full disk) or the spider met errors (see `crawl_problem`): that is no success.
     """
     # fail fast, before Scrapy starts: a broken portal or crawler file is one clear error
     portals = [config.load_portal(pid, portals_dir) for pid in portal_ids]
@@ -119,9 +129,10 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
         project.set(key, value, priority="cmdline")
     project.set("LOG_INSTALL_ROOT_HANDLER", project.get("LOG_LEVEL") != "CRITICAL", priority="cmdline")
 
+    crawlers = []
+
     def run() -> None:
         process = CrawlerProcess(project)
-        crawlers = []
         for portal in portals:
             crawlers.append(process.create_crawler(PortalSpider))
             # the Portal itself, not its id: the spider need not find the file again (the demo's
@@ -154,9 +165,29 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
     documents = store.documents_per_run(db, [r["id"] for r in runs])
     for run in runs:  # crawl_runs counts pages; an official site's yield is its documents
         run["documents"] = documents.get(run["id"], 0)
-    if problems := failed_runs([p.id for p in portals], runs):
+    problems = failed_runs([p.id for p in portals], runs)
+    if problem := crawl_problem(crawlers, db_path):
+        problems.append(problem)
+    if problems:
         raise CrawlFailed("; ".join(problems), runs)
     return runs
+
+
+def crawl_problem(crawlers, db_path: str) -> str | None:
+    """What made a crawl no success, from its crawlers' stats: fetched pages the database
+    refused, or errors in the spider (a discovery the frontier could not record); None if none."""
+    from crawlers.outcomes import DISK_FULL, FAILED, STORE_FAILED
+
+    stats = [crawler.stats.get_stats() for crawler in crawlers]
+    not_stored = sum(s.get(FAILED + STORE_FAILED, 0) for s in stats)
+    spider_errors = sum(v for s in stats for k, v in s.items() if k.startswith("spider_exceptions/"))
+    if not (not_stored or spider_errors):
+        return None
+    cause = "the disk (or the database's size limit) is full" if any(s.get(DISK_FULL) for s in stats) \
+        else "see the log"
+    lost = [f"{not_stored} fetched pages could not be stored"] if not_stored else []
+    lost += [f"{spider_errors} errors in the spider (discoveries not recorded)"] if spider_errors else []
+    return f"{' and '.join(lost)} in {db_path}: {cause}; nothing of them was kept, and the next crawl fetches them again"
 
 
 def _one_line_failures(record) -> bool:
@@ -176,7 +207,9 @@ def failed_runs(portal_ids: list[str], runs: list[dict]) -> list[str]:
             problems.append(f"{portal_id}: the crawl did not start (see the errors above)")
             continue
         run = mine[-1]
-        if run["status"] != "finished":
+        if run["status"] == "running":  # the database refused even the run's end (a full disk)
+            problems.append(f"{portal_id}: the end of the crawl could not be booked (see the errors above)")
+        elif run["status"] != "finished":
             problems.append(f"{portal_id}: the crawl ended {run['status']} ({run['finish_reason']})")
         elif run["errors"] and not run["pages_discovered"] and not run["pages_seen"]:
             problems.append(f"{portal_id}: nothing could be read, {run['errors']} errors ({run['error_counts']})")
@@ -191,43 +224,6 @@ def require_distributed() -> None:
     except ImportError as exc:
         raise config.ConfigError("--redis", None, f"distributed mode needs {exc.name!r}, which is not installed: "
                                  "pip install 'rapor[distributed]'") from None
-
-
-def drain(redis_url: str, db_path: str, wait: float = 0.0) -> dict[str, dict[str, int]]:
-    """Move pages pushed by distributed workers from Redis into the database (the one writer)."""
-    import base64
-
-    require_distributed()
-    import redis
-
-    from crawlers.pipelines import RedisPagePipeline
-
-    server = redis.Redis.from_url(redis_url)
-    db = store.open_db(db_path)
-    counts: dict[str, dict[str, int]] = {}
-    runs: dict[str, int] = {}
-    while True:
-        popped = server.blpop([RedisPagePipeline.KEY], timeout=wait) if wait else server.lpop(RedisPagePipeline.KEY)
-        if not popped:
-            break
-        page = json.loads(popped[1] if isinstance(popped, (tuple, list)) else popped)
-        if page["portal"] not in runs:
-            runs[page["portal"]] = store.start_run(db, page["portal"])
-        fetched = dict(url=page["url"], final_url=page["final_url"], portal=page["portal"], status=page["status"],
-                       body=base64.b64decode(page["body"]), content_type=page["content_type"],
-                       crawl_run=runs[page["portal"]], fetched_at=page["fetched_at"], etag=page.get("etag", ""),
-                       last_modified=page.get("last_modified", ""))
-        if page.get("kind") == "document":
-            outcome = "documents_" + store.save_document(db, source=page.get("source", ""), title=page.get("title", ""),
-                                                         **fetched)
-        else:
-            outcome = store.save_page(db, **fetched)
-        per_portal = counts.setdefault(page["portal"], {"seen": 0})
-        per_portal["seen"] += 1
-        per_portal[outcome] = per_portal.get(outcome, 0) + 1
-    for portal, run in runs.items():
-        store.finish_run(db, run, status="finished", counts=counts[portal], error_counts={}, finish_reason="drained")
-    return counts
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,6 +243,8 @@ def read_page(page: dict, extractor) -> tuple[dict, object | None, list, str | N
     """One stored page → (page, article or None, records, error): the CPU part of extraction."""
     from extract.article import NotHTML, html_to_article
 
+    if page.get("error"):  # its stored blob could not be inflated (store.inflate)
+        return page, None, [], page["error"]
     try:
         article = html_to_article(page["body"], page["final_url"] or page["url"], page["content_type"] or "")
     except NotHTML as exc:
@@ -336,48 +334,6 @@ def extract_stored(db, extractor, *, portal: str | None = None, force: bool = Fa
     return summary
 
 
-# ---------------------------------------------------------------------------------------------
-# Extract JSONL (the measurement contract)
-
-def extract_jsonl(source: TextIO, sink: TextIO, extractor, on_error: Callable[[int, str], None]) -> tuple[int, int]:
-    """One output line per input line, same ids, same order; bad lines are reported, not fatal.
-
-    Input: {"id", "text" or "html", "title", "url", "published"}. Output: {"id", "evaluations"}.
-    A line that cannot be read still gets an output line (with "error") so lines stay aligned.
-    """
-    from extract.article import NotHTML, html_to_article
-    from extract.records import Article
-
-    done = failed = 0
-    for number, line in enumerate(source, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            if not isinstance(row, dict):
-                raise ValueError("a line must be a JSON object")
-            if row.get("text") is None and row.get("html") is None:
-                raise ValueError('the object has neither "text" nor "html"')
-        except ValueError as exc:
-            on_error(number, f"not a valid article line: {exc}")
-            sink.write(json.dumps({"id": None, "line": number, "error": str(exc), "evaluations": []}) + "\n")
-            failed += 1
-            continue
-        try:
-            if row.get("text") is not None:
-                article = Article(text=str(row["text"]), title=row.get("title"), url=row.get("url"),
-                                  published=row.get("published"))
-            else:
-                article = html_to_article(row["html"], row.get("url"))
-            records = extractor.extract(article) if article else []
-            sink.write(json.dumps({"id": row.get("id"), "evaluations": [r.to_contract() for r in records]},
-                                  ensure_ascii=False) + "\n")
-            done += 1
-        except (NotHTML, ValueError) as exc:
-            on_error(number, str(exc))
-            sink.write(json.dumps({"id": row.get("id"), "error": str(exc), "evaluations": []}) + "\n")
-            failed += 1
-    return done, failed
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,13 +1,18 @@
 """The only place in Rapor that speaks SQL: a SQLite file through sqlite-utils.
 
 Every function takes an open `Database` from `open_db`, which applies the migrations first,
-so any command works on a fresh path.
+so any command works on a fresh path. Writers wait their turn: each write is one short
+transaction that waits up to the busy timeout for another process's, and no read cursor stays
+open across a write (in WAL mode such a stale reader cannot wait: SQLite answers busy at once).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import socket
 import sqlite3
+import time
 import zlib
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -19,11 +24,29 @@ from sqlite_utils import Database
 
 from .migrations import migrations
 
-BUSY_TIMEOUT_MS = 15_000
+BUSY_TIMEOUT_S = 15.0          # default wait for another writer; RAPOR_BUSY_TIMEOUT overrides it
+ROWS_PER_READ = 64             # stored pages/documents read per query: the cursor is closed before any write
+# Pages are capped at 5 MB on download (DOWNLOAD_MAXSIZE), documents at 100 MB
+# (RAPOR_DOCUMENT_MAXSIZE), so a stored blob that inflates past these was not written by Rapor
+# as it is: a 308 KB blob inflated to 748 MB before (issue 11).
+MAX_PAGE_BYTES = 16 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 128 * 1024 * 1024
 
 
 class StoreError(RuntimeError):
     """The database cannot be used (locked too long, not a SQLite file, unwritable path)."""
+
+
+class DiskFull(StoreError):
+    """The disk (or the database's size limit) is full: the write was rolled back, nothing of it kept."""
+
+
+def busy_timeout() -> float:
+    """Seconds a writer waits for another one (RAPOR_BUSY_TIMEOUT, read at each open)."""
+    try:
+        return max(0.0, float(os.environ.get("RAPOR_BUSY_TIMEOUT", BUSY_TIMEOUT_S)))
+    except ValueError:
+        raise StoreError(f"RAPOR_BUSY_TIMEOUT must be a number of seconds, got {os.environ['RAPOR_BUSY_TIMEOUT']!r}") from None
 
 
 def utc_now() -> str:
@@ -34,15 +57,18 @@ def open_db(path: str | Path) -> Database:
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+        timeout = busy_timeout()
+        conn = sqlite3.connect(str(path), timeout=timeout)
         db = Database(conn)
-        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         db.enable_wal()  # readers (Datasette, exports) never block the crawler's writes
         # with WAL, NORMAL syncs at checkpoints instead of every commit: a power cut may lose the
         # last transactions (the frontier re-fetches them) but never corrupts the file
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA foreign_keys = ON")
         migrations.apply(db)
+    except sqlite3.OperationalError as exc:
+        raise _store_error(exc, None, f"{path}: cannot open database") from None
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: cannot open database: {exc}") from None
     except OSError as exc:
@@ -50,29 +76,43 @@ def open_db(path: str | Path) -> Database:
     return db
 
 
+def _store_error(exc: sqlite3.OperationalError, waited: float | None, doing: str = "") -> StoreError:
+    """SQLite's answer → a StoreError that says what happened, and how long we really waited."""
+    message = str(exc)
+    prefix = f"{doing}: " if doing else ""
+    if "full" in message:  # SQLITE_FULL: "database or disk is full"
+        return DiskFull(f"{prefix}the disk (or the database's size limit) is full; this write was rolled back")
+    if "locked" in message or "busy" in message:
+        waited_text = "" if waited is None else f"after waiting {waited:.1f} s "
+        return StoreError(f"{prefix}the database is busy with another writer; gave up {waited_text}"
+                          f"(busy timeout {busy_timeout():g} s, RAPOR_BUSY_TIMEOUT); nothing was written, "
+                          "rerun when it is free")
+    return StoreError(f"{prefix}database error: {message}")
+
+
 @contextmanager
 def writing(db: Database):
-    """One transaction, all or nothing; a lock held elsewhere past the busy timeout is a StoreError.
+    """One transaction, all or nothing: it waits up to the busy timeout for another writer, and a
+    busy or full database is a StoreError (DiskFull) after a rollback, never half a write.
 
     Only `_insert`, `_update` and `db.execute` may write inside it: sqlite-utils' own table
     writers commit on their own and would break the atomicity.
     """
     conn = db.conn
+    started = time.monotonic()
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
-            raise StoreError(
-                f"database is locked by another process for more than {BUSY_TIMEOUT_MS // 1000} s; "
-                "nothing was written, rerun when it is free"
-            ) from None
-        raise
+        raise _store_error(exc, time.monotonic() - started) from None
     try:
         yield db
+        conn.commit()
+    except sqlite3.OperationalError as exc:
+        conn.rollback()
+        raise _store_error(exc, time.monotonic() - started) from None
     except BaseException:
         conn.rollback()
         raise
-    conn.commit()
 
 
 def _insert(db: Database, table: str, row: dict, replace: bool = False) -> int:
@@ -114,10 +154,11 @@ class _Fetched:
     revisions: str
     parent: str
     body: str
+    max_bytes: int  # a blob that inflates past this was not written by Rapor as it is (see `inflate`)
 
 
-PAGES = _Fetched("pages", "page_revisions", "page_id", "html_zlib")
-DOCUMENTS = _Fetched("documents", "document_revisions", "document_id", "body_zlib")
+PAGES = _Fetched("pages", "page_revisions", "page_id", "html_zlib", MAX_PAGE_BYTES)
+DOCUMENTS = _Fetched("documents", "document_revisions", "document_id", "body_zlib", MAX_DOCUMENT_BYTES)
 
 
 def _save_fetched(db: Database, kind: _Fetched, *, url: str, portal: str, status: int, body: bytes,
@@ -175,6 +216,15 @@ def frontier_add(db: Database, url: str, portal: str, source: str, lastmod: str 
                    [url, portal, source, lastmod, utc_now()])
 
 
+def frontier_refused(db: Database, url: str, portal: str, source: str, reason: str) -> None:
+    """Remember a discovered URL the portal may not fetch (not http(s), off its domains), and why;
+    it is never fetched, and never resumed."""
+    with writing(db):
+        db.execute("insert into frontier (url, portal, source, discovered_at, state, attempts, last_error) "
+                   "values (?, ?, ?, ?, 'refused', 0, ?) on conflict (url) do update set "
+                   "state = 'refused', last_error = excluded.last_error", [url, portal, source, utc_now(), reason])
+
+
 def frontier_pending(db: Database, portal: str, max_attempts: int = 5) -> list[dict]:
     return list(db.query("select * from frontier where portal = ? and state in ('pending', 'failed') "
                          "and attempts < ? order by discovered_at", [portal, max_attempts]))
@@ -186,19 +236,47 @@ def frontier_failed(db: Database, url: str, error: str) -> None:
                    [error[:500], url])
 
 
+def inflate(blob: bytes, limit: int = MAX_PAGE_BYTES) -> bytes:
+    """A stored blob's bytes, or a StoreError when it is corrupt or inflates past `limit`
+    (never more than `limit` bytes are produced, whatever the blob)."""
+    inflater = zlib.decompressobj()
+    try:
+        body = inflater.decompress(blob, limit)
+    except zlib.error as exc:
+        raise StoreError(f"stored page is corrupt ({exc})") from None
+    if inflater.unconsumed_tail:
+        raise StoreError(f"stored page inflates past {limit} bytes; refused")
+    if not inflater.eof:
+        raise StoreError("stored page is truncated")
+    return body
+
+
 def iter_pages(db: Database, portal: str | None = None) -> Iterator[dict]:
+    """Stored pages in id order, each with its `body`, or with `error` (and no body) when its
+    blob cannot be inflated (see `_iter_fetched`)."""
     return _iter_fetched(db, PAGES, "id, url, final_url, portal, content_type, sha256", portal)
 
 
 def _iter_fetched(db: Database, kind: _Fetched, columns: str, portal: str | None) -> Iterator[dict]:
-    sql = f"select {columns}, {kind.body} from {kind.table}"
-    params: list = []
+    """Rows of pages or documents in id order, read ROWS_PER_READ at a time so the caller may
+    write between them: no read cursor is open while it does (a stale reader in WAL mode is
+    answered busy at once instead of waiting). A blob that cannot be inflated gives a row with
+    `error` and no `body`: one bad row is that row's error, not the caller's."""
+    sql = f"select {columns}, {kind.body} from {kind.table} where id > ?"
     if portal:
-        sql += " where portal = ?"
-        params.append(portal)
-    for row in db.query(sql + " order by id", params):
-        row["body"] = zlib.decompress(row.pop(kind.body))
-        yield row
+        sql += " and portal = ?"
+    last_id = 0
+    while True:
+        rows = list(db.query(sql + " order by id limit ?", [last_id, *([portal] if portal else []), ROWS_PER_READ]))
+        if not rows:
+            return
+        for row in rows:
+            last_id = row["id"]
+            try:
+                row["body"] = inflate(row.pop(kind.body), kind.max_bytes)
+            except StoreError as exc:
+                row["body"], row["error"] = None, str(exc)
+            yield row
 
 
 def page_body(db: Database, page_id: int) -> bytes:
@@ -209,7 +287,7 @@ def _body(db: Database, kind: _Fetched, row_id: int) -> bytes:
     row = db.execute(f"select {kind.body} from {kind.table} where id = ?", [row_id]).fetchone()
     if row is None:
         raise StoreError(f"no {kind.table[:-1]} with id {row_id}")
-    return zlib.decompress(row[0])
+    return inflate(row[0], kind.max_bytes)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -339,20 +417,50 @@ def evaluations_with_provenance(db: Database) -> list[dict]:
 # ---------------------------------------------------------------------------------------------
 # Crawl runs and statistics
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
+
+
+def close_dead_runs(db: Database) -> int:
+    """Runs still "running" whose process is gone (killed with -9, or the machine went down) are
+    marked interrupted; returns how many. A run of another host is left alone (its process cannot
+    be checked from here); one from before runs recorded their process has no owner left."""
+    host = socket.gethostname()
+    dead = [row["id"] for row in db.query("select id, pid, host from crawl_runs where status = 'running'")
+            if row["pid"] is None or (row["host"] == host and not _process_alive(row["pid"]))]
+    if dead:
+        with writing(db):
+            for run_id in dead:
+                _update(db, "crawl_runs", run_id, {"status": "interrupted", "finish_reason": "process gone",
+                                                   "finished_at": utc_now()})
+    return len(dead)
+
+
 def start_run(db: Database, portal: str) -> int:
+    """Book a run of this process; runs that died unfinished are closed first (`close_dead_runs`)."""
+    close_dead_runs(db)
     with writing(db):
-        return _insert(db, "crawl_runs", {"portal": portal, "started_at": utc_now(), "status": "running"})
+        return _insert(db, "crawl_runs", {"portal": portal, "started_at": utc_now(), "status": "running",
+                                          "pid": os.getpid(), "host": socket.gethostname()})
 
 
 def finish_run(db: Database, run_id: int, *, status: str, counts: dict, error_counts: dict,
                finish_reason: str) -> None:
+    """`counts["failed"]`: article URLs that did not end stored; `error_counts`: URLs per reason
+    (article URLs and, as `source_*`, sitemaps, feeds and listings that could not be read)."""
     with writing(db):
         _update(db, "crawl_runs", run_id, {
             "finished_at": utc_now(), "status": status, "finish_reason": finish_reason,
             "pages_seen": counts.get("seen", 0), "pages_new": counts.get("new", 0),
             "pages_changed": counts.get("changed", 0), "pages_unchanged": counts.get("unchanged", 0),
             "pages_not_modified": counts.get("not_modified", 0), "pages_discovered": counts.get("discovered", 0),
-            "pages_skipped_known": counts.get("skipped_known", 0), "pages_failed": sum(error_counts.values()),
+            "pages_skipped_known": counts.get("skipped_known", 0), "pages_failed": counts.get("failed", 0),
             "errors": sum(error_counts.values()), "error_counts": json.dumps(error_counts, sort_keys=True),
         })
 

@@ -197,10 +197,20 @@ def m009_documents_and_official_values(db: Database) -> None:
 
 
 @migrations()
-def m010_reader_views(db: Database) -> None:
+def m010_crawl_run_owner(db: Database) -> None:
+    # Which process books a run: a run left "running" by a process that no longer exists
+    # (kill -9) is marked interrupted at the next start instead of running forever.
+    db["crawl_runs"].add_column("pid", int)
+    db["crawl_runs"].add_column("host", str)
+
+
+@migrations()
+def m011_reader_views(db: Database) -> None:
     # The start-here view, as a researcher reads it at 1,400 px: who, what score and predicate,
     # which year and scheme, the quote and its source first; the audit's outcomes as a JSON
     # array (one entry per kind), which Datasette facets one outcome at a time (`_facet_array`).
+    # Named m010_reader_views on the ux branch before it met m010_crawl_run_owner: a database migrated
+    # there runs this once more under the new name, which only drops and recreates the view.
     db.execute("drop view if exists evaluation_sources")
     db.create_view("evaluation_sources", """
         select e.id, e.entity as agency, e.score, e.predicate, e.year, e.scheme, e.quote, a.outlet,

@@ -14,6 +14,10 @@
 4. Documents (result tables as PDF, XLSX, CSV or HTML) are discovered on the portal's document
    listings, through CKAN's `package_search`, and as links inside its articles; they go through
    the same frontier and are stored raw in `documents`, with a larger size cap.
+5. Account for every URL: one that is not http(s) on the portal's domains is refused at
+   discovery (and again by the downloader middleware, for redirects); one whose fetch fails is
+   booked once, after retries, under the URL that was asked for, with its reason
+   (`crawlers.outcomes`). Either way the reason lands in the frontier and in `crawl_runs`.
 
 In distributed mode (scrapy-redis) the frontier and the duplicate filter live in Redis instead,
 and pages are pushed to Redis for one `rapor drain` writer.
@@ -34,7 +38,8 @@ import store
 from config import ConfigError, Portal, load_crawler_config, load_portal
 from crawlers.discovery import feed_entries, sitemap_entries
 from crawlers.items import PageItem
-from crawlers.urls import canonical_url
+from crawlers.outcomes import FAILED, SOURCE_FAILED, failure_reason
+from crawlers.urls import canonical_url, refusal
 
 NEXT_PAGE_TEXT = re.compile(r"^\s*(berikutnya|selanjutnya|next|older|postingan lama|lebih lama|›|»|>)\b", re.I)
 NEXT_PAGE_CSS = "a[rel=next], a.next, a.blog-pager-older-link, .pagination a, .nav-links a, a.page-numbers"
@@ -72,6 +77,7 @@ class PortalSpider(scrapy.Spider):
         self.db = None   # the frontier, in embedded mode
         # crawler.yaml's tracking parameters and this portal's own
         self.tracking = (*self.crawler_config["tracking_parameters"], *self.portal.tracking_parameters)
+        self._refused: set[str] = set()  # URLs refused in this run: each is counted once
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -102,19 +108,16 @@ class PortalSpider(scrapy.Spider):
             for row in store.frontier_pending(self.db, portal.id, self.crawler_config["max_attempts"]):
                 self.crawler.stats.inc_value("rapor/resumed")
                 yield self._fetch(row["url"], document=(row["source"] or "").startswith("document"), source=row["source"])
-        for url in portal.sitemaps:  # 2.
-            yield scrapy.Request(portal.absolute(url), callback=self.parse_sitemap)
-        for url in portal.feeds:
-            yield scrapy.Request(portal.absolute(url), callback=self.parse_feed)
-        for url in (*portal.listings, *portal.start_urls):
-            yield scrapy.Request(portal.absolute(url), callback=self.parse_listing)
-        for template in portal.search:
-            for term in self.crawler_config["search_terms"]:
-                yield scrapy.Request(portal.absolute(template.replace("{q}", quote(term))), callback=self.parse_listing)
-        for url in portal.documents.listings:  # 4.
-            yield scrapy.Request(portal.absolute(url), callback=self.parse_document_listing)
-        for url in portal.documents.ckan:
-            yield scrapy.Request(portal.absolute(url), callback=self.parse_ckan)
+        sources = [(url, self.parse_sitemap) for url in portal.sitemaps]  # 2.
+        sources += [(url, self.parse_feed) for url in portal.feeds]
+        sources += [(url, self.parse_listing) for url in (*portal.listings, *portal.start_urls)]
+        sources += [(template.replace("{q}", quote(term)), self.parse_listing)
+                    for template in portal.search for term in self.crawler_config["search_terms"]]
+        sources += [(url, self.parse_document_listing) for url in portal.documents.listings]  # 4.
+        sources += [(url, self.parse_ckan) for url in portal.documents.ckan]
+        for url, callback in sources:
+            if request := self._source(portal.absolute(url), callback):
+                yield request
 
     # -- discovery ----------------------------------------------------------------------------
 
@@ -134,6 +137,13 @@ class PortalSpider(scrapy.Spider):
         if document:
             source = f"document:{source}"
         self.crawler.stats.inc_value("rapor/discovered")
+        if reason := refusal(url, self.allowed_domains):  # 5.
+            if url not in self._refused:
+                self._refused.add(url)
+                self.crawler.stats.inc_value(FAILED + reason)
+                if self.db is not None:
+                    store.frontier_refused(self.db, url, self.portal.id, source, reason)
+            return None
         if self.since and lastmod and lastmod[:10] < self.since:
             self.crawler.stats.inc_value("rapor/skipped_before_since")
             return None
@@ -167,6 +177,14 @@ class PortalSpider(scrapy.Spider):
         return scrapy.Request(url, callback=self.parse_article, errback=self.fetch_failed, headers=headers,
                               meta={"handle_httpstatus_list": [304]})
 
+    def _source(self, url: str, callback, **request) -> scrapy.Request | None:
+        """A request for a sitemap, feed, listing page or CKAN answer, or None (counted) when it may not be made."""
+        if reason := refusal(url, self.allowed_domains):
+            self.logger.warning("refused %s (%s)", url, reason)
+            self.crawler.stats.inc_value(SOURCE_FAILED + reason)
+            return None
+        return scrapy.Request(url, callback=callback, errback=self.source_failed, **request)
+
     def parse_sitemap(self, response):
         found = sitemap_entries(response.body)
         if found is None:
@@ -176,7 +194,8 @@ class PortalSpider(scrapy.Spider):
         kind, entries = found
         for loc, lastmod in entries:
             if kind == "sitemapindex":
-                yield scrapy.Request(loc, callback=self.parse_sitemap)
+                if request := self._source(loc, self.parse_sitemap):
+                    yield request
             elif request := self.discovered(loc, "sitemap", lastmod):
                 yield request
 
@@ -201,8 +220,8 @@ class PortalSpider(scrapy.Spider):
             text = " ".join(anchor.css("::text").getall())
             if anchor.attrib.get("rel") == "next" or NEXT_PAGE_TEXT.search(text):
                 url = response.urljoin(anchor.attrib.get("href", ""))
-                if not any(p.search(url) for p in self._deny):
-                    yield scrapy.Request(url, callback=self.parse_listing)
+                if not any(p.search(url) for p in self._deny) and (request := self._source(url, self.parse_listing)):
+                    yield request
 
     def parse_document_listing(self, response):
         if not hasattr(response, "css"):
@@ -229,8 +248,9 @@ class PortalSpider(scrapy.Spider):
         seen = int(response.meta.get("ckan_start", 0)) + len(packages)
         if packages and seen < int(result.get("count") or 0):
             from w3lib.url import add_or_replace_parameter
-            yield scrapy.Request(add_or_replace_parameter(response.url, "start", str(seen)), callback=self.parse_ckan,
-                                 meta={"ckan_start": seen})
+            if request := self._source(add_or_replace_parameter(response.url, "start", str(seen)), self.parse_ckan,
+                                       meta={"ckan_start": seen}):
+                yield request
 
     # -- fetch --------------------------------------------------------------------------------
 
@@ -258,7 +278,17 @@ class PortalSpider(scrapy.Spider):
                          source=response.meta.get("rapor_source") or "document")
 
     def fetch_failed(self, failure):
-        url = failure.request.url
-        self.logger.warning("failed %s: %s", url, failure.getErrorMessage())
+        """Called once per article URL, after retries: booked under the URL that was asked for
+        (not the last hop of its redirects, which the frontier does not know)."""
+        url = canonical_url(failure.request.meta.get("redirect_urls", [failure.request.url])[0], self.tracking)
+        reason = failure_reason(failure)
+        detail = failure.getErrorMessage() or type(failure.value).__name__
+        self.logger.warning("failed %s (%s): %s", url, reason, detail)
+        self.crawler.stats.inc_value(FAILED + reason)
         if self.db is not None:
-            store.frontier_failed(self.db, canonical_url(url, self.tracking), failure.getErrorMessage())
+            store.frontier_failed(self.db, url, f"{reason}: {detail}")
+
+    def source_failed(self, failure):
+        reason = failure_reason(failure)
+        self.logger.warning("could not read %s (%s): %s", failure.request.url, reason, failure.getErrorMessage())
+        self.crawler.stats.inc_value(SOURCE_FAILED + reason)

@@ -39,6 +39,7 @@ from .spans import predicate_items
 from .vocabulary import build_vocabulary
 from .wraps import join_wrapped_lines
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
 
 
@@ -58,11 +59,13 @@ class Extractor:
 
     def extract(self, article: Article) -> list[Evaluation]:
         vocab = self.vocab
-        spoken = (article.text or "")[:MAX_TEXT_CHARS]
+        # a lone surrogate is no character of any text (nothing decoded from bytes holds one);
+        # it becomes U+FFFD, one for one, so offsets still hold
+        spoken = LONE_SURROGATE.sub("\ufffd", (article.text or "")[:MAX_TEXT_CHARS])
         if not spoken.strip():
             return []
         text = join_wrapped_lines(vocab, spoken)  # same length: offsets hold for both
-        title = article.title or ""
+        title = LONE_SURROGATE.sub("\ufffd", article.title or "")
         context = read_context(vocab, text, title, article.url)
         if not any(context.schemes.values()) and not vocab.topic_re.search(title + "\n" + text):
             # no evaluation scheme is named anywhere: ordinary news, and most of what a portal
@@ -150,7 +153,7 @@ class Extractor:
                     context.category = (tuple(labels), number, passed_over if given else frozenset())
             usable = reading.parties
             if usable:
-                previous_mentions = usable
+                previous_mentions, context.parties_sentence_no = usable, number
         # quotes are the article's own characters, line breaks and all
         return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(drop_covered_predicates(records), vocab.level_words)]
 

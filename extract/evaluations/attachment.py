@@ -25,8 +25,9 @@ from dataclasses import replace
 
 from ..records import Evaluation
 from .entities import COMPARISON, PARTY
+from .context import round_of_list
 from .attributes import is_earlier_value, local_region, rank_of, scale_of, scheme_at, year_of
-from .numbers import has_cue
+from .numbers import YEAR_TOKEN, has_cue
 from .predicates import labels_in, labels_of
 from .quotes import char_span
 from .segments import opens_on_told_result
@@ -88,7 +89,7 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
     if predicate_rule:
         rule_ids.append(predicate_rule)
     year = year_of(vocab, doc, seg_start, seg_end, score, context)
-    if year == (context.year or context.last_year) and is_earlier_value(vocab, doc, score):
+    if year == round_of_list(vocab, context, doc) and is_earlier_value(vocab, doc, score):
         year = None  # "dari 89 menjadi 91", "73,44 (pada tahun lalu)": only a stated year counts
     name, region = mention.entity_name(local_region(context))
     scale = scale_of(vocab, scheme, score.value, converted=any(
@@ -145,7 +146,7 @@ def _nearest(vocab, reading, context, previous_mentions, index, prev_end, next_s
         return assigned[index - 1], ["attach.same_entity_as_previous_score"]
     if score.value not in context.recorded_values and (
             has_cue(vocab, doc, score.start, window=6) or _refers_back(vocab, reading, score)) \
-            and not any(t.lower_ in vocab.aggregate_words for t in doc):
+            and not any(t.lower_ in vocab.aggregate_words for t in doc) and not _compared_with_another(vocab, doc, score):
         return _from_earlier_sentence(reading, context, previous_mentions)
     return [], []
 
@@ -222,9 +223,9 @@ def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, sch
 
 
 def _from_earlier_sentence(reading, context, previous_mentions) -> tuple[list, list[str]]:
-    """A score in a sentence that names nobody: the one entity of the sentence before, the
+    """A score in a sentence that names nobody: the one entity of the sentence right before, the
     article's subject, or the entity of the latest result in the paragraph before."""
-    if len(previous_mentions) == 1:
+    if len(previous_mentions) == 1 and reading.number - context.parties_sentence_no <= 1:
         return [replace(previous_mentions[0], foreign=True)], ["attach.previous_sentence_entity"]
     subject = next((m for m in previous_mentions if m.entity_name(None)[0] == context.subject), None)
     if context.subject and subject is not None:
@@ -239,6 +240,18 @@ def _refers_back(vocab, reading, score) -> bool:
     told gives that entity's other values, unless it names another body before the score
     ("Capaian ini di atas Kabupaten X yang meraih 3,20")."""
     return opens_on_told_result(vocab, reading.doc) and not any(m.start < score.start for m in reading.mentions)
+
+
+def _compared_with_another(vocab, doc, score) -> bool:
+    """"Hasil itu jauh lebih tinggi daripada survei lembaga lain …, yang memberi nilai 73,2": a
+    value compared with, from someone else; "dibanding tahun 2022 yang hanya 3,65" is not."""
+    compared = [t.i for t in doc[:score.start] if t.lower_ in vocab.compared_words]
+    if not compared:
+        return False
+    after = doc[compared[-1] + 1: min(score.start, compared[-1] + 5)]
+    another = any(t.lower_ in vocab.lex["evaluation_words"] or t.lower_ == "lembaga" for t in after[:2])
+    of_a_time = any(t.lower_ in ("tahun", "lalu", "sebelumnya") or YEAR_TOKEN.match(t.text) for t in after)
+    return another and not of_a_time
 
 
 def _unknown_name_before(vocab, reading, lo: int, score_start: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .context import round_of_list
 from .numbers import MONTH_WORD, YEAR_TOKEN
 
 
@@ -90,7 +91,7 @@ def year_of(vocab, doc, seg_start, seg_end, score, context) -> int | None:
             year = _year_at(vocab, doc, token)
             if year:
                 return year
-    return context.year or context.last_year  # 3.
+    return round_of_list(vocab, context, doc)  # 3.
 
 
 def _said_of(vocab, doc, token, score) -> bool:
@@ -130,7 +131,7 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
         year = _year_at(vocab, doc, token)
         if year:
             return year
-    return context.year or context.last_year  # 4.
+    return round_of_list(vocab, context, doc)  # 4.
 
 
 def _opens_when_clause(vocab, doc, token) -> bool:

@@ -43,6 +43,19 @@ class ArticleContext:
     list_region: object | None = None  # the region a bulleted list's header gives its lines
     pending_list: tuple | None = None  # (mentions, sentence no.) of a list named before its predicate
     last_result: object | None = None  # the latest scored record: what "Dengan capaian itu, …" points at
+    parties_sentence_no: int = -1      # the sentence the latest named parties were named in
+
+
+def round_of_list(vocab, context, doc) -> int | None:
+    """The article's round, else the year stated with the latest score (the rest of a list belongs
+    to the same round), but not in a sentence with a word for now ("Kini Kabupaten X meraih …"
+    is not the round of "pada 2021 hanya meraih …")."""
+    if context.year:
+        return context.year
+    said = " " + " ".join(t.lower_ for t in doc) + " "
+    if any(f" {w} " in said for w in vocab.lex["now_words"]):
+        return None
+    return context.last_year
 
 
 def read_context(vocab, text: str, title: str, url: str | None = None) -> ArticleContext:
@@ -97,7 +110,10 @@ def region_of_host(vocab, url: str | None):
     Karanganyar), "blitarkota.go.id", "sulselprov.go.id", "padangpanjang.go.id"."""
     from urllib.parse import urlsplit
 
-    host = (urlsplit(url).hostname or "") if url else ""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # "https://host.[x/…": no host can be read
+        return None
     if not host.endswith(".go.id"):
         return None
     label = host[: -len(".go.id")].split(".")[-1]

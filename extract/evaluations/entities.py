@@ -94,8 +94,10 @@ def find_mentions(vocab, doc, found, defined: dict | None = None, dateline_end: 
             i = mention.end
         else:
             i += 1
-    # "Badan Publik", "Partai Politik": the name of a kind of body, never one body
-    mentions = [m for m in mentions if m.base_name.lower() not in vocab.category_names]
+    # "Badan Publik", "Partai Politik": the name of a kind of body, never one body; nor is a unit
+    # said of a whole country or province ("Dinas Dukcapil di seluruh Indonesia")
+    mentions = [m for m in mentions if m.base_name.lower() not in vocab.category_names
+                and not _said_of_all(vocab, doc, m)]
     mentions = [_with_role(vocab, doc, m, mentions[k - 1] if k else None) for k, m in enumerate(mentions)]
     mentions = _inherit_list_heads(vocab, doc, mentions)
     return [m for m in mentions if m.start >= dateline_end]
@@ -357,6 +359,11 @@ def _inherit_list_heads(vocab, doc, mentions: list[Mention]) -> list[Mention]:
 
 # ---------------------------------------------------------------------------------------------
 # Token helpers
+
+def _said_of_all(vocab, doc, mention) -> bool:
+    after = " ".join(t.lower_ for t in doc[mention.end:mention.end + 3]).replace(" - ", "-")
+    return any(after.startswith(words) for words in vocab.lex["all_of_words"])
+
 
 def region_from_item(vocab, doc, item, level: str | None):
     kind, _, key = item.value.partition(":")

@@ -87,8 +87,10 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
                     each = group[run.index(item)]
                     give(each, labels_of(doc, [item]), item.start, "predicate_only.respectively", number)
                 continue
+            # "Wilayah Bebas dari Korupsi (WBK)": the label and its short form said together
+            restated = [f for f in own if f.start == item.end + 1 and doc[item.end].text == "("]
             for each in coordinated(vocab, doc, reading, mention) if mention else ():
-                give(each, labels_of(doc, [item]), item.start, "predicate_only.award_cue", number)
+                give(each, labels_of(doc, [item, *restated]), item.start, "predicate_only.award_cue", number)
         if own and not in_clause and number and list_intro(vocab, doc, start, end) is None:  # 5.
             before = {assigned[key][0].entity_name(None)[0]: assigned[key][0] for key in assigned if key[1] == number - 1}
             if len(before) == 1 and not _negated(vocab, doc, start, own[0].start):

@@ -124,6 +124,21 @@ def _after_grade_cue(vocab, doc, span) -> bool:
 
 
 def _aspired(vocab, doc, span) -> bool:
-    """"menuju WBBM", "menargetkan predikat A": a goal, not a result."""
+    """"mencanangkan Zona Integritas menuju WBBM", "menargetkan predikat A": a goal, not a result.
+    But "Menuju WBK" is also the name of the award itself: "meraih predikat Zona Integritas
+    menuju WBK", "berpredikat Menuju WBK" are results, and so is "setelah meraih WBK" after a
+    goal. The nearest goal word counts only if no verb of receiving stands between it and the
+    label, and a bare "menuju" only if no award word precedes it either."""
     window = doc[max(0, span.start - 4):span.start]
-    return any(t.lower_ in vocab.aspiration for t in window)
+    goals = [t.i for t in window if t.lower_ in vocab.aspiration]
+    if not goals:
+        return False
+    goal = goals[-1]
+    if any(t.lower_ in vocab.lex["receiving_verbs"] for t in doc[goal + 1:span.start]):
+        return False
+    if doc[goal].lower_ == vocab.lex["award_name_goal"]:
+        before = doc[max(0, goal - 6):goal]
+        awarded = any(t.lower_ in vocab.award_cues or t.lower_ in vocab.grade_cues for t in before)
+        planned = any(t.lower_ in vocab.aspiration for t in before)
+        return planned or not awarded
+    return True

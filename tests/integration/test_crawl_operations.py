@@ -5,18 +5,18 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
 import store
 from pipeline.sample_portal import ARTICLES_DIR, SamplePortal
 from tests.conftest import ROOT, free_port, run_rapor, sample_env
+from tests.fault_server import QuietHandler
 
 pytestmark = pytest.mark.integration
 SAMPLE = ("warta-banten", "kabar-serang", "serangkab")
@@ -100,20 +100,9 @@ def test_two_crawls_never_overlap(tmp_path, sample_portal):
 
 # -- a server that fails on purpose ------------------------------------------------------------
 
-class FlakyHandler(BaseHTTPRequestHandler):
+class FlakyHandler(QuietHandler):
     hits: dict = {}
     offsite = ""
-
-    def log_message(self, *args):
-        pass
-
-    def send(self, status, body=b"", headers=()):
-        self.send_response(status)
-        for name, value in headers:
-            self.send_header(name, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
     def do_GET(self):  # noqa: N802
         FlakyHandler.hits[self.path] = FlakyHandler.hits.get(self.path, 0) + 1
@@ -245,27 +234,6 @@ def test_stats_on_a_broken_portal_file_exits_non_zero(tmp_path):
 
 
 # -- distributed -------------------------------------------------------------------------------
-
-@pytest.fixture
-def redis_url(tmp_path):
-    server = shutil.which("redis-server")
-    if not server:
-        if os.environ.get("CI"):
-            pytest.fail("redis-server is not installed: .ci/run should have installed it")
-        pytest.skip("redis-server is not installed (apt-get install redis-server)")
-    port = free_port()
-    process = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                                "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
-    for _ in range(50):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"redis://127.0.0.1:{port}/0"
-    process.terminate()
-    process.wait(timeout=10)
-
 
 def test_two_workers_share_one_frontier_and_every_page_is_stored_once(tmp_path, redis_url):
     import redis

@@ -168,3 +168,16 @@ def test_a_label_said_of_the_result_just_told_goes_to_its_records(extractor):
     found = by_score(extractor, text)
     assert (found[4.74].predicate, found[4.61].predicate) == (("a", "pelayanan prima"), ("pelayanan prima",))
     assert {r.entity for r in extractor.extract(Article(text=text))} == {"Pemerintah Kota Madiun"}
+
+
+def test_a_score_in_a_sentence_naming_nobody_takes_only_the_entity_of_the_sentence_right_before(extractor):
+    text = ("Survei kepuasan masyarakat itu dilaksanakan lembaga riset kampus dengan biaya dari anggaran Sekretariat Daerah. "
+            "Karena lembaga itu kredibel, penunjukannya diperbolehkan oleh aturan. Pada tahun 2023, survei itu "
+            "menghasilkan angka IKM 98,42.")
+    assert by_score(extractor, text) == {}
+
+
+def test_units_said_of_a_whole_country_are_no_entity(extractor):
+    text = ("Survei Kepuasan Masyarakat 2021 oleh lembaga independen terhadap Dinas Dukcapil di seluruh Indonesia "
+            "memberi nilai 73,2.")
+    assert by_score(extractor, text) == {}

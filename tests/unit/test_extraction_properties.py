@@ -4,20 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.records import Article
-
-SEEDS = [
-    "Dinsos meraih nilai 94, 62 zona hijau kualitas tertinggi, DPMPTSP nilai 91,16 zona hijau kualitas tertinggi.",
-    "Pemerintah Kota Cilegon mendapatkan nilai 77,73 untuk penilaian kepatuhan pelayanan publik tahun 2021.",
-    "Kota Madiun meraih IPP 4,74, setara nilai konversi 94,75, kategori A atau pelayanan prima.",
-    "Zona hijau untuk nilai 81,00 – 100, zona kuning (51 - 80) dan zona merah 0-50.",
-    "Perangkat daerah berpredikat A (Memuaskan), di antaranya:\n-\nDinas Sosial\n-\nInspektorat",
-    "Kabupaten Sidoarjo di bawah Kabupaten Cilacap, Jawa Tengah, dengan skor 4,65 pada tahun 2024.",
-    "Mereka adalah Pemerintah Kabupaten Bandung, Kota Cirebon, dan Kabupaten Sumedang yang informatif.",
-    "SERANG, Warta – Pemkab Serang meraih predikat ‘BB’ SAKIP dengan nilai 71,25 poin (8/6/2023).",
-]
-FRAGMENTS = ["94, 62", "nilai", ",", ".", "(", ")", "–", "-", ":", "\n", "persen", "zona hijau", "Kab.", "Kota",
-             "predikat A-", "2024", "8/6/2023", "Rp 1,5 miliar", "s/d", "yang", "dan", "\x00", "’", "«", "🙂",
-             "lima", "peringkat ke-3", "Dinas", "RSUD", "Pemkab", " ", "<p>", "&amp;", "\u00a0"]
+from tests.fuzz import FRAGMENTS, SEEDS  # one list of real-looking sentences for both fuzzers
 
 
 @st.composite
@@ -53,3 +40,10 @@ def test_mutated_sentences_never_crash_and_records_explain_themselves(extractor,
 @given(blob=st.binary(min_size=0, max_size=3000))
 def test_binary_garbage_decoded_as_text_gives_no_error(extractor, blob):
     extractor.extract(Article(text=blob.decode("latin-1")))
+
+
+def test_a_lone_surrogate_or_an_unreadable_url_is_read_around(extractor):
+    from extract.records import Article
+    text = "Ombudsman menilai kepatuhan 2023: Kota Kendari meraih nilai 88,1 \ud800 zona hijau."
+    [record] = extractor.extract(Article(text=text, title="Judul \udfff", url="https://host.[x/a"))
+    assert record.score == 88.1 and "\ud800" not in record.quote

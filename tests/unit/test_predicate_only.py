@@ -242,3 +242,22 @@ def test_a_unit_word_in_lower_case_before_a_function_word_names_no_unit(extracto
     text = ("Menurutnya, puskesmas yang menjadi garda terdepan layanan kesehatan wajib memberi teladan, "
             "sejalan dengan pembangunan zona integritas menuju WBK.")
     assert given(extractor, text) == {}
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Rutan Kelas IIB Bantaeng berhasil meraih predikat Zona Integritas menuju Wilayah Bebas dari Korupsi (WBK) "
+     "dari Kementerian PANRB tahun 2022.", ("wilayah bebas dari korupsi", "wbk")),
+    ("Pengadilan Negeri Sinjai resmi menyandang predikat Zona Integritas Menuju WBK tahun 2023.", ("wbk",)),
+    ("Kantor Imigrasi Kelas II TPI Parepare ditetapkan sebagai unit kerja berpredikat Menuju WBK oleh KemenPANRB "
+     "pada 2021.", ("wbk",)),
+    ("Tahun ini, Lapas Kelas IIA Watampone mengusulkan diri untuk dinilai menuju WBBM setelah meraih WBK pada 2021.",
+     ("wbk",)),
+])
+def test_menuju_wbk_after_an_award_word_is_the_awards_name(extractor, text, labels):
+    [record] = given(extractor, text).values()
+    assert record.predicate == labels and record.scheme == "zi"
+
+
+def test_menuju_wbk_as_a_goal_is_no_award(extractor):
+    text = "Sebanyak 17 puskesmas di Kabupaten Bantaeng mencanangkan pembangunan Zona Integritas menuju WBK dan WBBM."
+    assert given(extractor, text) == {}

@@ -66,3 +66,10 @@ def test_a_label_said_of_the_result_just_told_is_that_results_round(extractor):
             "Pada tahun 2018 ini, penilaian Ombudsman menempatkan Pemerintah Kabupaten Gorontalo di nilai 73,17.")
     found = {r.score: (r.year, r.predicate) for r in extractor.extract(Article(text=text))}
     assert found == {30.76: (2016, ("zona merah",)), 73.17: (2018, ())}
+
+
+def test_a_sentence_about_now_does_not_take_the_year_of_an_earlier_score(extractor):
+    text = ("Penilaian kepatuhan Ombudsman. Kabupaten Wajo meraih 70,10 pada 2021. Kabupaten Bone meraih 68,40. "
+            "Kini Kabupaten Wajo meraih nilai 85,30.")
+    found = {r.score: r.year for r in extractor.extract(Article(text=text))}
+    assert found == {70.1: 2021, 68.4: 2021, 85.3: None}
