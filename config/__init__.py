@@ -118,6 +118,7 @@ class Portal:
     notes: str = ""
     source_file: str = ""
     documents: DocumentSources = field(default_factory=DocumentSources)
+    tracking_parameters: tuple[str, ...] = ()   # added to crawler.yaml's, for this portal's URLs
 
     def absolute(self, url: str) -> str:
         from urllib.parse import urljoin
@@ -128,6 +129,7 @@ _PORTAL_KEYS = {
     "id": str, "name": str, "base_url": str, "allowed_domains": list, "sitemaps": list,
     "feeds": list, "listings": list, "start_urls": list, "allow": list, "deny": list,
     "politeness": dict, "style": str, "notes": str, "search": list, "documents": dict,
+    "tracking_parameters": list,
 }
 _DOCUMENT_KEYS = {"listings": list, "links": list, "ckan": list, "from_articles": bool}
 _POLITENESS_KEYS = {"delay": (int, float), "concurrency": int, "autothrottle": bool}
@@ -193,6 +195,7 @@ def parse_portal(path: Path) -> Portal:
         allow=tuple(data.get("allow", [])), deny=tuple(data.get("deny", [])),
         politeness=Politeness(**raw_politeness), style=data.get("style", "generic"),
         notes=data.get("notes", ""), source_file=str(path), documents=documents,
+        tracking_parameters=tuple(str(v) for v in data.get("tracking_parameters", [])),
     )
 
 
@@ -516,11 +519,51 @@ def load_rubrics(path: Path = RUBRICS_PATH) -> dict[str, list[RubricPeriod]]:
 
 
 # ---------------------------------------------------------------------------------------------
+# How a government's name is written, for looking agencies up
+
+AGENCY_NAMES_PATH = CONFIG_DIR / "agency_names.yaml"
+
+
+def load_agency_name_forms(path: Path = AGENCY_NAMES_PATH) -> dict[str, dict[str, str]]:
+    """{"government": {written prefix: canonical prefix}, "region": {…}}, lowercase keys."""
+    data, lines = load_yaml(path)
+    if not isinstance(data, dict) or set(data) != {"government", "region"}:
+        raise ConfigError(path, 1, "needs exactly the keys 'government' and 'region'")
+    for group, forms in data.items():
+        if not isinstance(forms, dict) or not forms:
+            raise ConfigError(path, lines.get((group,)), f"{group!r} must map written prefixes to canonical ones")
+        for written, canonical in forms.items():
+            if not isinstance(written, str) or written != written.lower() or not written.strip() \
+                    or not isinstance(canonical, str) or not canonical.strip():
+                raise ConfigError(path, lines.get((group, written)),
+                                  f"{written!r}: keys are lowercase prefixes, values canonical prefixes")
+    return data
+
+
+def agency_name_forms(name: str, forms: dict[str, dict[str, str]] | None = None) -> list[str]:
+    """The forms under which a name given to `history` or `query --agency` may be stored:
+    "Pemkab Serang" → ["Pemkab Serang", "Pemerintah Kabupaten Serang"]; "Kab. Serang" →
+    ["Kab. Serang", "Kabupaten Serang"]. The name as given always comes first."""
+    forms = forms or load_agency_name_forms()
+    name = " ".join(name.split())
+    found = [name]
+    lowered = name.lower()
+    for group in ("government", "region"):
+        for written in sorted(forms[group], key=len, reverse=True):
+            # "Kab. Serang", "Kab Serang", "Kabupaten Serang"; never "Kabupatenku"
+            match = re.match(rf"{re.escape(written)}\.?\s+(?P<rest>\S.*)$", lowered)
+            if match:
+                found.append(f"{forms[group][written]} {name[match.start('rest'):]}")
+                return list(dict.fromkeys(found))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
 # Crawler-wide settings
 
 CRAWLER_PATH = CONFIG_DIR / "crawler.yaml"
 _CRAWLER_KEYS = {"user_agent": str, "contact_url": str, "search_terms": list, "max_attempts": int,
-                 "max_retry_after": int, "zero_yield_runs": int}
+                 "max_retry_after": int, "zero_yield_runs": int, "tracking_parameters": list}
 
 
 def load_crawler_config(path: Path = CRAWLER_PATH) -> dict:

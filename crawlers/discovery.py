@@ -5,7 +5,9 @@ file, so an operator sees what a portal file would discover before crawling anyt
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Callable
 from email.utils import parsedate_to_datetime
 
 from lxml import etree, html
@@ -62,12 +64,24 @@ def feed_entries(body: bytes) -> list[tuple[str, str | None]] | None:
     return entries
 
 
-def discover_in(portal, body: bytes, base_url: str | None = None) -> tuple[str, list[tuple[str, str | None, bool]]]:
-    """What a saved page of a portal yields: (kind, [(url, date, kept by allow/deny)])."""
+def discover_in(portal, body: bytes, base_url: str | None = None,
+                fetch: Callable[[str], bytes] | None = None) -> Discovery:
+    """What a saved page of a portal yields, as the spider would read it.
+
+    A sitemap index lists child sitemaps, not articles: they are reported as such and, with
+    `fetch` (url → bytes), followed as the spider follows them; a child that cannot be fetched
+    keeps its error. Without `fetch`, children are listed but not read.
+    """
     import re
     from urllib.parse import urljoin
 
-    from crawlers.urls import canonical_url
+    from config import load_crawler_config
+    from crawlers.urls import canonical_url as canonical
+
+    tracking = (*load_crawler_config()["tracking_parameters"], *portal.tracking_parameters)
+
+    def canonical_url(url: str) -> str:
+        return canonical(url, tracking)
 
     allow = [re.compile(p) for p in portal.allow]
     deny = [re.compile(p) for p in portal.deny]
@@ -79,10 +93,37 @@ def discover_in(portal, body: bytes, base_url: str | None = None) -> tuple[str, 
     found = sitemap_entries(body)
     if found:
         kind, entries = found
-        return f"sitemap ({kind})", [(url, when, kind == "urlset" and kept(canonical_url(url))) for url, when in entries]
+        if kind == "urlset":
+            return Discovery("sitemap (urlset)", [(url, when, kept(canonical_url(url))) for url, when in entries])
+        result = Discovery("sitemap (sitemapindex)", [])
+        for child, _ in entries:
+            error = None
+            if fetch is not None:
+                try:
+                    inner = discover_in(portal, fetch(child), child)  # an index may nest indexes
+                    result.urls += inner.urls
+                    result.children += inner.children
+                    error = inner.error
+                except Exception as exc:  # noqa: BLE001 - any failure to read a child is reported, not fatal
+                    error = str(exc) or type(exc).__name__
+            result.children.append((child, error if fetch is not None else "not followed"))
+        return result
     entries = feed_entries(body)
     if entries is not None:
-        return "feed", [(urljoin(base, url), when, kept(canonical_url(urljoin(base, url)))) for url, when in entries]
-    tree = html.fromstring(body)
+        return Discovery("feed", [(urljoin(base, url), when, kept(canonical_url(urljoin(base, url)))) for url, when in entries])
+    try:
+        tree = html.fromstring(body)
+    except (etree.ParserError, ValueError):
+        return Discovery("nothing readable", [], error="neither a sitemap, a feed nor an HTML page")
     links = dict.fromkeys(urljoin(base, href) for href in tree.xpath("//a/@href"))
-    return "listing page", [(url, None, kept(canonical_url(url))) for url in links if kept(canonical_url(url))]
+    return Discovery("listing page", [(url, None, kept(canonical_url(url))) for url in links if kept(canonical_url(url))])
+
+
+@dataclass
+class Discovery:
+    """What one saved page yields: its kind, article URLs as (url, date, kept by allow/deny),
+    and for a sitemap index its child sitemaps as (url, error or None once read)."""
+    kind: str
+    urls: list = field(default_factory=list)
+    children: list = field(default_factory=list)
+    error: str | None = None

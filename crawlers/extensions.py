@@ -1,7 +1,7 @@
-"""Progress of a long crawl: a live line on a terminal, a plain log line every interval otherwise."""
+"""Progress of a long crawl: what each portal's crawl has done so far, as numbers
+(`progress_counts`, which `rapor crawl` draws live with rich) and as a log line every interval
+(`Progress`, for `scrapy crawl`, cron and systemd logs)."""
 from __future__ import annotations
-
-import sys
 
 from scrapy import signals
 from twisted.internet import task
@@ -9,16 +9,27 @@ from twisted.internet import task
 from crawlers.outcomes import failure_counts
 
 
+def progress_counts(crawler) -> dict:
+    """What one portal's crawl discovered, fetched, skipped as already known and lost so far,
+    and whether it is over ("finished" once its spider closed)."""
+    stats = crawler.stats.get_stats() if crawler.stats else {}
+    # once per URL, after its retries, with the URLs refused or not storable (crawlers.outcomes):
+    # the same number the run books in crawl_runs.pages_failed
+    failed, _ = failure_counts(stats)
+    return {"discovered": stats.get("rapor/discovered", 0), "fetched": stats.get("item_scraped_count", 0),
+            "known": stats.get("rapor/skipped_known", 0), "failed": failed,
+            "finished": stats.get("finish_reason")}
+
+
 class Progress:
-    """Every RAPOR_PROGRESS_INTERVAL seconds: what this portal's crawl discovered, fetched, skipped
-    and lost so far. On a terminal the line is redrawn in place; in logs (cron, systemd) it is
-    appended, so an operator can follow a run that takes hours."""
+    """Every RAPOR_PROGRESS_INTERVAL seconds, a log line (INFO) with what this portal's crawl
+    discovered, fetched, skipped and lost so far, so an operator can follow a run that takes
+    hours in its log. `rapor crawl` on a terminal draws the same numbers live instead."""
 
     def __init__(self, crawler, interval: float):
         self.crawler = crawler
         self.interval = interval
         self.loop = None
-        self.live = sys.stderr.isatty()
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -28,18 +39,12 @@ class Progress:
         return extension
 
     def line(self) -> str:
-        stats = self.crawler.stats
-        failed, _ = failure_counts(stats.get_stats())
-        return (f"{self.crawler.spider.name}: discovered {stats.get_value('rapor/discovered', 0)}, "
-                f"fetched {stats.get_value('item_scraped_count', 0)}, "
-                f"already known {stats.get_value('rapor/skipped_known', 0)}, failed {failed}")
+        counts = progress_counts(self.crawler)
+        return (f"{self.crawler.spider.name}: discovered {counts['discovered']}, fetched {counts['fetched']}, "
+                f"already known {counts['known']}, failed {counts['failed']}")
 
     def report(self) -> None:
-        if self.live:
-            sys.stderr.write("\r\x1b[2K" + self.line())
-            sys.stderr.flush()
-        else:
-            self.crawler.spider.logger.info(self.line())
+        self.crawler.spider.logger.info(self.line())
 
     def spider_opened(self, spider):
         self.loop = task.LoopingCall(self.report)
@@ -48,5 +53,3 @@ class Progress:
     def spider_closed(self, spider, reason):
         if self.loop and self.loop.running:
             self.loop.stop()
-        if self.live:
-            sys.stderr.write("\r\x1b[2K" + self.line() + f" ({reason})\n")

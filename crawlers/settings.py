@@ -3,12 +3,17 @@
 Per-portal politeness (delay, concurrency) comes from the portal's config file and is applied
 by the spider in `from_crawler`; these are the defaults for everything else.
 """
+import os
+
+from config import load_crawler_config
+
 BOT_NAME = "rapor"
 SPIDER_MODULES = ["crawlers.spiders"]
 NEWSPIDER_MODULE = "crawlers.spiders"
 
 # An honest name with a way to reach us: regional portals are small sites run by small teams.
-USER_AGENT = "RaporBot/0.1 (+https://github.com/rapor-id/rapor; research crawler of public-service evaluation news)"
+# One User-Agent, written in config/crawler.yaml; `-s USER_AGENT=…` still overrides it.
+USER_AGENT = load_crawler_config()["user_agent"]
 ROBOTSTXT_OBEY = True
 
 # Polite defaults; a portal's config may lower the delay (the bundled loopback portals do).
@@ -56,7 +61,8 @@ ITEM_PIPELINES = {"crawlers.pipelines.StorePipeline": 300}
 # A progress line per portal: redrawn on a terminal, logged every interval otherwise.
 EXTENSIONS = {"crawlers.extensions.Progress": 500}
 RAPOR_PROGRESS_INTERVAL = 10.0
-RAPOR_DB = "data/rapor.db"
+# `scrapy crawl` writes where `rapor` does: $RAPOR_DB, else data/rapor.db (`-s RAPOR_DB=…` wins)
+RAPOR_DB = os.environ.get("RAPOR_DB", "data/rapor.db")
 
 TELNETCONSOLE_ENABLED = False  # an open port on a crawl host is nothing we need
 # Scrapy 2.19's remote control serves an endpoint that executes Python in the crawler: off, like telnet

@@ -1,7 +1,10 @@
 """`rapor serve`: Datasette on a Rapor database, read-only, with Rapor's metadata and canned queries.
 
 Pinned to Datasette 0.65 (see pyproject): its canned queries live in metadata, which the 1.0
-alphas moved to datasette.yaml.
+alphas moved to datasette.yaml. `datasette_ui/` holds Rapor's templates (the start-here view
+first, the SQL box on it, an evaluation's page with its article and findings) and its plugin
+(links and lists in cells), passed with --template-dir and --plugins-dir, so they apply to this
+server only and nothing is registered for other Datasette users of the same environment.
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ import yaml
 from config import CONFIG_DIR
 
 METADATA = CONFIG_DIR / "datasette" / "metadata.yaml"
+UI = Path(__file__).resolve().parent / "datasette_ui"
 
 
 def metadata_for(db_path: str | Path) -> dict:
@@ -27,6 +31,7 @@ def metadata_for(db_path: str | Path) -> dict:
 
 def command(db_path: str | Path, metadata_path: str | Path, host: str, port: int) -> list[str]:
     return [sys.executable, "-m", "datasette", "serve", str(db_path), "--metadata", str(metadata_path),
+            "--template-dir", str(UI / "templates"), "--plugins-dir", str(UI / "plugins"),
             "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000",
             "--setting", "default_page_size", "50"]
 

@@ -23,7 +23,7 @@ import logging
 
 import store
 from crawlers.pipelines import RedisPagePipeline
-from pipeline.stages import database_lock
+from pipeline.stages import database_lock, require_distributed
 
 QUEUE = RedisPagePipeline.KEY                  # what workers push to (RPUSH), oldest at the head
 PROCESSING = QUEUE + ":processing"             # moved here before the write, removed after the commit
@@ -91,6 +91,7 @@ def drain(redis_url: str, db_path: str, wait: float = 0.0) -> dict[str, dict[str
     empty. Returns counts per portal ("seen", the store's outcomes); "(drain)" counts pages
     recovered from a dead drain and payloads rejected. A StoreError (busy, full disk) stops the
     drain with the page still in the processing list, where the next drain finds it."""
+    require_distributed()  # without the [distributed] extra: one line saying how to get it
     import redis
 
     server = redis.Redis.from_url(redis_url)

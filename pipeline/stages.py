@@ -51,8 +51,10 @@ class CrawlLocked(RuntimeError):
 
 
 class CrawlFailed(RuntimeError):
-    """The crawl ran, but pages it fetched could not be stored (they stay pending); `runs` are
-    the runs it booked."""
+    """The crawl ran, but no success: fetched pages could not be stored (a full disk: they stay
+    pending) or the spider met errors (see `crawl_problem`), or a portal's spider did not start,
+    stopped early or read nothing and met errors (see `failed_runs`). `runs` are the runs it
+    booked (a portal whose spider never started has none)."""
 
     def __init__(self, message: str, runs: list[dict]):
         super().__init__(message)
@@ -62,19 +64,21 @@ class CrawlFailed(RuntimeError):
 @contextmanager
 def database_lock(db_path: str, purpose: str, busy_message: str):
     """A lock file beside the database (`<db>.<purpose>.lock`, `<db>.lock` for crawls), held
-    while the block runs; taken already, it raises CrawlLocked with `busy_message` at once."""
-    import fcntl
+    while the block runs; taken already, it raises CrawlLocked with `busy_message` at once.
+    filelock, not fcntl: the same lock on every OS, released when its process dies."""
+    from filelock import FileLock, Timeout
 
     lock_path = Path(str(db_path) + (".lock" if purpose == "crawl" else f".{purpose}.lock"))
     lock_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(lock_path, "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise CrawlLocked(f"{busy_message} (lock {lock_path})") from None
-        handle.write(str(os.getpid()))
-        handle.flush()
+    lock = FileLock(lock_path, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise CrawlLocked(f"{busy_message} (lock {lock_path})") from None
+    try:
         yield
+    finally:
+        lock.release()
 
 
 def crawl_lock(db_path: str):
@@ -96,18 +100,27 @@ def distributed_settings(redis_url: str, fresh: bool = False) -> dict:
 
 
 def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None, since: str | None = None,
-          redis_url: str | None = None, fresh: bool = False) -> list[dict]:
+          redis_url: str | None = None, fresh: bool = False, portals_dir: Path | None = None,
+          watch: Callable[[list[dict]], None] | None = None) -> list[dict]:
     """Run the portal spider for each portal in one Scrapy process; return the runs it booked.
 
     Embedded (default): pages and frontier in the SQLite file, under the database's crawl lock.
     Distributed (`redis_url`): this process is one worker among several; nothing is written here.
-    Raises CrawlFailed when fetched pages could not be stored (a full disk): that is no success.
+    Portals are read from `portals_dir` (default: `config.portals_dir()`); `watch` is called a few
+    times a second with each portal's progress (`crawlers.extensions.progress_counts`).
+    Raises CrawlFailed when a portal's crawl failed (see `failed_runs`) or fetched pages could
+    not be stored (a full disk) or the spider met errors (see `crawl_problem`): that is no success.
     """
-    portals = [config.load_portal(pid) for pid in portal_ids]  # fail fast, before Scrapy starts
+    # fail fast, before Scrapy starts: a broken portal or crawler file is one clear error
+    portals = [config.load_portal(pid, portals_dir) for pid in portal_ids]
+    config.load_crawler_config()
+    if redis_url:
+        require_distributed()
     os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from crawlers.extensions import progress_counts
     from crawlers.spiders.portal import PortalSpider
 
     project = get_project_settings()
@@ -122,8 +135,24 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
         process = CrawlerProcess(project)
         for portal in portals:
             crawlers.append(process.create_crawler(PortalSpider))
-            process.crawl(crawlers[-1], portal=portal.id, since=since)
+            # the Portal itself, not its id: the spider need not find the file again (the demo's
+            # sample portals are in no configured folder)
+            process.crawl(crawlers[-1], portal=portal, since=since)
+        if project.get("LOG_LEVEL") in ("WARNING", "ERROR"):
+            import logging
+            for handler in logging.root.handlers:  # Scrapy's, as each crawler re-installed it
+                handler.addFilter(_one_line_failures)
+        if watch:
+            from twisted.internet import reactor, task
+
+            def report() -> None:
+                watch([{"portal": portal.id, **progress_counts(crawler)} for portal, crawler in zip(portals, crawlers)])
+            ticker = task.LoopingCall(report)
+            reactor.callWhenRunning(ticker.start, 0.25)
+            reactor.addSystemEventTrigger("before", "shutdown", lambda: ticker.running and ticker.stop())
         process.start()
+        if watch:
+            report()
 
     if redis_url:
         run()
@@ -132,9 +161,15 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
     before = max((r["id"] for r in store.recent_runs(db, 1)), default=0)
     with crawl_lock(db_path):
         run()
-    runs = [r for r in store.recent_runs(db, 100) if r["id"] > before]
+    runs = sorted((r for r in store.recent_runs(db, 100) if r["id"] > before), key=lambda r: r["id"])
+    documents = store.documents_per_run(db, [r["id"] for r in runs])
+    for run in runs:  # crawl_runs counts pages; an official site's yield is its documents
+        run["documents"] = documents.get(run["id"], 0)
+    problems = failed_runs([p.id for p in portals], runs)
     if problem := crawl_problem(crawlers, db_path):
-        raise CrawlFailed(problem, runs)
+        problems.append(problem)
+    if problems:
+        raise CrawlFailed("; ".join(problems), runs)
     return runs
 
 
@@ -153,6 +188,42 @@ def crawl_problem(crawlers, db_path: str) -> str | None:
     lost = [f"{not_stored} fetched pages could not be stored"] if not_stored else []
     lost += [f"{spider_errors} errors in the spider (discoveries not recorded)"] if spider_errors else []
     return f"{' and '.join(lost)} in {db_path}: {cause}; nothing of them was kept, and the next crawl fetches them again"
+
+
+def _one_line_failures(record) -> bool:
+    """Quiet crawls: a failure is its one log line, which says what failed and why; the
+    traceback Scrapy adds (a refused connection to robots.txt…) shows at --log-level INFO."""
+    record.exc_info = record.exc_text = record.stack_info = None
+    return True
+
+
+def failed_runs(portal_ids: list[str], runs: list[dict]) -> list[str]:
+    """What went wrong per portal: its spider never booked a run (it could not start), the run
+    did not finish, or it read nothing at all and met errors (the portal is down or blocks us)."""
+    problems = []
+    for portal_id in portal_ids:
+        mine = [r for r in runs if r["portal"] == portal_id]
+        if not mine:
+            problems.append(f"{portal_id}: the crawl did not start (see the errors above)")
+            continue
+        run = mine[-1]
+        if run["status"] == "running":  # the database refused even the run's end (a full disk)
+            problems.append(f"{portal_id}: the end of the crawl could not be booked (see the errors above)")
+        elif run["status"] != "finished":
+            problems.append(f"{portal_id}: the crawl ended {run['status']} ({run['finish_reason']})")
+        elif run["errors"] and not run["pages_discovered"] and not run["pages_seen"]:
+            problems.append(f"{portal_id}: nothing could be read, {run['errors']} errors ({run['error_counts']})")
+    return problems
+
+
+def require_distributed() -> None:
+    """Distributed mode needs the optional extra; without it, one line says how to get it."""
+    try:
+        import redis  # noqa: F401
+        import scrapy_redis  # noqa: F401
+    except ImportError as exc:
+        raise config.ConfigError("--redis", None, f"distributed mode needs {exc.name!r}, which is not installed: "
+                                 "pip install 'rapor[distributed]'") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,6 +266,14 @@ def _worker_read(pages: list[dict]) -> list[tuple]:
     return [read_page(page, _worker_extractor) for page in pages]
 
 
+def outlet_names() -> dict[str, str]:
+    """Portal id → outlet name for stored pages: the configured portals, and the demo's sample
+    portals for the pages a demo stored (never crawled unless asked, but still named)."""
+    from pipeline.sample_portal import sample_portals
+
+    return {pid: p.name for pid, p in {**sample_portals(), **config.load_portals()}.items()}
+
+
 def extract_stored(db, extractor, *, portal: str | None = None, force: bool = False, workers: int = 1,
                    progress: Callable[[int], None] | None = None) -> ExtractSummary:
     """Article + evaluations for every stored page; pages already done with these rules are skipped.
@@ -203,7 +282,7 @@ def extract_stored(db, extractor, *, portal: str | None = None, force: bool = Fa
     extractor) and this process stays the database's only writer. At most a few batches are in
     flight, so memory does not grow with the number of pages.
     """
-    portals = config.load_portals()
+    names = outlet_names()
     store.sync_regions(db, extractor.rules.regions)
     current = versions(extractor.rules)
     done = {} if force else store.extraction_state(db)
@@ -226,7 +305,7 @@ def extract_stored(db, extractor, *, portal: str | None = None, force: bool = Fa
             summary.not_articles += 1
             store.drop_article_of_page(db, page["id"])
             return
-        outlet = portals[page["portal"]].name if page["portal"] in portals else page["portal"]
+        outlet = names.get(page["portal"], page["portal"])
         store.save_article_with_evaluations(db, page, article, records, outlet, current)
         summary.articles += 1
         summary.evaluations += len(records)
@@ -255,8 +334,6 @@ def extract_stored(db, extractor, *, portal: str | None = None, force: bool = Fa
     return summary
 
 
-def sample_portal_ids() -> list[str]:
-    return sorted(pid for pid, p in config.load_portals().items() if "RAPOR_SAMPLE_ORIGIN" in Path(p.source_file).read_text())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -388,18 +388,30 @@ def _evaluation_row(article_id: int, evaluation, versions: dict) -> dict:
 
 
 EVALUATION_COLUMNS = (
-    "e.entity, e.region, e.scheme, e.score, e.scale_max, e.predicate, e.year, e.rank, "
+    "e.id as evaluation_id, e.entity, e.region, e.scheme, e.score, e.scale_max, e.predicate, e.year, e.rank, "
     "a.outlet, a.published as article_date, a.url, a.title, e.quote, e.start, e.end, "
     "e.entity_as_written, e.rule_ids, e.extractor_version, e.rules_version, "
-    "p.fetched_at, p.sha256 as page_sha256"
+    "p.fetched_at, p.sha256 as page_sha256, "
+    # the audit's outcomes for the evaluation, one entry per finding kind (a JSON array in SQL)
+    "(select json_group_array(kind) from (select distinct kind from audit_findings f "
+    "where f.evaluation_id = e.id order by kind)) as audit"
 )
 
 
+def _with_audit_list(rows: Iterable[dict]) -> list[dict]:
+    out = []
+    for row in rows:
+        row["audit"] = json.loads(row["audit"]) if row.get("audit") else []
+        out.append(row)
+    return out
+
+
 def evaluations_with_provenance(db: Database) -> list[dict]:
+    """Every evaluation with its id, its provenance and its audit outcomes (a list of kinds)."""
     sql = (f"select {EVALUATION_COLUMNS} from evaluations e "
            "join articles a on a.id = e.article_id join pages p on p.id = a.page_id "
            "order by e.scheme, e.year, e.region, e.entity, e.score")
-    return list(db.query(sql))
+    return _with_audit_list(db.query(sql))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -496,7 +508,7 @@ def replace_findings(db: Database, findings, clusters: dict[int, int]) -> None:
 def findings_with_sources(db: Database, kinds: tuple[str, ...]) -> list[dict]:
     marks = ", ".join("?" for _ in kinds)
     return list(db.query(
-        f"select f.kind, f.detail, f.expected, f.rubric, f.rubric_source, f.confidence, e.entity, e.scheme, "
+        f"select f.evaluation_id, f.kind, f.detail, f.expected, f.rubric, f.rubric_source, f.confidence, e.entity, e.scheme, "
         f"e.year, e.score, e.predicate, e.quote, a.outlet, a.url, a.published "
         f"from audit_findings f join evaluations e on e.id = f.evaluation_id join articles a on a.id = e.article_id "
         f"where f.kind in ({marks}) order by f.kind, e.entity, e.year, a.outlet", list(kinds)))
@@ -510,19 +522,29 @@ def finding_counts(db: Database) -> dict[str, int]:
 # ---------------------------------------------------------------------------------------------
 # Queries (parameters only: every user value goes through a placeholder)
 
-def query_evaluations(db: Database, *, agency: str | None = None, region: str | None = None,
+def _agency_ids(names: str | Iterable[str]) -> tuple[str, list[str]]:
+    """SQL (a subquery of agency ids) and its parameters: agencies whose canonical name or any
+    alias contains one of `names` (the forms of one name, see config.agency_name_forms)."""
+    names = [names] if isinstance(names, str) else list(names)
+    parts = " union ".join("select id from agencies where name like ? "
+                           "union select agency_id from agency_aliases where alias like ?" for _ in names)
+    return f"({parts})", [p for name in names for p in (f"%{name}%", f"%{name}%")]
+
+
+def query_evaluations(db: Database, *, agency: str | Iterable[str] | None = None, region: str | None = None,
                       scheme: str | None = None, year_from: int | None = None, year_to: int | None = None,
                       score_min: float | None = None, score_max: float | None = None,
                       predicate: str | None = None, status: str | None = None, limit: int = 1000) -> list[dict]:
     """Evaluations with provenance, filtered. `region` matches the region itself and, for a
-    province, every kabupaten/kota in it; `agency` matches canonical names and aliases."""
+    province, every kabupaten/kota in it; `agency` (a name, or the forms of one) matches
+    canonical names and aliases."""
     where, params = [], []
     # names are matched in the small agencies / regions tables, then evaluations are reached
     # through indexed ids: a substring search over a million evaluation rows is never needed
     if agency:
-        where.append("e.agency_id in (select id from agencies where name like ? "
-                     "union select agency_id from agency_aliases where alias like ?)")
-        params += [f"%{agency}%", f"%{agency}%"]
+        ids, agency_params = _agency_ids(agency)
+        where.append(f"e.agency_id in {ids}")
+        params += agency_params
     if region:
         where.append("e.region_code in (select code from regions where name like ? union "
                      "select r.code from regions r join regions p on p.code = r.province_code where p.name like ?)")
@@ -540,24 +562,36 @@ def query_evaluations(db: Database, *, agency: str | None = None, region: str | 
         params.append(status)
     # CROSS JOIN keeps evaluations the outer loop: with statistics gathered, SQLite may otherwise
     # walk every article and all its evaluations instead of the few rows the filter's index gives
-    sql = (f"select {EVALUATION_COLUMNS}, "
-           "(select group_concat(kind, ', ') from audit_findings f where f.evaluation_id = e.id) as audit "
+    sql = (f"select {EVALUATION_COLUMNS} "
            "from evaluations e cross join articles a on a.id = e.article_id cross join pages p on p.id = a.page_id"
            + (" where " + " and ".join(where) if where else "")
            # the unary + keeps SQLite from walking the (scheme, year) index for the order and
            # filtering a million rows on the way; the filter's own index is used, then a small sort
            + " order by +e.scheme, +e.year, e.region, e.entity, e.score limit ?")
-    return list(db.query(sql, [*params, limit]))
+    return _with_audit_list(db.query(sql, [*params, limit]))
 
 
-def agency_history(db: Database, agency: str) -> list[dict]:
-    """One agency's scores across years and schemes, matched by canonical name or alias."""
+def agency_history(db: Database, agency: str | Iterable[str]) -> list[dict]:
+    """One agency's scores across years and schemes, matched by canonical name or alias (a
+    name, or the forms of one)."""
+    ids, params = _agency_ids(agency)
     return list(db.query(
-        "select e.entity, e.scheme, e.year, e.score, e.scale_max, e.predicate, a.outlet, a.url, a.published "
-        "from evaluations e join articles a on a.id = e.article_id "
-        "where e.agency_id in (select id from agencies where name like ? "
-        "union select agency_id from agency_aliases where alias like ?) "
-        "order by e.entity, e.scheme, e.year, a.published", [f"%{agency}%", f"%{agency}%"]))
+        "select e.id as evaluation_id, e.entity, e.scheme, e.year, e.score, e.scale_max, e.predicate, a.outlet, "
+        "a.url, a.published "
+        f"from evaluations e join articles a on a.id = e.article_id where e.agency_id in {ids} "
+        "order by e.entity, e.scheme, e.year, a.published", params))
+
+
+def documents_per_run(db: Database, run_ids: Iterable[int]) -> dict[int, int]:
+    """crawl run id → documents it fetched (new, changed or confirmed unchanged)."""
+    ids = list(run_ids)
+    marks = ", ".join("?" for _ in ids) or "null"
+    return dict(db.execute(f"select crawl_run, count(*) from documents where crawl_run in ({marks}) group by crawl_run", ids))
+
+
+def stored_portals(db: Database) -> set[str]:
+    """Portal ids that have pages or documents in this database."""
+    return {row[0] for row in db.execute("select distinct portal from pages union select distinct portal from documents")}
 
 
 def portal_summary(db: Database, zero_yield_runs: int) -> list[dict]:

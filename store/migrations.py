@@ -202,3 +202,22 @@ def m010_crawl_run_owner(db: Database) -> None:
     # (kill -9) is marked interrupted at the next start instead of running forever.
     db["crawl_runs"].add_column("pid", int)
     db["crawl_runs"].add_column("host", str)
+
+
+@migrations()
+def m011_reader_views(db: Database) -> None:
+    # The start-here view, as a researcher reads it at 1,400 px: who, what score and predicate,
+    # which year and scheme, the quote and its source first; the audit's outcomes as a JSON
+    # array (one entry per kind), which Datasette facets one outcome at a time (`_facet_array`).
+    # Named m010_reader_views on the ux branch before it met m010_crawl_run_owner: a database migrated
+    # there runs this once more under the new name, which only drops and recreates the view.
+    db.execute("drop view if exists evaluation_sources")
+    db.create_view("evaluation_sources", """
+        select e.id, e.entity as agency, e.score, e.predicate, e.year, e.scheme, e.quote, a.outlet,
+               a.url as source_url,
+               (select json_group_array(kind) from (select distinct kind from audit_findings f
+                                                    where f.evaluation_id = e.id order by kind)) as audit,
+               e.region, e.scale_max, e.rank, a.published as article_date, a.title,
+               e.entity_as_written, e.rule_ids, e.agency_id, e.region_code, e.article_id
+        from evaluations e join articles a on a.id = e.article_id
+    """)

@@ -14,6 +14,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 RAPOR = [sys.executable, "-m", "pipeline.cli"]
+# The sample's portal files are the demo's own, in no configured folder: a test that crawls
+# them by name points RAPOR_PORTALS_DIR there, as an operator would at a folder of their own.
+SAMPLE_PORTALS_DIR = ROOT / "pipeline" / "sample_portal" / "portals"
+
+
+def sample_env(origin: str) -> dict:
+    """Environment for crawling the sample portal served at `origin` with `rapor crawl ID`."""
+    return {"RAPOR_SAMPLE_ORIGIN": origin, "RAPOR_PORTALS_DIR": str(SAMPLE_PORTALS_DIR)}
 
 
 def shared_path(*parts: str) -> Path:
@@ -45,8 +53,10 @@ def sample_portal():
 
 @pytest.fixture
 def portal_env(sample_portal, monkeypatch):
-    """Portal files resolve ${RAPOR_SAMPLE_ORIGIN} to the running sample portal."""
-    monkeypatch.setenv("RAPOR_SAMPLE_ORIGIN", sample_portal.origin)
+    """Portal files resolve ${RAPOR_SAMPLE_ORIGIN} to the running sample portal, and its
+    portal files are the ones loaded."""
+    for name, value in sample_env(sample_portal.origin).items():
+        monkeypatch.setenv(name, value)
     return sample_portal.origin
 
 

@@ -35,7 +35,7 @@ from scrapy.exceptions import DontCloseSpider, UsageError
 from scrapy.linkextractors import LinkExtractor
 
 import store
-from config import ConfigError, load_crawler_config, load_portal
+from config import ConfigError, Portal, load_crawler_config, load_portal
 from crawlers.discovery import feed_entries, sitemap_entries
 from crawlers.items import PageItem
 from crawlers.outcomes import FAILED, SOURCE_FAILED, failure_reason
@@ -48,12 +48,14 @@ NEXT_PAGE_CSS = "a[rel=next], a.next, a.blog-pager-older-link, .pagination a, .n
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, portal: str | None = None, since: str | None = None, *args, **kwargs):
+    def __init__(self, portal: str | Portal | None = None, since: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not portal:
-            raise UsageError("which portal? run: scrapy crawl portal -a portal=<id> (ids: config/portals/*.yaml)")
+            raise UsageError("which portal? run: scrapy crawl portal -a portal=<id> (ids: config/portals/*.yaml, "
+                             "or the folder RAPOR_PORTALS_DIR names)")
         try:
-            self.portal = load_portal(portal)
+            # `rapor crawl` hands over the Portal it loaded; `scrapy crawl -a portal=<id>` its id
+            self.portal = portal if isinstance(portal, Portal) else load_portal(portal)
             self.crawler_config = load_crawler_config()
         except ConfigError as exc:
             raise UsageError(str(exc)) from None
@@ -73,6 +75,8 @@ class PortalSpider(scrapy.Spider):
         self._documents = LinkExtractor(allow=self.portal.documents.links, deny=self.portal.deny, deny_extensions=[])
         self._document_links = [re.compile(p) for p in self.portal.documents.links]
         self.db = None   # the frontier, in embedded mode
+        # crawler.yaml's tracking parameters and this portal's own
+        self.tracking = (*self.crawler_config["tracking_parameters"], *self.portal.tracking_parameters)
         self._refused: set[str] = set()  # URLs refused in this run: each is counted once
 
     @classmethod
@@ -84,7 +88,6 @@ class PortalSpider(scrapy.Spider):
         settings.set("DOWNLOAD_DELAY", politeness.delay, priority="spider")
         settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", politeness.concurrency, priority="spider")
         settings.set("AUTOTHROTTLE_ENABLED", politeness.autothrottle, priority="spider")
-        settings.set("USER_AGENT", spider.crawler_config["user_agent"], priority="spider")
         settings.set("RAPOR_MAX_RETRY_AFTER", spider.crawler_config["max_retry_after"], priority="spider")
         if not settings.get("RAPOR_REDIS_URL"):
             spider.db = store.open_db(settings.get("RAPOR_DB"))
@@ -128,7 +131,7 @@ class PortalSpider(scrapy.Spider):
 
     def discovered(self, url: str, source: str, lastmod: str | None = None, document: bool = False, title: str = ""):
         """A discovered article (or document) URL → a request, or nothing if out of window or already stored."""
-        url = canonical_url(url)
+        url = canonical_url(url, self.tracking)
         if not (self.is_document_url(url) if document else self.is_article_url(url)):
             return None
         if document:
@@ -254,7 +257,7 @@ class PortalSpider(scrapy.Spider):
     def _item(self, response, **extra) -> PageItem:
         first_url = response.request.meta.get("redirect_urls", [response.url])[0]
         return PageItem(
-            url=canonical_url(first_url), final_url=response.url, portal=self.portal.id,
+            url=canonical_url(first_url, self.tracking), final_url=response.url, portal=self.portal.id,
             status=response.status, body=response.body if response.status != 304 else b"",
             content_type=response.headers.get("Content-Type", b"").decode("latin-1"),
             fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -277,7 +280,7 @@ class PortalSpider(scrapy.Spider):
     def fetch_failed(self, failure):
         """Called once per article URL, after retries: booked under the URL that was asked for
         (not the last hop of its redirects, which the frontier does not know)."""
-        url = canonical_url(failure.request.meta.get("redirect_urls", [failure.request.url])[0])
+        url = canonical_url(failure.request.meta.get("redirect_urls", [failure.request.url])[0], self.tracking)
         reason = failure_reason(failure)
         detail = failure.getErrorMessage() or type(failure.value).__name__
         self.logger.warning("failed %s (%s): %s", url, reason, detail)

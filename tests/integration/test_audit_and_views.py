@@ -168,12 +168,91 @@ def test_evaluation_rows_link_to_their_source_article(datasette_server):
     assert '<a href="http://127.0.0.1' in dom
 
 
+def test_the_home_page_starts_with_the_start_here_view_and_hides_internal_tables(datasette_server):
+    home = browser(datasette_server + "/", screenshot=ARTIFACTS / "datasette-home.png", size="1400,1000")
+    start = home.index("Start here")
+    assert start < home.index('href="/rapor"') and "/rapor/evaluation_sources" in home[start:start + 400]
+    assert "Predicates that contradict their score" in home[start:]
+    page = browser(datasette_server + "/rapor", screenshot=ARTIFACTS / "datasette-database.png", size="1400,1400")
+    assert page.index("Start here") < page.index("Custom SQL query") < page.index('id="tables"')
+    assert "select * from evaluation_sources limit 100" in page and "_sqlite_migrations" not in page.split("hidden table")[0]
+    listed = page[page.index('id="tables"'):page.index("hidden table")]
+    for internal in ("_sqlite_migrations", "frontier", "page_revisions", "articles_fts", "articles_fts_data"):
+        assert f">{internal}</a>" not in listed, internal
+    for visible in ("evaluations", "audit_findings", "agencies", "official_values"):
+        assert f">{visible}</a>" in listed, visible
+
+
+def test_the_start_here_view_facets_one_audit_outcome_at_a_time(datasette_server, sample_db):
+    dom = browser(datasette_server + "/rapor/evaluation_sources", screenshot=ARTIFACTS / "datasette-evaluation_sources.png",
+                  size="1400,1400")
+    for facet in ("audit (array)", "scheme", "region", "year"):
+        assert f">{facet}<" in dom.replace("</strong> <span", "<").replace("<span", "<") or facet in dom
+    syndicated = json.load(urllib.request.urlopen(
+        datasette_server + "/rapor/evaluation_sources.json?_facet_array=audit&audit__arraycontains=syndicated&_shape=objects"))
+    assert len(syndicated["rows"]) == 3 and all("syndicated" in json.loads(r["audit"]) for r in syndicated["rows"])
+    # agency, score, predicate, year, quote and source come first, side by side at 1,400 px
+    header = dom[dom.index("<thead"):dom.index("</thead>")]
+    order = [header.index(f'data-column="{c}"') for c in ("id", "agency", "score", "predicate", "year", "scheme", "quote",
+                                                          "outlet", "source_url", "audit")]
+    assert order == sorted(order)
+
+
+def test_an_evaluations_page_links_its_article_source_and_findings(datasette_server, sample_db):
+    evaluation_id = store.open_db(sample_db).execute(
+        "select id from evaluations where entity = 'Pemerintah Kota Cilegon' and score = 62.5").fetchone()[0]
+    listing = browser(datasette_server + "/rapor/evaluation_sources?agency__exact=Pemerintah+Kota+Cilegon")
+    assert f'href="/rapor/evaluations/{evaluation_id}"' in listing
+    dom = browser(datasette_server + f"/rapor/evaluations/{evaluation_id}", screenshot=ARTIFACTS / "datasette-evaluation-row.png",
+                  size="1400,1000")
+    sources = dom[dom.index("Where it was read"):]
+    assert 'href="/rapor/articles/' in sources and '<a href="http://127.0.0.1' in sources
+    assert "inconsistent" in sources and "differs_from_official" in sources
+    assert "lampiran-opini-2023.pdf#page=3" in sources and "official" in sources   # the rubric's source and confidence
+
+
+def test_canned_queries_hide_their_sql_until_asked(datasette_server):
+    dom = browser(datasette_server + "/rapor/inconsistent_predicates")
+    body = dom[dom.index("<body"):]
+    assert "_show_sql=1" in body and "62.5" in body                    # the rows, and a link to the SQL
+    assert "from audit_findings f join evaluations" not in body         # but no SQL on the page
+    shown = browser(datasette_server + "/rapor/inconsistent_predicates?_show_sql=1")
+    assert "from audit_findings f join evaluations" in shown[shown.index("<body"):]
+
+
 def test_report_renders_in_a_real_browser(sample_db, tmp_path):
     out = tmp_path / "report.html"
-    result = run_rapor("report", "--db", str(sample_db), "--out", str(out))
+    result = run_rapor("report", "--db", str(sample_db), "-o", str(out))
     assert result.returncode == 0, result.stderr
-    dom = browser(out.as_uri(), screenshot=ARTIFACTS / "report.png", size="1280,2400")
+    dom = browser(out.as_uri(), screenshot=ARTIFACTS / "report.png", size="1280,3400")
     assert "Rapor audit report" in dom and '<strong id="problem-count">4</strong>' in dom
-    assert dom.count("<svg") >= 3 and "Reported scores per scheme and year" in dom
-    for needle in ("inconsistent", "out_of_scale", "conflict", "syndicated", "Pemkot Cilegon memperoleh nilai 62,50"):
+    assert dom.count("<svg") >= 5 and "Reported scores per scheme and year" in dom
+    for needle in ("inconsistent", "out_of_scale", "conflict", "syndicated", "Pemkot Cilegon memperoleh nilai 62,50",
+                   "Region governments over time", "Agencies over time"):
         assert needle in dom
+    # the rubric's source and its confidence beside each rubric finding
+    row = dom[dom.index('<tr class="inconsistent">'):]
+    row = row[:row.index("</tr>")]
+    assert "lampiran-opini-2023.pdf#page=3" in row and "confidence: official" in row
+
+
+def test_report_charts_keep_each_schemes_scale_and_label_flagged_values(sample_db):
+    """Every panel on its scheme's own scale (an 84.8–86.4 SKM spread stays small on 0–100),
+    flagged values marked with a label saying why, one colour per region in every panel."""
+    import re
+
+    from pipeline import report
+
+    db = store.open_db(sample_db)
+    rows = store.query_evaluations(db, limit=100_000)
+    scales = report.scheme_scales()
+    assert (scales["skm"], scales["pekppp"], scales["spbe"]) == (100.0, 5.0, 5.0)
+    svg = report.score_distribution(rows, scales)
+    titles = re.findall(r"<!-- (\w+) \(scale 0–([\d.]+)\) -->", svg)
+    assert ("skm", "100") in titles and ("spbe", "5") in titles and ("pekppp", "5") in titles
+    for label in ("62.5: inconsistent", "84.8: conflict", "86.4: conflict", "7.12, beyond 0–5"):
+        assert label in svg, label
+    regions = report.timelines(rows, scales, key="region", title="t", keep=lambda r: r["entity"].startswith("Pemerintah"))
+    # Kota Cilegon is drawn in the same colour in each panel it appears in
+    drawn = re.findall(r'<g id="region:Kota Cilegon:(\w+)">\s*<path [^>]*?stroke: (#[0-9a-f]{6})', regions)
+    assert len({scheme for scheme, _ in drawn}) >= 3 and len({colour for _, colour in drawn}) == 1, drawn

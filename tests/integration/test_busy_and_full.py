@@ -13,7 +13,7 @@ import pytest
 
 import store
 from pipeline.sample_portal import SamplePortal
-from tests.conftest import ROOT, run_rapor
+from tests.conftest import ROOT, run_rapor, sample_env
 from tests.integration.test_crawl_operations import SAMPLE, crawl_process, stored_urls
 from tests.integration.test_kills import count_read_only, rapor_process
 
@@ -106,7 +106,7 @@ def test_a_full_disk_fails_the_crawl_and_loses_no_page(small_disk):
     with SamplePortal(delay=0.02) as portal:
         full = in_small_disk(small, copied, [sys.executable, "-m", "pipeline.cli", "crawl", *SAMPLE,
                                              "--db", str(small / "rapor.db"), "--log-level", "WARNING"],
-                             {"RAPOR_SAMPLE_ORIGIN": portal.origin})
+                             sample_env(portal.origin))
         assert full.returncode not in (0, 97), full.stderr[-3000:]
         said = full.stderr.strip().splitlines()[-1]
         assert said.startswith("error: ") and "the disk (or the database's size limit) is full" in said, said

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 import store
-from tests.conftest import ROOT, free_port, run_rapor
+from tests.conftest import ROOT, free_port, run_rapor, sample_env
 
 pytestmark = pytest.mark.integration
 
@@ -43,7 +43,7 @@ def assert_seed_facts(db):
 
 def test_crawl_all_sample_portals_then_again_then_extract(tmp_path, sample_portal):
     db_path = tmp_path / "rapor.db"
-    env = {"RAPOR_SAMPLE_ORIGIN": sample_portal.origin}
+    env = sample_env(sample_portal.origin)
     first = run_rapor("crawl", *SAMPLE_PORTALS, "--db", str(db_path), "--log-level", "WARNING", env=env)
     assert first.returncode == 0, first.stderr[-3000:]
     db = store.open_db(db_path)
@@ -76,15 +76,40 @@ def test_crawl_all_sample_portals_then_again_then_extract(tmp_path, sample_porta
     assert list(db.execute(everything)) == one_process
 
 
-def test_scrapy_crawl_works_the_scrapy_way(tmp_path, sample_portal):
+@pytest.mark.parametrize("feed", ["items.jsonl", "items.json", "items.csv"])
+def test_scrapy_crawl_works_the_scrapy_way(tmp_path, sample_portal, feed):
+    """`scrapy crawl portal -a portal=ID -o FILE`: the feed holds every page (body as base64 of
+    the exact bytes, with their SHA-256), and $RAPOR_DB is where the pages are stored."""
+    import base64
+    import csv
+    import hashlib
+    import json
+
     db_path = tmp_path / "scrapy.db"
+    out = tmp_path / feed
     result = subprocess.run(
-        [sys.executable, "-m", "scrapy.cmdline", "crawl", "portal", "-a", "portal=kabar-serang",
-         "-s", f"RAPOR_DB={db_path}", "-s", "LOG_LEVEL=WARNING"],
-        cwd=ROOT, env={**os.environ, "RAPOR_SAMPLE_ORIGIN": sample_portal.origin},
+        [sys.executable, "-m", "scrapy.cmdline", "crawl", "portal", "-a", "portal=kabar-serang", "-o", str(out),
+         "-s", "LOG_LEVEL=WARNING"],
+        cwd=ROOT, env={**os.environ, **sample_env(sample_portal.origin), "RAPOR_DB": str(db_path)},
         capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert store.open_db(db_path)["pages"].count == 11
+    assert "Error" not in result.stderr and "Traceback" not in result.stderr, result.stderr[-3000:]
+    db = store.open_db(db_path)
+    assert db["pages"].count == 11
+    text = out.read_text(encoding="utf-8")
+    if feed.endswith(".jsonl"):
+        items = [json.loads(line) for line in text.splitlines()]
+    elif feed.endswith(".json"):
+        items = json.loads(text)
+    else:
+        csv.field_size_limit(10_000_000)
+        items = list(csv.DictReader(text.splitlines()))
+    assert len(items) == 11 and {i["portal"] for i in items} == {"kabar-serang"}
+    stored = {row["url"]: row["sha256"] for row in db.query("select url, sha256 from pages")}
+    for item in items:
+        body = base64.b64decode(item["body"])
+        assert hashlib.sha256(body).hexdigest() == item["sha256"] == stored[item["url"]]
+        assert b"<html" in body[:200].lower()
 
 
 def test_demo_twice_prints_the_seed_facts_and_adds_nothing_twice(tmp_path):

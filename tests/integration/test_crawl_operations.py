@@ -15,7 +15,7 @@ import pytest
 
 import store
 from pipeline.sample_portal import ARTICLES_DIR, SamplePortal
-from tests.conftest import ROOT, free_port, run_rapor
+from tests.conftest import ROOT, free_port, run_rapor, sample_env
 from tests.fault_server import QuietHandler
 
 pytestmark = pytest.mark.integration
@@ -25,7 +25,7 @@ SAMPLE = ("warta-banten", "kabar-serang", "serangkab")
 def crawl_process(db_path, origin, *extra):
     return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "crawl", *SAMPLE, "--db", str(db_path),
                              "--log-level", "WARNING", *extra], cwd=ROOT,
-                            env={**os.environ, "RAPOR_SAMPLE_ORIGIN": origin},
+                            env={**os.environ, **sample_env(origin)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -71,14 +71,14 @@ def test_changed_page_becomes_a_revision_and_unchanged_costs_a_304(tmp_path):
     db_path = tmp_path / "rapor.db"
     port = free_port()
     with SamplePortal(port=port, articles=articles) as portal:
-        assert run_rapor("crawl", "warta-banten", "--db", str(db_path), env={"RAPOR_SAMPLE_ORIGIN": portal.origin}).returncode == 0
+        assert run_rapor("crawl", "warta-banten", "--db", str(db_path), env=sample_env(portal.origin)).returncode == 0
     edited = articles / "wb-01-cilegon-pekppp.txt"
     edited.write_text(edited.read_text().replace("author: Redaksi Warta", "author: Redaksi Warta\nupdated: 2030-01-02")
                       + "\nRalat: berita ini diperbarui pada 2 Januari.\n")
     touched = articles / "wb-06-banjir-ciujung.txt"
     touched.write_text(touched.read_text().replace("author: Redaksi Warta", "author: Redaksi Warta\nupdated: 2030-01-02"))
     with SamplePortal(port=port, articles=articles) as portal:
-        result = run_rapor("crawl", "warta-banten", "--db", str(db_path), env={"RAPOR_SAMPLE_ORIGIN": portal.origin})
+        result = run_rapor("crawl", "warta-banten", "--db", str(db_path), env=sample_env(portal.origin))
         assert result.returncode == 0, result.stderr[-2000:]
     db = store.open_db(db_path)
     run = list(db.query("select * from crawl_runs order by id desc limit 1"))[0]
@@ -89,12 +89,11 @@ def test_changed_page_becomes_a_revision_and_unchanged_costs_a_304(tmp_path):
 
 
 def test_two_crawls_never_overlap(tmp_path, sample_portal):
-    import fcntl
+    from filelock import FileLock
     db_path = tmp_path / "rapor.db"
     store.open_db(db_path)
-    with open(str(db_path) + ".lock", "w") as held:
-        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        result = run_rapor("crawl", "warta-banten", "--db", str(db_path), env={"RAPOR_SAMPLE_ORIGIN": sample_portal.origin})
+    with FileLock(str(db_path) + ".lock", timeout=0):   # another process's crawl, as filelock takes it
+        result = run_rapor("crawl", "warta-banten", "--db", str(db_path), env=sample_env(sample_portal.origin))
     assert result.returncode != 0 and "another crawl is running" in result.stderr
     assert store.open_db(db_path)["pages"].count == 0
 
@@ -179,10 +178,59 @@ def test_portals_check_shows_what_a_saved_page_would_yield(tmp_path, sample_port
     import urllib.request
     saved = tmp_path / "sitemap.xml"
     saved.write_bytes(urllib.request.urlopen(sample_portal.origin + "/warta-banten/post-sitemap.xml").read())
-    result = run_rapor("portals", "check", "warta-banten", "--fixture", str(saved),
-                       env={"RAPOR_SAMPLE_ORIGIN": sample_portal.origin})
+    result = run_rapor("portals", "check", "warta-banten", "--fixture", str(saved), env=sample_env(sample_portal.origin))
     assert result.returncode == 0, result.stderr
-    assert "11 article URLs" in result.stdout and "sekda-cilegon" in result.stdout
+    assert "11 article URLs (11 kept)" in result.stdout and "sekda-cilegon" in result.stdout
+
+
+def test_portals_check_follows_the_child_sitemaps_of_a_saved_index(tmp_path, sample_portal):
+    """A sitemap index lists sitemaps, not articles: its children are fetched from the portal and
+    counted as the spider counts them (it once said "1 article URL, kept: no")."""
+    import urllib.request
+    saved = tmp_path / "sitemap-index.xml"
+    saved.write_bytes(urllib.request.urlopen(sample_portal.origin + "/warta-banten/sitemap.xml").read())
+    assert b"<sitemapindex" in saved.read_bytes()
+    result = run_rapor("portals", "check", "warta-banten", "--fixture", str(saved), env=sample_env(sample_portal.origin))
+    assert result.returncode == 0, result.stderr
+    out = " ".join(result.stdout.split())
+    assert "11 article URLs (11 kept)" in out and "from 1 child sitemaps" in out
+    assert "child sitemap: followed" in out and "sekda-cilegon" in out
+    # a child on a server that is down cannot be read, and that is an error, not "0 articles, fine"
+    dead = f"http://127.0.0.1:{free_port()}"
+    saved.write_bytes(saved.read_bytes().replace(sample_portal.origin.encode(), dead.encode()))
+    failed = run_rapor("portals", "check", "warta-banten", "--fixture", str(saved), env=sample_env(dead))
+    assert failed.returncode != 0 and "could not be read" in failed.stderr and "Traceback" not in failed.stderr
+
+
+def test_portals_check_of_an_unknown_portal_fails():
+    result = run_rapor("portals", "check", "nosuch")
+    assert result.returncode != 0 and "unknown portal 'nosuch'" in result.stderr and "Traceback" not in result.stderr
+    known = run_rapor("portals", "check", "jurnalbanten")
+    assert known.returncode == 0 and "jurnalbanten: Jurnal Banten" in known.stdout
+
+
+def test_a_crawl_that_reads_nothing_and_fails_exits_non_zero(tmp_path):
+    """A portal whose server is down: every discovery request fails, so the stage failed."""
+    portals = tmp_path / "portals"
+    portals.mkdir()
+    (portals / "down.yaml").write_text(
+        f"id: down\nname: Down\nbase_url: http://127.0.0.1:{free_port()}/\nallowed_domains: [127.0.0.1]\n"
+        "sitemaps: [sitemap.xml]\npoliteness: {delay: 0, concurrency: 1, autothrottle: false}\n")
+    result = run_rapor("crawl", "down", "--db", str(tmp_path / "rapor.db"), env={"RAPOR_PORTALS_DIR": str(portals)})
+    assert result.returncode != 0, result.stdout
+    assert "crawl failed: down: nothing could be read" in result.stderr and "Traceback" not in result.stderr
+    assert "down: 0 discovered" in result.stdout   # its one summary line still says what happened
+
+
+def test_stats_on_a_broken_portal_file_exits_non_zero(tmp_path):
+    portals = tmp_path / "portals"
+    portals.mkdir()
+    (portals / "broken.yaml").write_text("id: broken\nname: Broken\nbase_url: http://x/\nallowed_domains: [x]\ncolour: red\n")
+    db = store.open_db(tmp_path / "rapor.db")
+    db.close()
+    result = run_rapor("stats", "--db", str(tmp_path / "rapor.db"), env={"RAPOR_PORTALS_DIR": str(portals)})
+    assert result.returncode != 0 and "broken.yaml:5: unknown key 'colour'" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 # -- distributed -------------------------------------------------------------------------------

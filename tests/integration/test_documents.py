@@ -113,7 +113,7 @@ def test_documents_commands(sample_db, tmp_path):
     value = sqlite3.connect(sample_db).execute("select id from official_values where entity = 'Pemerintah Kabupaten Pandeglang' "
                                                "and year = 2023").fetchone()[0]
     crop = tmp_path / "row.png"
-    assert run_rapor("documents", "--db", str(sample_db), "crop", str(value), "--out", str(crop)).returncode == 0
+    assert run_rapor("documents", "--db", str(sample_db), "crop", str(value), "-o", str(crop)).returncode == 0
     assert crop.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     audit = run_rapor("audit", "--db", str(sample_db))
     assert audit.returncode == 0 and "News against the official tables" in audit.stdout
@@ -133,7 +133,7 @@ def test_without_ocr_the_scan_is_reported_not_a_crash(sample_db, tmp_path):
 
 def test_the_report_shows_news_beside_the_official_rows(sample_db, tmp_path):
     out = tmp_path / "report.html"
-    assert run_rapor("report", "--db", str(sample_db), "--out", str(out)).returncode == 0
+    assert run_rapor("report", "--db", str(sample_db), "-o", str(out)).returncode == 0
     dom = browser(out.as_uri(), screenshot=ARTIFACTS / "report-official.png", size="1280,3600")
     assert "News against the official tables" in dom and '<strong id="official-differs">7</strong>' in dom
     assert dom.count("data:image/png;base64") >= 4 and "lampiran-opini-2023.pdf#page=2" in dom

@@ -5,10 +5,16 @@ import config
 from config import ConfigError, load_jsonl, load_portal, load_portals, load_tsv, parse_portal
 
 
-def test_every_bundled_portal_file_loads():
+def test_every_bundled_portal_file_loads_and_the_sample_is_not_among_them():
+    from pipeline.sample_portal import PORTALS_DIR, sample_portals
+
     portals = load_portals()
-    assert {"warta-banten", "kabar-serang", "serangkab"} <= set(portals)
-    for portal in portals.values():
+    assert {"jurnalbanten", "ombudsman-ri"} <= set(portals)
+    sample = sample_portals()
+    assert set(sample) == {p.stem for p in PORTALS_DIR.glob("*.yaml")} >= {"warta-banten", "kabar-serang", "serangkab"}
+    # the demo's own: `rapor crawl --all` (and a timer calling it) never crawls the sample
+    assert not set(sample) & set(portals)
+    for portal in (*portals.values(), *sample.values()):
         assert portal.base_url.startswith("http")
         assert portal.allowed_domains
 
@@ -17,7 +23,22 @@ def test_unknown_portal_names_the_known_ones():
     with pytest.raises(ConfigError) as error:
         load_portal("no-such-portal")
     assert "unknown portal 'no-such-portal'" in str(error.value)
-    assert "warta-banten" in str(error.value)
+    assert "jurnalbanten" in str(error.value)
+
+
+@pytest.mark.parametrize("written, forms", [
+    ("Pemkab Serang", ["Pemkab Serang", "Pemerintah Kabupaten Serang"]),
+    ("pemkot  Cilegon", ["pemkot Cilegon", "Pemerintah Kota Cilegon"]),
+    ("Pemprov Banten", ["Pemprov Banten", "Pemerintah Provinsi Banten"]),
+    ("Kab. Serang", ["Kab. Serang", "Kabupaten Serang"]),
+    ("Kab Serang", ["Kab Serang", "Kabupaten Serang"]),
+    ("Kabupaten Serang", ["Kabupaten Serang"]),
+    ("Pemerintah Kabupaten Serang", ["Pemerintah Kabupaten Serang"]),
+    ("Kabupatenku", ["Kabupatenku"]),
+    ("Dinsos", ["Dinsos"]),
+])
+def test_a_government_is_looked_up_under_every_usual_form_of_its_name(written, forms):
+    assert config.agency_name_forms(written) == forms
 
 
 @pytest.mark.parametrize("body, line, fragment", [

@@ -8,13 +8,14 @@ from scrapy.utils.test import get_crawler
 
 import store
 from crawlers.spiders.portal import PortalSpider
+from pipeline.sample_portal import sample_portals
 
 
 def make_spider(portal: str, tmp_path):
     """The spider as a crawl builds it, without starting one (Scrapy's test crawler has frozen
     settings, so the spider's own from_crawler politeness step is left out)."""
     crawler = get_crawler(PortalSpider, {"RAPOR_DB": str(tmp_path / "d.db"), "RAPOR_DOCUMENT_MAXSIZE": 1000})
-    made = PortalSpider(portal=portal)
+    made = PortalSpider(portal=sample_portals()[portal])   # a Portal, as `rapor crawl` hands it over
     made._set_crawler(crawler)
     made.db = store.open_db(tmp_path / "d.db")
     return made

@@ -39,6 +39,28 @@ def test_open_applies_migrations_once_and_uses_wal(tmp_path):
     assert applied[:4] == ["m001_create_pages", "m002_create_articles", "m003_create_evaluations", "m004_create_crawl_runs"]
 
 
+@pytest.mark.parametrize("migrated_as", ["m010_crawl_run_owner", "m010_reader_views"])
+def test_a_database_migrated_by_either_branch_opens_with_both_m010_changes(tmp_path, migrated_as):
+    """harden and ux each shipped an m010; ux's is m011_reader_views now. A database migrated on
+    either branch gets the other's change on open, and the view ux's migration made."""
+    from sqlite_utils import Database
+
+    from store.migrations import migrations
+    path = tmp_path / "old.db"
+    old = Database(path)
+    migrations.apply(old, stop_before="m010_crawl_run_owner")
+    if migrated_as == "m010_crawl_run_owner":
+        migrations.apply(old, stop_before="m011_reader_views")
+    else:  # ux's m010_reader_views, as it was recorded there
+        next(m for m in migrations._migrations if m.name == "m011_reader_views").fn(old)
+        migrations._record_applied(old, "m010_reader_views")
+    old.conn.close()
+    db = store.open_db(path)
+    assert {"pid", "host"} <= set(db["crawl_runs"].columns_dict)
+    assert [c.name for c in db["evaluation_sources"].columns][:4] == ["id", "agency", "score", "predicate"]
+    assert not migrations.pending(db)
+
+
 def test_pages_are_upserted_by_url_and_content_hash(db):
     common = dict(url="http://127.0.0.1/a", final_url="http://127.0.0.1/a", portal="p", status=200)
     assert store.save_page(db, body=b"<html>1</html>", **common) == "new"
