@@ -339,15 +339,32 @@ def extract_stored(db, extractor, *, portal: str | None = None, force: bool = Fa
 # ---------------------------------------------------------------------------------------------
 # Audit
 
+def syndication_clusters(db) -> dict[int, int]:
+    """Clusters of syndicated copies among the articles that hold evaluations.
+
+    Signatures are kept in the store: a round hashes only articles that are new or whose text
+    changed since the last, and reads the texts of LSH candidates only.
+    """
+    from pipeline import syndication
+
+    ids = store.audited_article_ids(db)
+    known = store.article_signatures(db, syndication.METHOD)
+    missing = [i for i in ids if i not in known]
+    texts = store.article_texts(db, missing)
+    fresh = dict(zip(missing, syndication.signatures(texts[i] for i in missing)))
+    store.save_article_signatures(db, syndication.METHOD, fresh)
+    return syndication.clusters(ids, {**known, **fresh}, lambda wanted: store.article_texts(db, wanted))
+
+
 def run_audit(db) -> dict[str, int]:
     """Check every stored evaluation against the rubrics, the other outlets and the official tables;
     store the findings."""
     from pipeline.audit import audit
     from pipeline.official_audit import with_stated_bands
 
+    clusters = syndication_clusters(db)
     # bands stated by stored official documents come first; every evaluation meets its official value
     rubrics = with_stated_bands(config.load_rubrics(), store.stated_bands(db))
-    findings, clusters = audit(store.evaluations_for_audit(db), store.article_texts(db), rubrics,
-                               official=store.official_values_for_audit(db))
+    findings = audit(store.evaluations_for_audit(db), clusters, rubrics, official=store.official_values_for_audit(db))
     store.replace_findings(db, findings, clusters)
     return store.finding_counts(db)
