@@ -521,13 +521,13 @@ def replace_findings(db: Database, findings, clusters: dict[int, int]) -> None:
         db.conn.executemany("update articles set syndication_cluster = null where id = ?",
                             [(article_id,) for article_id in stored.keys() - clusters.keys()])
         db.conn.executemany("update articles set syndication_cluster = ? where id = ?",
-                            [(cluster, article_id) for article_id, cluster in clusters.items()
-                             if stored.get(article_id) != cluster])
+                            ((cluster, article_id) for article_id, cluster in clusters.items()
+                             if stored.get(article_id) != cluster))
         if findings:
             names = [f.name for f in fields(findings[0])]
             db.conn.executemany(f"insert into audit_findings ({', '.join(names)}, audited_at) "
                                 f"values ({', '.join('?' * (len(names) + 1))})",
-                                [(*(getattr(finding, n) for n in names), now) for finding in findings])
+                                ((*(getattr(finding, n) for n in names), now) for finding in findings))
 
 
 def findings_with_sources(db: Database, kinds: tuple[str, ...]) -> list[dict]:
