@@ -3,12 +3,12 @@ near-linear time: MinHash signatures of word shingles (datasketch), LSH banding 
 pairs, and the exact shingle Jaccard for the verdict on each candidate.
 
 Datelines and outlet names differ between copies, the body does not, so shingle overlap tells
-a reprinted release from two reports of the same event. The verdict is the same test the audit always used — two texts sharing at least half of their
-5-word shingles are one release — so LSH (and a cheap estimate from the signatures) only
-decides which pairs are looked at: a pair at
-Jaccard 0.5 is a candidate with probability 0.996 (`found_probability`), one at 0.6 with
-0.99996. Signatures are small and depend on the text alone, so the store keeps them and a new
-audit round hashes only the articles it has not seen (`pipeline.stages.run_audit`).
+a reprinted release from two reports of the same event. The verdict is the test the audit
+always used — two texts sharing at least half of their 5-word shingles are one release — so
+LSH (and a cheap estimate from the signatures) only decides which pairs are looked at: a pair
+at Jaccard 0.5 is a candidate with probability 0.996 (`found_probability`), one at 0.6 with
+0.99996. Signatures depend on the text alone, so the store keeps them and a new audit round
+hashes only the articles it has not seen (`pipeline.stages.syndication_clusters`).
 
 Pure: no database, no files, no clock.
 """
