@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -82,13 +81,14 @@ def populate(db, count: int, first_id: int, rng: random.Random) -> int:
 def audit_once(db_path: str) -> dict:
     """One `run_audit` on an existing database, timed, with this process's peak memory."""
     import store
+    from bench.peak import own_peak_mb
     from pipeline import stages
 
     db = store.open_db(db_path)
     start = time.perf_counter()
     counts = stages.run_audit(db)
     return {"seconds": round(time.perf_counter() - start, 2), "findings": sum(counts.values()),
-            "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+            "rss_mb": round(own_peak_mb(), 1)}
 
 
 def main(size: int) -> dict:

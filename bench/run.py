@@ -53,18 +53,27 @@ TABLE = [
 ]
 
 
-def measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]:
-    """Run a command; return (wall seconds, peak RSS in MB of that process, its stdout)."""
-    with tempfile.TemporaryFile("w+") as out:
-        start = time.perf_counter()
-        process = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out, stderr=subprocess.STDOUT, text=True)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        out.seek(0)
-        text = out.read()
+def measured(cmd: list[str], env: dict | None = None) -> tuple[float, float | None, str]:
+    """Run a command; return (wall seconds, its own peak RSS in MB, its stdout and stderr).
+
+    `python -m MODULE` commands run under `bench.peak`, which reports the command's own peak;
+    for others the peak is None (they report it themselves).
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak"
+        if cmd[1:2] == ["-m"]:
+            cmd = [cmd[0], "-m", "bench.peak", str(peak_file), *cmd[2:]]
+        with open(Path(tmp) / "out", "w+") as out:
+            start = time.perf_counter()
+            status = subprocess.run(cmd, cwd=ROOT, env={**os.environ, **(env or {})}, stdout=out,
+                                    stderr=subprocess.STDOUT, text=True).returncode
+            elapsed = time.perf_counter() - start
+            out.seek(0)
+            text = out.read()
+        peak = float(peak_file.read_text()) if peak_file.exists() else None
     if status != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{text[-3000:]}")
-    return elapsed, usage.ru_maxrss / 1024, text
+    return elapsed, peak, text
 
 
 def machine() -> dict:
@@ -100,11 +109,25 @@ def crawl_corpus(size: int, folder: Path, render=None) -> dict:
             "crawl_pages_per_s_with_startup": round(pages / wall, 1), "rss_mb_crawl": round(rss, 1)}
 
 
+# The workers' time inside their batches, summed in shared memory the forked workers inherit:
+# busy / (workers × wall) near 1 means the pool never left a worker waiting for pages, so a
+# speed-up short of the cores is the machine's other load, not the pool.
 EXTRACT_SCRIPT = """
-import json, resource, shutil, sys, time
+import json, multiprocessing, shutil, sys, time
+from bench.peak import own_peak_mb
 from pipeline import stages
 import store
 source, copy, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+busy = multiprocessing.Value("d", 0.0)
+read_batch = stages._worker_read
+def timed_read(pages):
+    start = time.perf_counter()
+    try:
+        return read_batch(pages)
+    finally:
+        with busy.get_lock():
+            busy.value += time.perf_counter() - start
+stages._worker_read = timed_read
 shutil.copy(source, copy)
 db = store.open_db(copy)
 extractor = stages.build_extractor()
@@ -112,14 +135,13 @@ start = time.perf_counter()
 summary = stages.extract_stored(db, extractor, force=True, workers=workers)
 elapsed = time.perf_counter() - start
 print(json.dumps({"docs": summary.pages, "seconds": elapsed, "evaluations": summary.evaluations,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "rss_mb": own_peak_mb(), "pool_busy_share": busy.value / (workers * elapsed) if workers > 1 else None}))
 """
 
 
 def extract_throughput(db_path: Path, workers: int, folder: Path) -> dict:
-    _, rss, out = measured([sys.executable, "-c", EXTRACT_SCRIPT, str(db_path), str(folder / f"x{workers}.db"), str(workers)])
+    _, _, out = measured([sys.executable, "-c", EXTRACT_SCRIPT, str(db_path), str(folder / f"x{workers}.db"), str(workers)])
     result = json.loads(out.strip().splitlines()[-1])
-    result["rss_mb"] = max(result["rss_mb"], rss)
     result["docs_per_s"] = result["docs"] / result["seconds"]
     return result
 
@@ -282,6 +304,7 @@ def page_stages(size: int, folder: Path, render=None, with_peer: bool = True) ->
         "extract_docs_per_s_all_cores": round(many, 1),
         "newspaper4k_docs_per_s": round(peer, 1) if peer else None,
         "rss_mb_crawl": crawled["rss_mb_crawl"], "rss_mb_extract": round(max(r["rss_mb"] for r in ones), 1),
+        "pool_busy_share": round(statistics.median(r["pool_busy_share"] for r in manys), 3),
         "evaluations": ones[0]["evaluations"], "mean_page_kb": round(sum(len(h) for _, h in pages) / len(pages) / 1000, 1),
     }
 
