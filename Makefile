@@ -37,11 +37,15 @@ FUZZ_SEED ?= 1
 fuzz: setup-dev
 	$(BIN)/python -m tests.fuzz --count $(FUZZ_COUNT) --seed $(FUZZ_SEED)
 
-# The benchmark: 1,000 pages by default; BENCH_SIZES="1000 10000" for the memory comparison.
+# The benchmark: 1,000 pages by default; BENCH_SIZES="1000 10000" for the memory and parallel
+# comparison; the audit at 10,000 and 100,000 articles; BENCH_QUERY_ROWS="1000000 10000000"
+# adds query latency at 10M evaluations (populating them takes a while).
 BENCH_SIZES ?= 1000
+BENCH_AUDIT_SIZES ?= 10000 100000
+BENCH_QUERY_ROWS ?= 1000000
 bench: setup-dev
 	$(BIN)/pip install -q 'newspaper4k>=0.9' || echo "newspaper4k not installed: its comparison is skipped"
-	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES)
+	$(BIN)/python -m bench.run --sizes $(BENCH_SIZES) --audit-sizes $(BENCH_AUDIT_SIZES) --query-rows $(BENCH_QUERY_ROWS)
 
 # Report readers: pages/s for text PDFs and for OCR, against their floors.
 bench-reports: setup-dev

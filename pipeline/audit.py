@@ -3,7 +3,7 @@
 1. is the reported predicate right for the reported score under that scheme's rubric for that
    year (`check_rubric`);
 2. do outlets disagree, and how many independent sources say the same (`cross_outlet`), with
-   syndicated copies of one press release clustered first (`syndication_clusters`) so that a
+   syndicated copies of one press release clustered first (`pipeline.syndication`) so that a
    release printed by three portals counts once;
 3. does the news value agree with the official table (`pipeline.official_audit`), when the
    official values are given.
@@ -27,9 +27,6 @@ NO_PREDICATE = "no_predicate"          # nothing reported to check, or words the
 CORROBORATED = "corroborated"          # the same value from several independent sources
 SYNDICATED = "syndicated"              # the article is a copy of a release printed elsewhere too
 PROBLEMS = (INCONSISTENT, OUT_OF_SCALE, CONFLICT)
-
-SHINGLE = 5                 # words per shingle for near-duplicate text
-SYNDICATION_JACCARD = 0.5   # press-release copies share most shingles; independent reports share few
 
 
 @dataclass(frozen=True)
@@ -106,35 +103,6 @@ def check_rubric(evaluation: dict, rubrics: dict) -> Finding:
 # ---------------------------------------------------------------------------------------------
 # 2. syndication and cross-outlet agreement
 
-def shingles(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
-    return {tuple(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-
-
-def syndication_clusters(articles: dict[int, str]) -> dict[int, int]:
-    """article id → cluster id; copies of one text (Jaccard of word shingles ≥ threshold) share one.
-
-    Datelines and outlet names differ between copies, the body does not, so shingle overlap
-    tells a reprinted press release from two reports of the same event.
-    """
-    ids = sorted(articles)
-    parent = {i: i for i in ids}
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    sets = {i: shingles(articles[i]) for i in ids}
-    for a_index, a in enumerate(ids):
-        for b in ids[a_index + 1:]:
-            union = len(sets[a] | sets[b])
-            if union and len(sets[a] & sets[b]) / union >= SYNDICATION_JACCARD:
-                parent[root(b)] = root(a)
-    return {i: root(i) for i in ids}
-
-
 def cross_outlet(evaluations: list[dict], clusters: dict[int, int]) -> list[Finding]:
     """Conflicts and corroboration per (entity, scheme, year), counting independent sources.
 
@@ -171,14 +139,13 @@ def cross_outlet(evaluations: list[dict], clusters: dict[int, int]) -> list[Find
     return findings
 
 
-def audit(evaluations: list[dict], articles: dict[int, str], rubrics: dict,
-          official: list[dict] | None = None) -> tuple[list[Finding], dict[int, int]]:
-    """Every finding for every evaluation, and the syndication clusters of the articles; with
+def audit(evaluations: list[dict], clusters: dict[int, int], rubrics: dict,
+          official: list[dict] | None = None) -> list[Finding]:
+    """Every finding for every evaluation, given the syndication clusters of their articles; with
     `official` values, each evaluation compared with the official table too."""
-    clusters = syndication_clusters(articles)
     findings = [check_rubric(e, rubrics) for e in evaluations if e["score"] is not None]
     findings += cross_outlet(evaluations, clusters)
     if official is not None:
         from pipeline.official_audit import compare_with_official
         findings += compare_with_official(evaluations, official, rubrics)
-    return findings, clusters
+    return findings

@@ -262,6 +262,23 @@ def _worker_start() -> None:
     _worker_extractor = build_extractor()
 
 
+def _pool(workers: int, extractor):
+    """A process pool whose workers hold an extractor.
+
+    Forked workers inherit the one this process already built (copy-on-write, nothing
+    rebuilt); where fork is not available each worker imports spaCy and builds its own
+    before its first page (about 1 s on the benchmark machine).
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _worker_extractor
+    if "fork" in multiprocessing.get_all_start_methods():
+        _worker_extractor = extractor
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+
+
 def _worker_read(pages: list[dict]) -> list[tuple]:
     return [read_page(page, _worker_extractor) for page in pages]
 
@@ -278,7 +295,7 @@ def extract_stored(db, extractor, *, portal: str | None = None, force: bool = Fa
                    progress: Callable[[int], None] | None = None) -> ExtractSummary:
     """Article + evaluations for every stored page; pages already done with these rules are skipped.
 
-    With `workers` > 1, pages are read in a process pool (each process builds its own
+    With `workers` > 1, pages are read in a process pool (forked workers share this process's
     extractor) and this process stays the database's only writer. At most a few batches are in
     flight, so memory does not grow with the number of pages.
     """
@@ -316,10 +333,9 @@ def extract_stored(db, extractor, *, portal: str | None = None, force: bool = Fa
         return summary
     import itertools
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
 
     pages = todo()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start) as pool:
+    with _pool(workers, extractor) as pool:
         in_flight: deque = deque()
         while True:
             while len(in_flight) < workers * 3:
@@ -339,15 +355,38 @@ def extract_stored(db, extractor, *, portal: str | None = None, force: bool = Fa
 # ---------------------------------------------------------------------------------------------
 # Audit
 
+SIGNATURE_CHUNK = 5000
+
+
+def syndication_clusters(db) -> dict[int, int]:
+    """Clusters of syndicated copies among the articles that hold evaluations.
+
+    Signatures are kept in the store: a round hashes only articles that are new or whose text
+    changed since the last, and reads the texts of LSH candidates only.
+    """
+    from pipeline import syndication
+
+    ids = store.audited_article_ids(db)
+    known = store.article_signatures(db, syndication.METHOD)
+    missing = [i for i in ids if i not in known]
+    for start in range(0, len(missing), SIGNATURE_CHUNK):  # a first audit of an archive: texts a chunk at a time
+        chunk = missing[start:start + SIGNATURE_CHUNK]
+        texts = store.article_texts(db, chunk)
+        fresh = dict(zip(chunk, syndication.signatures(texts[i] for i in chunk)))
+        store.save_article_signatures(db, syndication.METHOD, fresh)
+        known.update(fresh)
+    return syndication.clusters(ids, known, lambda wanted: store.article_texts(db, wanted))
+
+
 def run_audit(db) -> dict[str, int]:
     """Check every stored evaluation against the rubrics, the other outlets and the official tables;
     store the findings."""
     from pipeline.audit import audit
     from pipeline.official_audit import with_stated_bands
 
+    clusters = syndication_clusters(db)
     # bands stated by stored official documents come first; every evaluation meets its official value
     rubrics = with_stated_bands(config.load_rubrics(), store.stated_bands(db))
-    findings, clusters = audit(store.evaluations_for_audit(db), store.article_texts(db), rubrics,
-                               official=store.official_values_for_audit(db))
+    findings = audit(store.evaluations_for_audit(db), clusters, rubrics, official=store.official_values_for_audit(db))
     store.replace_findings(db, findings, clusters)
     return store.finding_counts(db)

@@ -221,3 +221,22 @@ def m011_reader_views(db: Database) -> None:
                e.entity_as_written, e.rule_ids, e.agency_id, e.region_code, e.article_id
         from evaluations e join articles a on a.id = e.article_id
     """)
+
+
+@migrations()
+def m012_syndication_signatures(db: Database) -> None:
+    # MinHash signatures for the audit's syndication step, so a new round hashes only new
+    # articles. `method` names the signature parameters: a change there makes rows stale.
+    # A signature is of one text: when the article goes or its text changes, so does the
+    # signature, whichever code path changed it.
+    db.execute("create table if not exists article_signatures (article_id integer primary key "
+               "references articles(id) on delete cascade, method text not null, signature blob not null)")
+    db.execute("create trigger if not exists article_signatures_on_text after update of text on articles "
+               "when old.text is not new.text begin delete from article_signatures where article_id = old.id; end")
+    # The audit writes each article's syndication cluster; sqlite-utils' full-text trigger fires
+    # on any update and would re-index the whole text of every article for that one integer.
+    # (`if exists`: it was m009, then m011 on the perf branch, which may have applied it already)
+    db.execute("drop trigger if exists articles_au")
+    db.execute('create trigger articles_au after update of title, text on articles begin '
+               'insert into articles_fts (articles_fts, rowid, title, text) values (\'delete\', old.rowid, old.title, old.text); '
+               'insert into articles_fts (rowid, title, text) values (new.rowid, new.title, new.text); end')

@@ -288,8 +288,11 @@ def _paths(stories: list[Story]) -> dict[str, Story]:
     return _PATH_INDEX[key]
 
 
-def route(path: str, query: dict, stories: list[Story], origin: str) -> tuple[int, str, str] | None:
-    """(status, content type, body) for a request path, or None for 404."""
+def route(path: str, query: dict, stories: list[Story], origin: str,
+          render=render_article) -> tuple[int, str, str] | None:
+    """(status, content type, body) for a request path, or None for 404.
+
+    `render(story, stories)` makes an article page (the benchmark puts real portal chrome there)."""
     if path == "/robots.txt":
         return 200, "text/plain", ROBOTS
     from .official_sites import route as official_route
@@ -300,7 +303,7 @@ def route(path: str, query: dict, stories: list[Story], origin: str) -> tuple[in
     if path in by_path:
         story = by_path[path]
         charset = "iso-8859-1" if story.portal == "serangkab" else "utf-8"
-        return 200, f"text/html; charset={charset}", render_article(story, stories)
+        return 200, f"text/html; charset={charset}", render(story, stories)
     parts = [p for p in path.split("/") if p]
     if not parts or parts[0] not in PORTAL_NAMES:
         return None
@@ -338,6 +341,7 @@ def route(path: str, query: dict, stories: list[Story], origin: str) -> tuple[in
 class _Handler(BaseHTTPRequestHandler):
     stories: list[Story] = []
     delay = 0.0   # seconds per article page: lets a test kill a crawl half-way
+    render = staticmethod(render_article)
     server_version = "SamplePortal/1.0"
 
     def do_GET(self):  # noqa: N802 (http.server's naming)
@@ -345,7 +349,7 @@ class _Handler(BaseHTTPRequestHandler):
         if self.delay and parts.path in _paths(self.stories):
             time.sleep(self.delay)
         origin = f"http://{self.server.server_address[0]}:{self.server.server_address[1]}"
-        found = route(parts.path.replace("%20", " "), parse_qs(parts.query), self.stories, origin)
+        found = route(parts.path.replace("%20", " "), parse_qs(parts.query), self.stories, origin, self.render)
         if found is None:
             self.send_error(404, "Halaman tidak ditemukan")
             return
@@ -372,8 +376,9 @@ class SamplePortal:
     """`with SamplePortal() as portal:` serves on 127.0.0.1 (a free port unless one is given)."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, articles: Path = ARTICLES_DIR, delay: float = 0.0,
-                 stories: list[Story] | None = None):
-        handler = type("Handler", (_Handler,), {"stories": stories or load_stories(articles), "delay": delay})
+                 stories: list[Story] | None = None, render=render_article):
+        handler = type("Handler", (_Handler,), {"stories": stories or load_stories(articles), "delay": delay,
+                                                "render": staticmethod(render)})
         self.server = ThreadingHTTPServer((host, port), handler)
         self.server.daemon_threads = True
         self.thread = threading.Thread(target=self.server.serve_forever, name="sample-portal", daemon=True)

@@ -3,8 +3,8 @@ import pytest
 
 import config
 from pipeline.audit import (CONFLICT, CONSISTENT, CORROBORATED, INCONSISTENT, NO_PREDICATE, NO_RUBRIC,
-                            OUT_OF_SCALE, SYNDICATED, UNCERTAIN_EDGE, check_rubric, cross_outlet,
-                            syndication_clusters)
+                            OUT_OF_SCALE, SYNDICATED, UNCERTAIN_EDGE, check_rubric, cross_outlet)
+from pipeline.syndication import syndication_clusters
 
 RUBRICS = config.load_rubrics()
 
