@@ -44,8 +44,7 @@ def _texts(count: int, rng: random.Random):
 def _agencies() -> list[str]:
     """About 10,000 agency names over the real gazetteer: an archive's results spread over many
     agencies, so each (agency, scheme, year) has a handful of reports, as in the news."""
-    import config
-
+    from rapor import config
     regions = [r.name for r in config.load_rules().regions]
     return [f"{unit} {region}" for region in regions for unit in OPDS + [f"{opd} Bidang {n}" for opd in OPDS for n in (1, 2)]]
 
@@ -80,9 +79,9 @@ def populate(db, count: int, first_id: int, rng: random.Random) -> int:
 
 def audit_once(db_path: str) -> dict:
     """One `run_audit` on an existing database, timed, with this process's peak memory."""
-    import store
+    from rapor import store
     from bench.peak import own_peak_mb
-    from pipeline import stages
+    from rapor.pipeline import stages
 
     db = store.open_db(db_path)
     start = time.perf_counter()
@@ -93,8 +92,7 @@ def audit_once(db_path: str) -> dict:
 
 def main(size: int) -> dict:
     """Populate here, audit in fresh processes: the fixture's memory is not the audit's."""
-    import store
-
+    from rapor import store
     rng = random.Random(11)
 
     def audited(path: Path) -> dict:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from pipeline.sample_portal import Story
+from rapor.pipeline.sample_portal import Story
 
 PLACES = ["Kabupaten Serang", "Kota Cilegon", "Kabupaten Lebak", "Kabupaten Pandeglang", "Kota Tangerang",
           "Kabupaten Bogor", "Kota Depok", "Kabupaten Garut", "Kota Madiun", "Kabupaten Sidoarjo"]

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lxml import html as lxml_html
 
-from pipeline.sample_portal import Story, render_article
+from rapor.pipeline.sample_portal import Story, render_article
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_HTML = ROOT.parent / "shared" / "fixtures" / "real_html"
@@ -57,7 +57,7 @@ def _paragraph_weight(element) -> int:
 
 
 def make_template(path: Path) -> Template | None:
-    from extract.article import decode_html
+    from rapor.extract.article import decode_html
 
     tree = lxml_html.fromstring(decode_html(path.read_bytes()))
     candidates = [e for e in tree.iter() if isinstance(e.tag, str) and e.tag not in ("script", "style", "head")]
@@ -83,7 +83,7 @@ def make_template(path: Path) -> Template | None:
 
 def _finds_body(template: Template, probe: Story) -> bool:
     """Rapor's article stage reads the probe's paragraphs back from the filled page."""
-    from extract.article import html_to_article
+    from rapor.extract.article import html_to_article
 
     article = html_to_article(template.render(probe).encode("utf-8"), "http://127.0.0.1/warta-banten/2024/01/01/probe/")
     return article is not None and all(p[:80] in article.text for p in probe.paragraphs)

@@ -22,13 +22,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-import config
-from config.reports import load_families
-from extract.official import choose_family, map_document
-from extract.official_names import NameIndex
-from extract.tables import read_document
-from extract.tables.ocr import unavailable_reason
-from pipeline.sample_portal.official_sites import Spec, load_specs, render, render_ruled_pdf
+from rapor import config
+from rapor.config.reports import load_families
+from rapor.extract.official import choose_family, map_document
+from rapor.extract.official_names import NameIndex
+from rapor.extract.tables import read_document
+from rapor.extract.tables.ocr import unavailable_reason
+from rapor.pipeline.sample_portal.official_sites import Spec, load_specs, render, render_ruled_pdf
 
 RESULTS = Path(__file__).resolve().parent / "results" / "reports.json"
 

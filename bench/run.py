@@ -89,7 +89,7 @@ def crawl_corpus(size: int, folder: Path, render=None) -> dict:
 
     `render` makes the article pages (real portal chrome); by default the sample portal's layout."""
     from bench.corpus import make_corpus
-    from pipeline.sample_portal import SamplePortal, render_article
+    from rapor.pipeline.sample_portal import SamplePortal, render_article
 
     portals = folder / "portals"
     portals.mkdir(parents=True, exist_ok=True)
@@ -99,7 +99,7 @@ def crawl_corpus(size: int, folder: Path, render=None) -> dict:
             f"id: bench\nname: Bench\nbase_url: {portal.origin}/warta-banten/\nallowed_domains: [127.0.0.1]\n"
             "sitemaps: [post-sitemap.xml]\nallow: ['/warta-banten/\\d{4}/\\d{2}/\\d{2}/[^/]+/$']\n"
             "politeness: {delay: 0, concurrency: 16, autothrottle: false}\n")
-        wall, rss, _ = measured([sys.executable, "-m", "pipeline.cli", "crawl", "bench", "--db", str(db_path),
+        wall, rss, _ = measured([sys.executable, "-m", "rapor.pipeline.cli", "crawl", "bench", "--db", str(db_path),
                                  "--log-level", "WARNING"], {"RAPOR_PORTALS_DIR": str(portals)})
     with sqlite3.connect(db_path) as conn:
         pages = conn.execute("select count(*) from pages").fetchone()[0]
@@ -115,8 +115,8 @@ def crawl_corpus(size: int, folder: Path, render=None) -> dict:
 EXTRACT_SCRIPT = """
 import json, multiprocessing, shutil, sys, time
 from bench.peak import own_peak_mb
-from pipeline import stages
-import store
+from rapor.pipeline import stages
+from rapor import store
 source, copy, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
 busy = multiprocessing.Value("d", 0.0)
 read_batch = stages._worker_read
@@ -147,8 +147,8 @@ def extract_throughput(db_path: Path, workers: int, folder: Path) -> dict:
 
 
 def stored_html(db_path: Path) -> list[tuple[str, str]]:
-    import store
-    from extract.article import decode_html
+    from rapor import store
+    from rapor.extract.article import decode_html
     return [(page["url"], decode_html(page["body"], page["content_type"] or "")) for page in store.iter_pages(store.open_db(db_path))]
 
 
@@ -197,7 +197,7 @@ def startup_seconds(folder: Path) -> float:
     one = folder / "one.jsonl"
     one.write_text(json.dumps({"id": 1, "text": "Dinsos Kabupaten Serang meraih nilai 94,62 pada penilaian kepatuhan "
                                                 "Ombudsman tahun 2024.", "title": None}) + "\n")
-    runs = [measured([sys.executable, "-m", "pipeline.cli", "extract", "--input", str(one), "--output", os.devnull])[0]
+    runs = [measured([sys.executable, "-m", "rapor.pipeline.cli", "extract", "--input", str(one), "--output", os.devnull])[0]
             for _ in range(3)]
     return statistics.median(runs)
 
@@ -206,11 +206,10 @@ def query_latency(folder: Path, rows: int = 1_000_000) -> dict:
     """p50/p95 of `rapor query` filters and the canned queries on a database of `rows` evaluations."""
     import yaml
 
-    import store
-    from pipeline.datasette_app import METADATA
+    from rapor import store
+    from rapor.pipeline.datasette_app import METADATA
 
-    import config
-
+    from rapor import config
     path = folder / "million.db"
     db = store.open_db(path)
     store.sync_regions(db, config.load_rules().regions)

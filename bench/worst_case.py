@@ -33,8 +33,7 @@ def adversarial_text() -> str:
 
 
 def ranked_list_text() -> str:
-    import config
-
+    from rapor import config
     regions = [r.name for r in config.load_rules().regions if r.level in ("kabupaten", "kota")]
     rng = random.Random(2)
     lines = ["Berikut hasil Penilaian Kepatuhan Standar Pelayanan Publik Ombudsman RI Tahun 2024 untuk "
@@ -51,8 +50,8 @@ TARGETS_S = {"adversarial": 2.0, "ranked_list": 0.5}
 
 
 def main(case: str) -> dict:
-    from extract.records import Article
-    from pipeline.stages import build_extractor
+    from rapor.extract.records import Article
+    from rapor.pipeline.stages import build_extractor
 
     text = CASES[case]()
     extractor = build_extractor()

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from config import SCHEME_IDS, ConfigError, load_yaml
+from rapor.config import SCHEME_IDS, ConfigError, load_yaml
 
 REPORTS_DIR = Path(__file__).resolve().parent / "reports"
 

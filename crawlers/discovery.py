@@ -75,8 +75,8 @@ def discover_in(portal, body: bytes, base_url: str | None = None,
     import re
     from urllib.parse import urljoin
 
-    from config import load_crawler_config
-    from crawlers.urls import canonical_url as canonical
+    from rapor.config import load_crawler_config
+    from rapor.crawlers.urls import canonical_url as canonical
 
     tracking = (*load_crawler_config()["tracking_parameters"], *portal.tracking_parameters)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from scrapy import signals
 from twisted.internet import task
 
-from crawlers.outcomes import failure_counts
+from rapor.crawlers.outcomes import failure_counts
 
 
 def progress_counts(crawler) -> dict:

@@ -9,8 +9,8 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware, get_retry_reques
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
 
-from crawlers.outcomes import Refused
-from crawlers.urls import canonical_url, refusal
+from rapor.crawlers.outcomes import Refused
+from rapor.crawlers.urls import canonical_url, refusal
 
 
 class UrlPolicyMiddleware:

@@ -16,8 +16,8 @@ from scrapy import signals
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import deferred_from_coro
 
-import store
-from crawlers.outcomes import DISK_FULL, FAILED, STORE_FAILED, failure_counts
+from rapor import store
+from rapor.crawlers.outcomes import DISK_FULL, FAILED, STORE_FAILED, failure_counts
 
 logger = logging.getLogger(__name__)
 

@@ -5,11 +5,11 @@ by the spider in `from_crawler`; these are the defaults for everything else.
 """
 import os
 
-from config import load_crawler_config
+from rapor.config import load_crawler_config
 
 BOT_NAME = "rapor"
-SPIDER_MODULES = ["crawlers.spiders"]
-NEWSPIDER_MODULE = "crawlers.spiders"
+SPIDER_MODULES = ["rapor.crawlers.spiders"]
+NEWSPIDER_MODULE = "rapor.crawlers.spiders"
 
 # An honest name with a way to reach us: regional portals are small sites run by small teams.
 # One User-Agent, written in config/crawler.yaml; `-s USER_AGENT=…` still overrides it.
@@ -45,21 +45,21 @@ DOWNLOADER_MIDDLEWARES = {
     # the portal's domains and http(s) only, for every request and redirect, with its errback
     # called (Scrapy's offsite check drops a request at scheduling, silently)
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
-    "crawlers.middlewares.UrlPolicyMiddleware": 50,
+    "rapor.crawlers.middlewares.UrlPolicyMiddleware": 50,
     # Retry-After is honoured (Scrapy's own retry middleware retries at once).
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
-    "crawlers.middlewares.RetryAfterMiddleware": 550,
+    "rapor.crawlers.middlewares.RetryAfterMiddleware": 550,
     # redirects checked where they are made: loops and off-portal targets are counted, not lost
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
-    "crawlers.middlewares.PortalMetaRefreshMiddleware": 580,
+    "rapor.crawlers.middlewares.PortalMetaRefreshMiddleware": 580,
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
-    "crawlers.middlewares.PortalRedirectMiddleware": 600,
+    "rapor.crawlers.middlewares.PortalRedirectMiddleware": 600,
 }
 
-ITEM_PIPELINES = {"crawlers.pipelines.StorePipeline": 300}
+ITEM_PIPELINES = {"rapor.crawlers.pipelines.StorePipeline": 300}
 
 # A progress line per portal: redrawn on a terminal, logged every interval otherwise.
-EXTENSIONS = {"crawlers.extensions.Progress": 500}
+EXTENSIONS = {"rapor.crawlers.extensions.Progress": 500}
 RAPOR_PROGRESS_INTERVAL = 10.0
 # `scrapy crawl` writes where `rapor` does: $RAPOR_DB, else data/rapor.db (`-s RAPOR_DB=…` wins)
 RAPOR_DB = os.environ.get("RAPOR_DB", "data/rapor.db")

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from config.reports import Family, normalise_header
-from extract.official_names import NameIndex
-from extract.tables import Cell, DocumentRead, Table
+from rapor.config.reports import Family, normalise_header
+from rapor.extract.official_names import NameIndex
+from rapor.extract.tables import Cell, DocumentRead, Table
 
 CATEGORY_FIELDS = ("category", "label", "zone")
 OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "S": "5", "s": "5"})

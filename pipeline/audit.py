@@ -146,6 +146,6 @@ def audit(evaluations: list[dict], clusters: dict[int, int], rubrics: dict,
     findings = [check_rubric(e, rubrics) for e in evaluations if e["score"] is not None]
     findings += cross_outlet(evaluations, clusters)
     if official is not None:
-        from pipeline.official_audit import compare_with_official
+        from rapor.pipeline.official_audit import compare_with_official
         findings += compare_with_official(evaluations, official, rubrics)
     return findings

@@ -11,9 +11,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-import config
-import store
-from pipeline import contract, stages
+from rapor import config
+from rapor import store
+from rapor.pipeline import contract, stages
 
 # Piped output (CI logs, `| less`) gets a wide table rather than rich's 80-column default.
 console = Console(stderr=False, width=None if sys.stdout.isatty() else 180)
@@ -145,7 +145,7 @@ def drain(redis_url, wait, db_path):
     _guard(stages.require_distributed)
     import redis
 
-    from pipeline import drain as handoff
+    from rapor.pipeline import drain as handoff
 
     try:
         counts = _guard(handoff.drain, redis_url, db_path, wait)
@@ -188,7 +188,7 @@ def schedule(portal_ids, every, runs, db_path):
         targets = list(portal_ids) or ["--all"]
         for step in (["crawl", *targets, "--db", db_path, "--log-level", "WARNING"],
                      ["extract", "--db", db_path], ["audit", "--db", db_path]):
-            result = subprocess.run([sys.executable, "-m", "pipeline.cli", *step])
+            result = subprocess.run([sys.executable, "-m", "rapor.pipeline.cli", *step])
             if result.returncode != 0:
                 err.print(f"[yellow]{' '.join(step[:2])} ended with {result.returncode}; next round as planned[/]")
                 break
@@ -239,7 +239,7 @@ def demo(db_path):
     The sample portal is the demo's own (pipeline/sample_portal/portals/): RAPOR_PORTALS_DIR does
     not change what the demo crawls, and `crawl --all` never crawls the sample.
     """
-    from pipeline.sample_portal import PORTALS_DIR, SamplePortal
+    from rapor.pipeline.sample_portal import PORTALS_DIR, SamplePortal
 
     origin = os.environ.get("RAPOR_SAMPLE_ORIGIN", "http://127.0.0.1:8765")
     try:
@@ -325,7 +325,7 @@ def audit(db_path, all_findings, fmt, output_path):
     As a table: counts per finding, the problems with quotes and sources, and the news against
     the official tables; as csv/json/jsonl: one row per finding with its evaluation and source.
     """
-    from pipeline.audit import PROBLEMS, SYNDICATED
+    from rapor.pipeline.audit import PROBLEMS, SYNDICATED
 
     db = _existing_db(db_path)
     counts = _guard(stages.run_audit, db)
@@ -354,7 +354,7 @@ def audit(db_path, all_findings, fmt, output_path):
 
 
 def _finding_kinds() -> tuple[str, ...]:
-    from pipeline import audit, official_audit
+    from rapor.pipeline import audit, official_audit
 
     return (*sorted({getattr(audit, name) for name in ("INCONSISTENT", "OUT_OF_SCALE", "CONFLICT", "CONSISTENT",
                                                        "UNCERTAIN_EDGE", "NO_RUBRIC", "NO_PREDICATE", "CORROBORATED",
@@ -421,7 +421,7 @@ def history(agency, db_path, fmt, output_path):
 @click.option("--port", default=8001, show_default=True, type=int)
 def serve(db_path, host, port):
     """Browse the database in Datasette (read-only) with Rapor's metadata and canned queries."""
-    from pipeline import datasette_app
+    from rapor.pipeline import datasette_app
 
     _existing_db(db_path)
     datasette_app.serve(db_path, host, port)
@@ -433,7 +433,7 @@ def serve(db_path, host, port):
               help="HTML file to write.")
 def report(db_path, out_path):
     """One static HTML file: charts of scores and audit results, and the findings with quotes."""
-    from pipeline import report as report_module
+    from rapor.pipeline import report as report_module
 
     db = _existing_db(db_path)
     if not db["audit_findings"].count:
@@ -495,7 +495,7 @@ def documents_stats(db_path):
 @click.pass_obj
 def documents_unmapped(db_path):
     """Official rows Rapor could not map onto an agency or read (kept, with why)."""
-    from pipeline.official_audit import document_link
+    from rapor.pipeline.official_audit import document_link
 
     rows = store.unmapped_official_values(_existing_db(db_path))
     table = Table(title=f"{len(rows)} official rows not mapped")
@@ -512,7 +512,7 @@ def documents_unmapped(db_path):
 @click.pass_obj
 def documents_findings(db_path):
     """Checks of the tables themselves: category vs band, stated totals, rank order."""
-    from pipeline.official_audit import document_link
+    from rapor.pipeline.official_audit import document_link
 
     rows = store.document_findings(_existing_db(db_path))
     table = Table(title=f"{len(rows)} findings on official tables")
@@ -529,7 +529,7 @@ def documents_findings(db_path):
 @click.pass_obj
 def documents_crop(db_path, official_value_id, out_path):
     """Write a PNG of the PDF row an official value was read from."""
-    from pipeline.documents import row_crop_png
+    from rapor.pipeline.documents import row_crop_png
 
     Path(out_path).write_bytes(_guard(row_crop_png, _existing_db(db_path), official_value_id))
     console.print(f"wrote {out_path}")
@@ -558,7 +558,7 @@ def portals_check(portal_id, fixture):
     """Validate every portal file (and PORTAL_ID, which must exist); with --fixture, show the
     article URLs a saved page would yield. A saved sitemap index's child sitemaps are fetched
     from the portal and read, as the spider does."""
-    from crawlers.discovery import discover_in
+    from rapor.crawlers.discovery import discover_in
 
     found = _guard(config.load_portals)
     console.print(f"{len(found)} portal files valid in {config.portals_dir()}")
@@ -625,7 +625,7 @@ def _print_extract_summary(summary) -> None:
 
 
 def _extract_documents(db, rules, **options):
-    from pipeline.documents import extract_documents
+    from rapor.pipeline.documents import extract_documents
     return extract_documents(db, rules, **options)
 
 
@@ -647,7 +647,7 @@ def _print_official_comparison(db, compact: bool = False) -> None:
 def _official_comparison(db, compact: bool = False) -> list:
     """The news values that differ from the official tables (with both sources; `compact`: the
     document's link only, as the demo prints it), and how many match."""
-    from pipeline.official_audit import DIFFERS, KINDS, MATCHES, NO_OFFICIAL, document_link
+    from rapor.pipeline.official_audit import DIFFERS, KINDS, MATCHES, NO_OFFICIAL, document_link
 
     rows = store.official_comparisons(db, KINDS)
     counted = {kind: sum(1 for r in rows if r["kind"] == kind) for kind in KINDS}

@@ -140,8 +140,8 @@ def _salvaged_id(raw: bytes):
 
 def article_of(row: dict):
     """An article line → the `Article` it describes (None for HTML that holds no article)."""
-    from extract.article import html_to_article
-    from extract.records import Article
+    from rapor.extract.article import html_to_article
+    from rapor.extract.records import Article
 
     if row.get("text") is not None:
         return Article(text=row["text"], title=row.get("title"), url=row.get("url"), published=row.get("published"))
@@ -151,7 +151,7 @@ def article_of(row: dict):
 def extract_jsonl(source: BinaryIO, sink: TextIO, extractor, on_error: Callable[[int, str], None]) -> tuple[int, int]:
     """Read article lines from `source` (bytes), write one result line per input line to `sink`;
     return (articles extracted, error lines). Nothing an input line holds stops the run."""
-    from extract.article import NotHTML
+    from rapor.extract.article import NotHTML
 
     done = failed = 0
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from config import CONFIG_DIR
+from rapor.config import CONFIG_DIR
 
 METADATA = CONFIG_DIR / "datasette" / "metadata.yaml"
 UI = Path(__file__).resolve().parent / "datasette_ui"

@@ -14,14 +14,14 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 
-import config
-import store
-from config.reports import load_families
-from extract.official import choose_family, map_document
-from extract.official_names import NameIndex
-from extract.tables import TABLES_VERSION, TableError, read_document
-from extract.tables.ocr import INSTALL_HINT
-from pipeline.table_checks import check_table
+from rapor import config
+from rapor import store
+from rapor.config.reports import load_families
+from rapor.extract.official import choose_family, map_document
+from rapor.extract.official_names import NameIndex
+from rapor.extract.tables import TABLES_VERSION, TableError, read_document
+from rapor.extract.tables.ocr import INSTALL_HINT
+from rapor.pipeline.table_checks import check_table
 
 OK, NEEDS_OCR, ERROR, NO_FAMILY = "ok", "needs_ocr", "error", "no_family"
 

@@ -21,9 +21,9 @@ import binascii
 import json
 import logging
 
-import store
-from crawlers.pipelines import RedisPagePipeline
-from pipeline.stages import database_lock, require_distributed
+from rapor import store
+from rapor.crawlers.pipelines import RedisPagePipeline
+from rapor.pipeline.stages import database_lock, require_distributed
 
 QUEUE = RedisPagePipeline.KEY                  # what workers push to (RPUSH), oldest at the head
 PROCESSING = QUEUE + ":processing"             # moved here before the write, removed after the commit

@@ -11,8 +11,8 @@ audit cites the document. `pipeline.audit.audit` calls these; nothing here touch
 from __future__ import annotations
 
 from collections import defaultdict
-from config import Band, RubricPeriod
-from pipeline.audit import Finding, _matches, labels_of
+from rapor.config import Band, RubricPeriod
+from rapor.pipeline.audit import Finding, _matches, labels_of
 
 MATCHES = "matches_official"
 DIFFERS = "differs_from_official"

@@ -22,7 +22,7 @@ matplotlib.use("Agg")  # no display on servers; set before pyplot is imported
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
-from pipeline.audit import PROBLEMS, SYNDICATED  # noqa: E402
+from rapor.pipeline.audit import PROBLEMS, SYNDICATED  # noqa: E402
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 KIND_COLOURS = {"consistent": "#2e7d32", "corroborated": "#66bb6a", "inconsistent": "#c62828",
@@ -35,8 +35,7 @@ AGENCY_LINES = 10   # per scheme panel: the agencies with most scored results, s
 
 def scheme_scales() -> dict[str, float]:
     """Each scheme's own scale, from config/rules/schemes.yaml (read only: the rules are not ours)."""
-    import config
-
+    from rapor import config
     schemes, _ = config.load_yaml(config.RULES_DIR / "schemes.yaml")
     return {scheme: float(spec.get("scale_max") or 100) for scheme, spec in schemes.items()}
 
@@ -206,8 +205,8 @@ def environment():
 
 
 def render(db) -> str:
-    import store
-    from pipeline.report_official import official_context
+    from rapor import store
+    from rapor.pipeline.report_official import official_context
 
     rows = store.query_evaluations(db, limit=1_000_000)
     counts = store.finding_counts(db)

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import base64
 
-import store
-from pipeline.official_audit import DIFFERS, KINDS, MATCHES, NO_OFFICIAL, document_link
+from rapor import store
+from rapor.pipeline.official_audit import DIFFERS, KINDS, MATCHES, NO_OFFICIAL, document_link
 
 
 def _crop(db, row: dict) -> str | None:
     """The row's picture as a data URI, or None where there is none (no box, not a PDF)."""
-    from pipeline.documents import row_crop_png
+    from rapor.pipeline.documents import row_crop_png
 
     if not row["official_value_id"] or not row["bbox"] or row["bbox"] == "null":
         return None

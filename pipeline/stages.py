@@ -12,9 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-import config
-import store
-
+from rapor import config
+from rapor import store
 DEFAULT_DB = os.environ.get("RAPOR_DB", "data/rapor.db")
 
 
@@ -29,8 +28,7 @@ def extractor_version(root: Path | None = None) -> str:
     """A hash of the extraction code itself (every module under extract/, or under `root`)."""
     import hashlib
 
-    import extract
-
+    from rapor import extract
     root = root or Path(extract.__file__).resolve().parent
     digest = hashlib.sha256()
     for path in sorted(root.rglob("*.py")):
@@ -39,7 +37,7 @@ def extractor_version(root: Path | None = None) -> str:
 
 
 def build_extractor(rules=None):
-    from extract.evaluations import Extractor
+    from rapor.extract.evaluations import Extractor
     return Extractor(rules or config.load_rules())
 
 
@@ -95,7 +93,7 @@ def distributed_settings(redis_url: str, fresh: bool = False) -> dict:
         "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
         "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
         "SCHEDULER_PERSIST": True, "SCHEDULER_FLUSH_ON_START": fresh,
-        "ITEM_PIPELINES": {"crawlers.pipelines.RedisPagePipeline": 300},
+        "ITEM_PIPELINES": {"rapor.crawlers.pipelines.RedisPagePipeline": 300},
     }
 
 
@@ -116,12 +114,12 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
     config.load_crawler_config()
     if redis_url:
         require_distributed()
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "crawlers.settings")
+    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "rapor.crawlers.settings")
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
-    from crawlers.extensions import progress_counts
-    from crawlers.spiders.portal import PortalSpider
+    from rapor.crawlers.extensions import progress_counts
+    from rapor.crawlers.spiders.portal import PortalSpider
 
     project = get_project_settings()
     project.set("RAPOR_DB", str(db_path), priority="cmdline")
@@ -176,7 +174,7 @@ def crawl(portal_ids: Iterable[str], db_path: str, settings: dict | None = None,
 def crawl_problem(crawlers, db_path: str) -> str | None:
     """What made a crawl no success, from its crawlers' stats: fetched pages the database
     refused, or errors in the spider (a discovery the frontier could not record); None if none."""
-    from crawlers.outcomes import DISK_FULL, FAILED, STORE_FAILED
+    from rapor.crawlers.outcomes import DISK_FULL, FAILED, STORE_FAILED
 
     stats = [crawler.stats.get_stats() for crawler in crawlers]
     not_stored = sum(s.get(FAILED + STORE_FAILED, 0) for s in stats)
@@ -241,7 +239,7 @@ class ExtractSummary:
 
 def read_page(page: dict, extractor) -> tuple[dict, object | None, list, str | None]:
     """One stored page → (page, article or None, records, error): the CPU part of extraction."""
-    from extract.article import NotHTML, html_to_article
+    from rapor.extract.article import NotHTML, html_to_article
 
     if page.get("error"):  # its stored blob could not be inflated (store.inflate)
         return page, None, [], page["error"]
@@ -286,7 +284,7 @@ def _worker_read(pages: list[dict]) -> list[tuple]:
 def outlet_names() -> dict[str, str]:
     """Portal id → outlet name for stored pages: the configured portals, and the demo's sample
     portals for the pages a demo stored (never crawled unless asked, but still named)."""
-    from pipeline.sample_portal import sample_portals
+    from rapor.pipeline.sample_portal import sample_portals
 
     return {pid: p.name for pid, p in {**sample_portals(), **config.load_portals()}.items()}
 
@@ -364,7 +362,7 @@ def syndication_clusters(db) -> dict[int, int]:
     Signatures are kept in the store: a round hashes only articles that are new or whose text
     changed since the last, and reads the texts of LSH candidates only.
     """
-    from pipeline import syndication
+    from rapor.pipeline import syndication
 
     ids = store.audited_article_ids(db)
     known = store.article_signatures(db, syndication.METHOD)
@@ -381,8 +379,8 @@ def syndication_clusters(db) -> dict[int, int]:
 def run_audit(db) -> dict[str, int]:
     """Check every stored evaluation against the rubrics, the other outlets and the official tables;
     store the findings."""
-    from pipeline.audit import audit
-    from pipeline.official_audit import with_stated_bands
+    from rapor.pipeline.audit import audit
+    from rapor.pipeline.official_audit import with_stated_bands
 
     clusters = syndication_clusters(db)
     # bands stated by stored official documents come first; every evaluation meets its official value

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from extract.official import MappedDocument
-from pipeline.audit import INCONSISTENT, check_rubric
-from pipeline.official_audit import stated_period
+from rapor.extract.official import MappedDocument
+from rapor.pipeline.audit import INCONSISTENT, check_rubric
+from rapor.pipeline.official_audit import stated_period
 
 CATEGORY_OFF_BAND, TOTALS_DISAGREE, RANK_OUT_OF_ORDER = "category_off_band", "totals_disagree", "rank_out_of_order"
 UNMAPPED_ROW, NO_HEADER = "unmapped_row", "no_header"

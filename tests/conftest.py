@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-RAPOR = [sys.executable, "-m", "pipeline.cli"]
+RAPOR = [sys.executable, "-m", "rapor.pipeline.cli"]
 # The sample's portal files are the demo's own, in no configured folder: a test that crawls
 # them by name points RAPOR_PORTALS_DIR there, as an operator would at a folder of their own.
 SAMPLE_PORTALS_DIR = ROOT / "pipeline" / "sample_portal" / "portals"
@@ -34,19 +34,19 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def rules():
-    import config
+    from rapor import config
     return config.load_rules()
 
 
 @pytest.fixture(scope="session")
 def extractor(rules):
-    from extract.evaluations import Extractor
+    from rapor.extract.evaluations import Extractor
     return Extractor(rules)
 
 
 @pytest.fixture(scope="session")
 def sample_portal():
-    from pipeline.sample_portal import SamplePortal
+    from rapor.pipeline.sample_portal import SamplePortal
     with SamplePortal() as portal:
         yield portal
 

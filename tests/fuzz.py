@@ -179,10 +179,10 @@ def check(raw: bytes, row: dict | None, output: str, report: Report) -> None:
 def run(count: int, seed: int = 1, extractor=None) -> Report:
     """Generate `count` inputs from `seed`, run each through the contract, check and time it;
     then all of them as one file, which must give exactly one output line per input line."""
-    from pipeline.contract import extract_jsonl
+    from rapor.pipeline.contract import extract_jsonl
 
     if extractor is None:
-        from pipeline.stages import build_extractor
+        from rapor.pipeline.stages import build_extractor
         extractor = build_extractor()
     rng = random.Random(seed)
     report = Report()

@@ -34,12 +34,12 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, UsageError
 from scrapy.linkextractors import LinkExtractor
 
-import store
-from config import ConfigError, Portal, load_crawler_config, load_portal
-from crawlers.discovery import feed_entries, sitemap_entries
-from crawlers.items import PageItem
-from crawlers.outcomes import FAILED, SOURCE_FAILED, failure_reason
-from crawlers.urls import canonical_url, refusal
+from rapor import store
+from rapor.config import ConfigError, Portal, load_crawler_config, load_portal
+from rapor.crawlers.discovery import feed_entries, sitemap_entries
+from rapor.crawlers.items import PageItem
+from rapor.crawlers.outcomes import FAILED, SOURCE_FAILED, failure_reason
+from rapor.crawlers.urls import canonical_url, refusal
 
 NEXT_PAGE_TEXT = re.compile(r"^\s*(berikutnya|selanjutnya|next|older|postingan lama|lebih lama|›|»|>)\b", re.I)
 NEXT_PAGE_CSS = "a[rel=next], a.next, a.blog-pager-older-link, .pagination a, .nav-links a, a.page-numbers"

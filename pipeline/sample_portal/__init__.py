@@ -48,8 +48,7 @@ BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustu
 
 def sample_portals() -> dict:
     """The sample's portal files (id → config.Portal), `${RAPOR_SAMPLE_ORIGIN}` expanded."""
-    import config
-
+    from rapor import config
     return config.load_portals(PORTALS_DIR)
 
 

@@ -140,7 +140,7 @@ def truth(spec: Spec) -> dict:
     return {"document": spec.path, "format": spec.format, "layout": spec.data.get("layout", spec.format),
             "rows": rows, "totals": counts, "legend": spec.data.get("legend", []),
             "expect_findings": spec.data.get("expect_findings", []),
-            "generated_by": "pipeline.sample_portal.official_sites", "note": DISCLAIMER}
+            "generated_by": "rapor.pipeline.sample_portal.official_sites", "note": DISCLAIMER}
 
 
 def _totals_lines(spec: Spec) -> list[str]:

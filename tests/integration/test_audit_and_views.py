@@ -8,8 +8,8 @@ import urllib.request
 import pytest
 import yaml
 
-import store
-from pipeline import datasette_app
+from rapor import store
+from rapor.pipeline import datasette_app
 from tests.conftest import ARTIFACTS, browser, free_port, run_rapor
 
 pytestmark = pytest.mark.integration
@@ -241,7 +241,7 @@ def test_report_charts_keep_each_schemes_scale_and_label_flagged_values(sample_d
     flagged values marked with a label saying why, one colour per region in every panel."""
     import re
 
-    from pipeline import report
+    from rapor.pipeline import report
 
     db = store.open_db(sample_db)
     rows = store.query_evaluations(db, limit=100_000)

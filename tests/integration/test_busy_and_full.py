@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-import store
-from pipeline.sample_portal import SamplePortal
+from rapor import store
+from rapor.pipeline.sample_portal import SamplePortal
 from tests.conftest import ROOT, run_rapor, sample_env
 from tests.integration.test_crawl_operations import SAMPLE, crawl_process, stored_urls
 from tests.integration.test_kills import count_read_only, rapor_process
@@ -104,7 +104,7 @@ def small_disk(tmp_path):
 def test_a_full_disk_fails_the_crawl_and_loses_no_page(small_disk):
     small, copied = small_disk / "small", small_disk / "copied"
     with SamplePortal(delay=0.02) as portal:
-        full = in_small_disk(small, copied, [sys.executable, "-m", "pipeline.cli", "crawl", *SAMPLE,
+        full = in_small_disk(small, copied, [sys.executable, "-m", "rapor.pipeline.cli", "crawl", *SAMPLE,
                                              "--db", str(small / "rapor.db"), "--log-level", "WARNING"],
                              sample_env(portal.origin))
         assert full.returncode not in (0, 97), full.stderr[-3000:]
@@ -137,12 +137,12 @@ def test_a_full_disk_fails_the_crawl_and_loses_no_page(small_disk):
 def test_a_full_disk_stops_the_drain_with_the_page_kept_in_redis(small_disk, redis_url):
     import redis
 
-    from pipeline.drain import PROCESSING, QUEUE
+    from rapor.pipeline.drain import PROCESSING, QUEUE
     from tests.integration.test_kills import queue_pages
     server = redis.Redis.from_url(redis_url)
     expected = queue_pages(server, 2000)
     small, copied = small_disk / "small", small_disk / "copied"
-    full = in_small_disk(small, copied, [sys.executable, "-m", "pipeline.cli", "drain", "--redis", redis_url,
+    full = in_small_disk(small, copied, [sys.executable, "-m", "rapor.pipeline.cli", "drain", "--redis", redis_url,
                                          "--db", str(small / "rapor.db")], {})
     assert full.returncode not in (0, 97) and "full" in full.stderr.strip().splitlines()[-1], full.stderr[-2000:]
     stored = len(stored_urls(copied / "rapor.db"))

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-import store
+from rapor import store
 from tests.conftest import RAPOR, ROOT, run_rapor, sample_env
 
 pytestmark = pytest.mark.integration

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-import store
+from rapor import store
 from tests.conftest import ROOT, free_port, run_rapor, sample_env
 
 pytestmark = pytest.mark.integration

@@ -13,8 +13,8 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-import store
-from pipeline.sample_portal import ARTICLES_DIR, SamplePortal
+from rapor import store
+from rapor.pipeline.sample_portal import ARTICLES_DIR, SamplePortal
 from tests.conftest import ROOT, free_port, run_rapor, sample_env
 from tests.fault_server import QuietHandler
 
@@ -23,7 +23,7 @@ SAMPLE = ("warta-banten", "kabar-serang", "serangkab")
 
 
 def crawl_process(db_path, origin, *extra):
-    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "crawl", *SAMPLE, "--db", str(db_path),
+    return subprocess.Popen([sys.executable, "-m", "rapor.pipeline.cli", "crawl", *SAMPLE, "--db", str(db_path),
                              "--log-level", "WARNING", *extra], cwd=ROOT,
                             env={**os.environ, **sample_env(origin)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

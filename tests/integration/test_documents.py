@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-import store
+from rapor import store
 from tests.conftest import ARTIFACTS, browser, run_rapor
 from tests.unit.test_tables import require_ocr
 

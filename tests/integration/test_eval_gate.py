@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from extract.records import Article
+from rapor.extract.records import Article
 from tests.conftest import ROOT, SHARED
 
 FLOORS_PATH = ROOT / "tests" / "eval_floors.json"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import store
+from rapor import store
 from tests.conftest import ROOT
 from tests.fault_server import FAILING, GOOD, FaultPortal
 
@@ -73,7 +73,7 @@ def crawled(tmp_path_factory):
         (portals / "faults.yaml").write_text(portal.portal_file())
         db_path = folder / "rapor.db"
         env = {**os.environ, "RAPOR_PORTALS_DIR": str(portals), "SCRAPY_SETTINGS_MODULE": "tests.fault_settings"}
-        args = [sys.executable, "-m", "pipeline.cli", "crawl", "faults", "--db", str(db_path), "--log-level", "WARNING"]
+        args = [sys.executable, "-m", "rapor.pipeline.cli", "crawl", "faults", "--db", str(db_path), "--log-level", "WARNING"]
         process = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         watch = ProcessWatch(process.pid)
         _, err = process.communicate(timeout=300)
@@ -139,7 +139,7 @@ def test_memory_stays_bounded(crawled):
 
 def test_stored_oddities_read_as_they_should(crawled):
     """The lying charset is read by its bytes; the binary 200 is kept but is no article."""
-    from extract.article import NotHTML, html_to_article
+    from rapor.extract.article import NotHTML, html_to_article
     db = crawled["db"]
     pages = {path_of(row["url"]): row for row in db.query("select id, url, content_type from pages")}
     lying = pages["/berita/lying-charset"]

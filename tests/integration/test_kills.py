@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-import store
-from pipeline.drain import PROCESSING, QUEUE, REJECTED
-from pipeline.sample_portal import SamplePortal
+from rapor import store
+from rapor.pipeline.drain import PROCESSING, QUEUE, REJECTED
+from rapor.pipeline.sample_portal import SamplePortal
 from tests.conftest import ROOT
 from tests.integration.test_crawl_operations import SAMPLE, crawl_process, stored_urls
 
@@ -48,7 +48,7 @@ def kill_when(process: subprocess.Popen, ready, timeout: float = 300) -> bool:
 
 
 def rapor_process(*args: str, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "pipeline.cli", *args], cwd=ROOT, env={**os.environ, **(env or {})},
+    return subprocess.Popen([sys.executable, "-m", "rapor.pipeline.cli", *args], cwd=ROOT, env={**os.environ, **(env or {})},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -129,7 +129,7 @@ def test_drain_sets_unreadable_payloads_aside_and_stores_the_rest(tmp_path, redi
 
 
 def test_a_second_drain_on_the_same_database_does_not_start(tmp_path, redis_url):
-    from pipeline.stages import database_lock
+    from rapor.pipeline.stages import database_lock
     with database_lock(tmp_path / "rapor.db", "drain", "held by the test"):
         result = rapor_process("drain", "--redis", redis_url, "--db", str(tmp_path / "rapor.db"))
         _, err = result.communicate(timeout=120)

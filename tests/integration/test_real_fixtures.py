@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extract.article import html_to_article
+from rapor.extract.article import html_to_article
 from tests.conftest import SHARED
 
 FIXTURES = SHARED / "fixtures" / "real_html"

@@ -34,7 +34,7 @@ def answers(port: int) -> bool:
 
 def started_serve(db_path, port: int) -> tuple[subprocess.Popen, int, Path]:
     """`rapor serve` answering on `port`: (its process, Datasette's pid, the metadata folder)."""
-    process = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", "--db", str(db_path), "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "rapor.pipeline.cli", "serve", "--db", str(db_path), "--port", str(port)],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     for _ in range(150):
         try:

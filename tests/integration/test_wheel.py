@@ -101,8 +101,8 @@ def test_distributed_mode_without_its_extra_says_how_to_get_it(installed, tmp_pa
         assert "Traceback" not in result.stderr
 
 
-@pytest.mark.xfail(reason="namespace move pending", strict=False)
 def test_no_generic_top_level_names_are_installed(installed):
     top = site_packages(installed)
     clashing = [name for name in GENERIC_NAMES if (top / name).exists()]
     assert not clashing, f"installed as top-level packages, where they clash with other software: {clashing}"
+    assert all((top / "rapor" / name / "__init__.py").exists() for name in GENERIC_NAMES)

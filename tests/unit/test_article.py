@@ -1,8 +1,8 @@
 """Page bytes → Article: decoding, boilerplate removal, titles, dates, and what is not an article."""
 import pytest
 
-from extract.article import MAX_HTML_BYTES, NotHTML, decode_html, html_to_article
-from pipeline.sample_portal import load_stories, render_article, render_listing, render_rss
+from rapor.extract.article import MAX_HTML_BYTES, NotHTML, decode_html, html_to_article
+from rapor.pipeline.sample_portal import load_stories, render_article, render_listing, render_rss
 
 STORIES = load_stories()
 

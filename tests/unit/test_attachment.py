@@ -1,5 +1,5 @@
 """Which entity a score goes to, and which predicate it carries, in the lists news prints."""
-from extract.records import Article
+from rapor.extract.records import Article
 
 
 def by_score(extractor, text):

@@ -1,10 +1,10 @@
 """The audit's rules: predicate against the rubric band, scale, syndication, agreement across outlets."""
 import pytest
 
-import config
-from pipeline.audit import (CONFLICT, CONSISTENT, CORROBORATED, INCONSISTENT, NO_PREDICATE, NO_RUBRIC,
+from rapor import config
+from rapor.pipeline.audit import (CONFLICT, CONSISTENT, CORROBORATED, INCONSISTENT, NO_PREDICATE, NO_RUBRIC,
                             OUT_OF_SCALE, SYNDICATED, UNCERTAIN_EDGE, check_rubric, cross_outlet)
-from pipeline.syndication import syndication_clusters
+from rapor.pipeline.syndication import syndication_clusters
 
 RUBRICS = config.load_rubrics()
 

@@ -17,8 +17,8 @@ def test_real_page_chrome_carries_the_generated_story_and_nothing_of_the_origina
     import urllib.request
 
     from bench import real_pages
-    from extract.article import html_to_article
-    from pipeline.sample_portal import SamplePortal
+    from rapor.extract.article import html_to_article
+    from rapor.pipeline.sample_portal import SamplePortal
     from tests.conftest import shared_path
 
     folder = shared_path("fixtures", "real_html")

@@ -1,12 +1,12 @@
 """Config files are validated on load, and errors name the file and the line."""
 import pytest
 
-import config
-from config import ConfigError, load_jsonl, load_portal, load_portals, load_tsv, parse_portal
+from rapor import config
+from rapor.config import ConfigError, load_jsonl, load_portal, load_portals, load_tsv, parse_portal
 
 
 def test_every_bundled_portal_file_loads_and_the_sample_is_not_among_them():
-    from pipeline.sample_portal import PORTALS_DIR, sample_portals
+    from rapor.pipeline.sample_portal import PORTALS_DIR, sample_portals
 
     portals = load_portals()
     assert {"jurnalbanten", "ombudsman-ri"} <= set(portals)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.contract import MAX_LINE_BYTES, extract_jsonl
+from rapor.pipeline.contract import MAX_LINE_BYTES, extract_jsonl
 from tests.conftest import run_rapor, shared_path
 
 CILEGON = ("Pemerintah Kota Cilegon mendapatkan nilai 77,73 untuk penilaian kepatuhan pelayanan publik tahun "
@@ -79,7 +79,7 @@ def test_the_last_line_needs_no_newline_and_crlf_ends_are_read(extractor):
 
 
 def test_an_over_long_line_is_skipped_without_being_held(extractor, monkeypatch):
-    import pipeline.contract as contract
+    import rapor.pipeline.contract as contract
     monkeypatch.setattr(contract, "MAX_LINE_BYTES", 1000)
     data = line(id="a", text=CILEGON) + b'{"id": "huge", "text": "' + b"x" * 5000 + b'"}\n' + line(id="c", text=DINSOS)
     rows, errors, _ = run(data, extractor)

@@ -6,9 +6,9 @@ import pytest
 from scrapy.http import HtmlResponse, Request, TextResponse
 from scrapy.utils.test import get_crawler
 
-import store
-from crawlers.spiders.portal import PortalSpider
-from pipeline.sample_portal import sample_portals
+from rapor import store
+from rapor.crawlers.spiders.portal import PortalSpider
+from rapor.pipeline.sample_portal import sample_portals
 
 
 def make_spider(portal: str, tmp_path):

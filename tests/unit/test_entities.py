@@ -2,7 +2,7 @@
 news names a body, including bodies no list in `config/` knows."""
 import pytest
 
-from extract.records import Article
+from rapor.extract.records import Article
 
 
 def records(extractor, text, title=None, url=None):

@@ -1,7 +1,7 @@
 """Article text → evaluation records, on sentences written for these tests after real reports."""
 import pytest
 
-from extract.records import Article
+from rapor.extract.records import Article
 
 
 def extract(extractor, text, title=None):

@@ -3,7 +3,7 @@ always explains itself (its quote sits at its offsets, scores are on a sane scal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.records import Article
+from rapor.extract.records import Article
 from tests.fuzz import FRAGMENTS, SEEDS  # one list of real-looking sentences for both fuzzers
 
 
@@ -43,7 +43,7 @@ def test_binary_garbage_decoded_as_text_gives_no_error(extractor, blob):
 
 
 def test_a_lone_surrogate_or_an_unreadable_url_is_read_around(extractor):
-    from extract.records import Article
+    from rapor.extract.records import Article
     text = "Ombudsman menilai kepatuhan 2023: Kota Kendari meraih nilai 88,1 \ud800 zona hijau."
     [record] = extractor.extract(Article(text=text, title="Judul \udfff", url="https://host.[x/a"))
     assert record.score == 88.1 and "\ud800" not in record.quote

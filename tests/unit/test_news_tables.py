@@ -1,6 +1,6 @@
 """Tables a story prints, read row by row by what their header calls each column."""
-from extract.article import html_to_article
-from extract.records import Article
+from rapor.extract.article import html_to_article
+from rapor.extract.records import Article
 
 ZONES = ("Ombudsman RI merilis hasil penilaian kepatuhan tahun 2022 kepada pemerintah daerah di Sulawesi Tenggara.\n"
          "| No | Pemda | Nilai | Zona |\n|---|---|---|---|\n"

@@ -1,7 +1,7 @@
 """Which numbers are scores: each case a sentence written the way regional news reports numbers."""
 import pytest
 
-from extract.records import Article
+from rapor.extract.records import Article
 
 
 def scores(extractor, text):

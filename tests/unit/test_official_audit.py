@@ -2,12 +2,12 @@
 bands an official document states taking precedence over the news-sourced rubric."""
 import pytest
 
-import config
-from extract.official import MappedDocument, OfficialValue, StatedBand
-from pipeline.official_audit import (DIFFERS, MATCHES, NO_OFFICIAL, compare_with_official, is_decimal_slip,
+from rapor import config
+from rapor.extract.official import MappedDocument, OfficialValue, StatedBand
+from rapor.pipeline.official_audit import (DIFFERS, MATCHES, NO_OFFICIAL, compare_with_official, is_decimal_slip,
                                      is_transposed, with_stated_bands)
-from pipeline.table_checks import check_table
-from config.reports import load_families
+from rapor.pipeline.table_checks import check_table
+from rapor.config.reports import load_families
 
 RUBRICS = config.load_rubrics()
 

@@ -1,7 +1,7 @@
 """Named bodies given a category without a score, in the shapes news uses for them."""
 import pytest
 
-from extract.records import Article
+from rapor.extract.records import Article
 
 
 def given(extractor, text, title=None):

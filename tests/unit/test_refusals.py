@@ -5,9 +5,9 @@ import zlib
 
 import pytest
 
-import config
-import store
-from crawlers.urls import refusal
+from rapor import config
+from rapor import store
+from rapor.crawlers.urls import refusal
 
 DOMAINS = ("warta.example.id", "127.0.0.1")
 
@@ -74,7 +74,7 @@ def test_a_stored_page_never_inflates_past_its_bound():
 
 
 def test_a_page_that_cannot_be_inflated_is_an_error_of_its_own_not_of_the_run(tmp_path, extractor):
-    from pipeline.stages import extract_stored
+    from rapor.pipeline.stages import extract_stored
     db = store.open_db(tmp_path / "rapor.db")
     for number in (1, 2):
         store.save_page(db, url=f"http://127.0.0.1/berita/{number}", final_url=f"http://127.0.0.1/berita/{number}",
@@ -88,7 +88,7 @@ def test_a_page_that_cannot_be_inflated_is_an_error_of_its_own_not_of_the_run(tm
 
 
 def test_the_crawler_has_no_remote_control_and_reads_no_local_files():
-    from crawlers import settings
+    from rapor.crawlers import settings
     assert settings.TELNETCONSOLE_ENABLED is False
     assert settings.REMOTE_CONTROL_ENABLED is False   # Scrapy 2.19's endpoint executes Python
     assert all(settings.DOWNLOAD_HANDLERS[scheme] is None for scheme in ("file", "ftp", "s3", "data"))

@@ -5,8 +5,8 @@ The sentences are templates filled with each entry, so adding a line to a rule f
 """
 import pytest
 
-import config
-from extract.records import Article
+from rapor import config
+from rapor.extract.records import Article
 
 RULES = config.load_rules()
 LEX = RULES.lexicon

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-import store
-from extract.records import Article, Evaluation
+from rapor import store
+from rapor.extract.records import Article, Evaluation
 
 
 def evaluation(entity="Dinas Sosial Kabupaten Serang", score=94.62, start=0):
@@ -33,7 +33,7 @@ def test_open_applies_migrations_once_and_uses_wal(tmp_path):
     assert {"pages", "articles", "evaluations", "crawl_runs", "articles_fts"} <= set(first.table_names())
     assert first.execute("pragma journal_mode").fetchone()[0] == "wal"
     again = store.open_db(path)
-    from store.migrations import migrations
+    from rapor.store.migrations import migrations
     applied = [m["name"] for m in again.query("select name from _sqlite_migrations order by id")]
     assert applied == [m.name for m in migrations._migrations]
     assert applied[:4] == ["m001_create_pages", "m002_create_articles", "m003_create_evaluations", "m004_create_crawl_runs"]
@@ -45,7 +45,7 @@ def test_a_database_migrated_by_either_branch_opens_with_both_m010_changes(tmp_p
     either branch gets the other's change on open, and the view ux's migration made."""
     from sqlite_utils import Database
 
-    from store.migrations import migrations
+    from rapor.store.migrations import migrations
     path = tmp_path / "old.db"
     old = Database(path)
     migrations.apply(old, stop_before="m010_crawl_run_owner")
@@ -123,8 +123,8 @@ def test_a_file_that_is_not_sqlite_gives_a_clear_error(tmp_path):
 def test_the_extractor_version_changes_with_the_extraction_code(tmp_path):
     import shutil
 
-    import extract
-    from pipeline.stages import extractor_version
+    from rapor import extract
+    from rapor.pipeline.stages import extractor_version
 
     copy = tmp_path / "extract"
     shutil.copytree(Path(extract.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))

@@ -4,10 +4,10 @@ import random
 
 import pytest
 
-import store
-from extract.records import Article
-from pipeline import stages, syndication
-from pipeline.syndication import THRESHOLD, jaccard, shingles, syndication_clusters
+from rapor import store
+from rapor.extract.records import Article
+from rapor.pipeline import stages, syndication
+from rapor.pipeline.syndication import THRESHOLD, jaccard, shingles, syndication_clusters
 
 WORDS = ("pemerintah kabupaten kota dinas pelayanan publik nilai predikat evaluasi tahun warga jalan pasar "
          "banjir anggaran kegiatan sekolah rumah sakit puskesmas kecamatan desa bupati wali gubernur rapat "

@@ -5,13 +5,13 @@ import json
 
 import pytest
 
-import config
-from config.reports import load_families
-from extract.official import NumberError, choose_family, map_document, parse_number
-from extract.official_names import NameIndex
-from extract.tables import TableError, read_document, sniff_format
-from extract.tables.ocr import unavailable_reason
-from pipeline.sample_portal.official_sites import load_specs, write_reports
+from rapor import config
+from rapor.config.reports import load_families
+from rapor.extract.official import NumberError, choose_family, map_document, parse_number
+from rapor.extract.official_names import NameIndex
+from rapor.extract.tables import TableError, read_document, sniff_format
+from rapor.extract.tables.ocr import unavailable_reason
+from rapor.pipeline.sample_portal.official_sites import load_specs, write_reports
 
 FAMILIES = load_families()
 

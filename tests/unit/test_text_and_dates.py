@@ -1,8 +1,8 @@
 """Sentence offsets and date spans in Indonesian news text."""
 import pytest
 
-from extract.dates import date_spans, find_dateline_date, parse_date_span
-from extract.text import sentences
+from rapor.extract.dates import date_spans, find_dateline_date, parse_date_span
+from rapor.extract.text import sentences
 
 
 def test_sentences_keep_offsets_and_abbreviations():

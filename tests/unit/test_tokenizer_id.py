@@ -37,5 +37,5 @@ def test_tokenizer(nlp, text, tokens):
 ])
 def test_rapor_tokenizer_splits_what_the_blank_one_glues(text, tokens):
     """Rapor's Indonesian: a bracket glued to a word splits, and an emoticon ("):") is two marks."""
-    from extract.evaluations.language import indonesian
+    from rapor.extract.evaluations.language import indonesian
     assert [t.text for t in indonesian()(text)] == tokens

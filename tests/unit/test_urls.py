@@ -1,8 +1,8 @@
 """Canonical URLs: w3lib's canonical form under crawler.yaml's and the portal's tracking lists."""
 import pytest
 
-import config
-from crawlers.urls import canonical_url
+from rapor import config
+from rapor.crawlers.urls import canonical_url
 
 
 @pytest.mark.parametrize("written, canonical", [
@@ -28,7 +28,7 @@ def test_a_portal_adds_its_own_tracking_parameters(tmp_path):
 
 
 def test_the_spider_uses_the_portal_list(tmp_path, monkeypatch):
-    from crawlers.spiders.portal import PortalSpider
+    from rapor.crawlers.spiders.portal import PortalSpider
 
     path = tmp_path / "p.yaml"
     path.write_text("id: p\nname: P\nbase_url: http://p.id/\nallowed_domains: [p.id]\nallow: ['/berita/']\n"

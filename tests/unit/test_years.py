@@ -1,5 +1,5 @@
 """Which round a reported result belongs to, from what the article says around it."""
-from extract.records import Article
+from rapor.extract.records import Article
 
 
 def years(extractor, text, title=None):
