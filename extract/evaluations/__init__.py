@@ -72,38 +72,8 @@ class Extractor:
             # publishes. The regex pass that found this out is far cheaper than spaCy on every
             # sentence with a number in it.
             return []
-        # first pass: what each candidate sentence holds, so the article's subject is known
-        # before any score has to fall back on it
         tables = find_tables(text)  # "| 1 | Kabupaten Kolaka | 85,20 | Hijau |": read by their header
-        in_table = [(t.start, t.end) for t in tables]
-        read: list[tuple[SentenceReading, tuple | None, object | None]] = []
-        subjects: Counter = Counter()
-        on_topic = sum(context.schemes.values()) >= 2
-        list_labels = None  # the predicates of a bulleted list's header, while its lines run
-        list_region = None  # the government a list's header names: its items' region ("OPD Pemprov Jatim: • Dinkes (92,71)")
-        for number, sentence in enumerate(sentences(text)):
-            chunk = sentence.of(text)
-            if any(start <= sentence.start < end for start, end in in_table):
-                continue
-            if is_teaser(vocab, chunk) or not (list_labels or vocab.candidate_re.search(chunk)
-                                               or vocab.intro_re.search(chunk)):
-                continue  # a list may be named before its predicate ("Kelima provinsi itu ialah A, B …")
-            reading = read_sentence(vocab, self.nlp, number, sentence, text, context, on_topic,
-                                    in_list=bool(list_labels) and bool(is_list_line(chunk)))
-            doc, found = reading.doc, reading.found
-            line_labels = None
-            if list_labels and not reading.scores and reading.mentions:
-                line_labels = list_labels
-            elif list_labels and len(chunk.strip()) > 3 and not is_list_line(chunk):
-                list_labels = None  # a line that is neither a bullet nor a name: the list is over
-            if not is_list_line(chunk):
-                list_region = None
-            if not reading.scores and is_list_header(vocab, doc, found):
-                list_labels = labels_of(doc, predicate_items(found))
-                list_region = next((m.region for m in reversed(reading.mentions) if m.kind == "gov"), None)
-            read.append((reading, line_labels, list_region))
-            subjects.update(m.entity_name(None)[0] for m in reading.parties)
-        context.subject = subjects.most_common(1)[0][0] if subjects else None
+        read = self._read_candidates(text, context, tables)
         records: list[Evaluation] = table_records(vocab, self.nlp, text, tables, context)
         previous_mentions: list[Mention] = []
         told: tuple[int, range] = (-1, range(0))  # (sentence no., positions in `records`) of the latest scores
@@ -120,51 +90,93 @@ class Extractor:
                 new = scored_records(vocab, reading, text, context, previous_mentions)
                 if new:
                     told = (number, range(len(records), len(records) + len(new)))
+                    context.last_scored = (reading.sentence.paragraph, _record_mentions(new, mentions))
                 records.extend(new)
                 # "A meraih predikat Informatif, sedangkan B masuk kategori Menuju Informatif dengan nilai 85,20"
                 scored_names = {r.entity_as_written for r in new}
                 if any(m.written not in scored_names for m in mentions):
                     records.extend(r for r in predicate_only_records(vocab, reading, text, context)
                                    if r.entity_as_written not in scored_names)
-                if new:
-                    context.last_scored = (reading.sentence.paragraph, _record_mentions(new, mentions))
-            elif told[1] and number - told[0] <= 2 and _points_at_told(vocab, doc) and predicate_items(found) \
-                    and all(m.start > predicate_items(found)[-1].end for m in reading.parties):
-                # "Itu pun sudah kategori pelayanan prima, … ujar Kepala Bagian Organisasi Setda": the
-                # labels of the result just told (a body named after them is only the speaker's)
-                labels = tuple(labels_of(doc, predicate_items(found)))
+            elif told[1] and number - told[0] <= 2 and _labels_said_of_told(vocab, reading):
                 for k in told[1]:
                     if not records[k].predicate:
-                        records[k] = replace(records[k], predicate=labels,
+                        records[k] = replace(records[k], predicate=_labels_said_of_told(vocab, reading),
                                              rule_ids=records[k].rule_ids + ("predicate.said_of_told_result",))
             else:
-                given = predicate_only_records(vocab, reading, text, context, line_labels) \
-                    if mentions or context.pending_list else []
-                records.extend(given)
-                if not given and len(reading.parties) > 1 and \
-                        len(coordinated(vocab, doc, reading, reading.parties[0])) == len(reading.parties):
-                    # "… menilai A, B dan C.": a group a later sentence may give a label ("Ketiganya …")
-                    context.pending_list = (reading.parties, number)
-                labels = labels_of(doc, predicate_items(found))
-                # a sentence that names one category is a lead-in for the list that follows
-                # ("Sebanyak 12 Pemda berada di zona hijau kategori B."), unless it tells of an
-                # earlier state ("sebelumnya masih tergolong zona kuning") or comments on the result
-                # just told ("Dengan capaian itu, Pemkab X masuk zona merah")
-                past = any(t.lower_ in vocab.past_markers for t in doc) or opens_on_told_result(vocab, doc)
-                if labels and not past and not conflicting(vocab, labels):
-                    given_to = {r.entity_as_written for r in given}
-                    passed_over = frozenset(m.entity_name(None)[0] for m in reading.parties if m.written not in given_to)
-                    context.category = (tuple(labels), number, passed_over if given else frozenset())
-            usable = reading.parties
-            if usable:
-                previous_mentions, context.parties_sentence_no = usable, number
+                records.extend(_sentence_without_scores(vocab, reading, text, context, line_labels))
+            if reading.parties:
+                previous_mentions, context.parties_sentence_no = reading.parties, number
         # quotes are the article's own characters, line breaks and all
         return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(drop_covered_predicates(records), vocab.level_words)]
 
 
-def _points_at_told(vocab, doc) -> bool:
-    """A sentence that opens on a demonstrative or on "the result": "Itu pun …", "Capaian tersebut …"."""
-    return doc[0].lower_ in vocab.demonstratives or opens_on_told_result(vocab, doc)
+    def _read_candidates(self, text, context, tables) -> list[tuple]:
+        """First pass: what each sentence that can hold a result holds, with the labels and region
+        of the bulleted list it is a line of; and the article's subject, so that it is known
+        before any score has to fall back on it."""
+        vocab = self.vocab
+        in_table = [(t.start, t.end) for t in tables]
+        read: list[tuple[SentenceReading, tuple | None, object | None]] = []
+        subjects: Counter = Counter()
+        on_topic = sum(context.schemes.values()) >= 2
+        list_labels = None  # the predicates of a bulleted list's header, while its lines run
+        list_region = None  # the government a list's header names: its items' region ("OPD Pemprov Jatim: • Dinkes (92,71)")
+        for number, sentence in enumerate(sentences(text)):
+            chunk = sentence.of(text)
+            if any(start <= sentence.start < end for start, end in in_table):
+                continue
+            if is_teaser(vocab, chunk) or not (list_labels or vocab.candidate_re.search(chunk)
+                                               or vocab.intro_re.search(chunk)):
+                continue  # a list may be named before its predicate ("Kelima provinsi itu ialah A, B …")
+            reading = read_sentence(vocab, self.nlp, number, sentence, text, context, on_topic,
+                                    in_list=bool(list_labels) and is_list_line(chunk))
+            line_labels = None
+            if list_labels and not reading.scores and reading.mentions:
+                line_labels = list_labels
+            elif list_labels and len(chunk.strip()) > 3 and not is_list_line(chunk):
+                list_labels = None  # a line that is neither a bullet nor a name: the list is over
+            if not is_list_line(chunk):
+                list_region = None
+            if not reading.scores and is_list_header(vocab, reading.doc, reading.found):
+                list_labels = labels_of(reading.doc, predicate_items(reading.found))
+                list_region = next((m.region for m in reversed(reading.mentions) if m.kind == "gov"), None)
+            read.append((reading, line_labels, list_region))
+            subjects.update(m.entity_name(None)[0] for m in reading.parties)
+        context.subject = subjects.most_common(1)[0][0] if subjects else None
+        return read
+
+
+def _sentence_without_scores(vocab, reading, text, context, line_labels) -> list[Evaluation]:
+    """A sentence with labels and no score: its predicate-only records; a group it names for a
+    later sentence to label ("… menilai A, B dan C." — "Ketiganya …"); and, when it names one
+    category, the lead-in for the list that follows ("Sebanyak 12 Pemda berada di zona hijau
+    kategori B."), unless it tells of an earlier state ("sebelumnya masih tergolong zona
+    kuning") or comments on the result just told ("Dengan capaian itu, Pemkab X masuk zona
+    merah")."""
+    doc, found, number = reading.doc, reading.found, reading.number
+    given = predicate_only_records(vocab, reading, text, context, line_labels) \
+        if reading.mentions or context.pending_list else []
+    if not given and len(reading.parties) > 1 and \
+            len(coordinated(vocab, doc, reading, reading.parties[0])) == len(reading.parties):
+        context.pending_list = (reading.parties, number)
+    labels = labels_of(doc, predicate_items(found))
+    past = any(t.lower_ in vocab.past_markers for t in doc) or opens_on_told_result(vocab, doc)
+    if labels and not past and not conflicting(vocab, labels):
+        given_to = {r.entity_as_written for r in given}
+        passed_over = frozenset(m.entity_name(None)[0] for m in reading.parties if m.written not in given_to)
+        context.category = (tuple(labels), number, passed_over if given else frozenset())
+    return given
+
+
+def _labels_said_of_told(vocab, reading) -> tuple[str, ...]:
+    """"Itu pun sudah kategori pelayanan prima, … ujar Kepala Bagian Organisasi Setda",
+    "Capaian tersebut tergolong kategori A": a sentence opening on a demonstrative or on "the
+    result" gives the result just told its labels (a body named after them is only the speaker's)."""
+    doc, items = reading.doc, predicate_items(reading.found)
+    points = doc[0].lower_ in vocab.demonstratives or opens_on_told_result(vocab, doc)
+    if not points or not items or any(m.start <= items[-1].end for m in reading.parties):
+        return ()
+    return tuple(labels_of(doc, items))
 
 
 def _record_mentions(records: list[Evaluation], mentions: list[Mention]) -> list[Mention]:
