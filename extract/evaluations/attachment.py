@@ -24,9 +24,9 @@ import bisect
 from dataclasses import replace
 
 from ..records import Evaluation
-from .entities import COMPARISON, PARTY
-from .context import round_of_list
 from .attributes import is_earlier_value, local_region, rank_of, scale_of, scheme_at, year_of
+from .context import round_of_list
+from .entities import COMPARISON, PARTY
 from .numbers import YEAR_TOKEN, has_cue
 from .predicates import labels_in, labels_of
 from .quotes import char_span
@@ -108,8 +108,8 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
     return Evaluation(
         entity=name, entity_as_written=mention.written, region=region.name if region else None, scheme=scheme,
         score=score.value, scale_max=scale, predicate=tuple(predicates), year=year,
-        rank=rank_of(vocab, doc, _rank_from(reading, index, mention, seg_start), seg_end), quote=text[start_char:end_char], start=start_char,
-        end=end_char, rule_ids=tuple(rule_ids),
+        rank=rank_of(vocab, doc, _rank_from(reading, index, mention, seg_start), seg_end),
+        quote=text[start_char:end_char], start=start_char, end=end_char, rule_ids=tuple(rule_ids),
     )
 
 
