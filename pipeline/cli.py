@@ -278,22 +278,17 @@ def stats(db_path):
     """Counts per table, evaluations per scheme, and the latest crawl runs."""
     db = _existing_db(db_path)
     _guard(config.load_portals)  # a broken portal file is an error here too, before any table
-    table = Table(title="Rapor database", show_header=True)
-    for name in ("table", "rows"):
-        table.add_column(name)
+    table = _table("Rapor database", ("table", "rows"), fold=False, show_header=True)
     for name, count in store.table_counts(db).items():
         table.add_row(name, str(count))
     console.print(table)
-    per_scheme = Table(title="Evaluations per scheme")
-    for name in ("scheme", "evaluations", "articles"):
-        per_scheme.add_column(name)
+    per_scheme = _table("Evaluations per scheme", ("scheme", "evaluations", "articles"), fold=False)
     for row in store.evaluations_per_scheme(db):
         per_scheme.add_row(row["scheme"], str(row["evaluations"]), str(row["articles"]))
     console.print(per_scheme)
-    per_portal = Table(title="Portals (latest runs)")
-    for name in ("portal", "runs", "last run", "discovered", "fetched", "new", "changed", "failed",
-                 "articles with results", "flag"):
-        per_portal.add_column(name)
+    per_portal = _table("Portals (latest runs)",
+                        ("portal", "runs", "last run", "discovered", "fetched", "new", "changed", "failed",
+                         "articles with results", "flag"), fold=False)
     zero_runs = _guard(config.load_crawler_config)["zero_yield_runs"]
     for row in store.portal_summary(db, zero_runs):
         flag = f"[red]no yield in {zero_runs} runs: layout change or block?[/]" if row["flagged"] else ""
@@ -341,9 +336,9 @@ def audit(db_path, all_findings, fmt, output_path):
         table.add_column("evaluations", justify="right")
         for kind, n in counts.items():
             table.add_row(kind, str(n))
-        listing = Table(title="Findings" if all_findings else "Problems to look at (and syndicated copies)", show_lines=True)
-        for name in ("finding", "agency", "scheme", "year", "score", "reported", "detail", "quote", "outlet / source"):
-            listing.add_column(name, overflow="fold")
+        listing = _table("Findings" if all_findings else "Problems to look at (and syndicated copies)",
+                         ("finding", "agency", "scheme", "year", "score", "reported", "detail", "quote",
+                          "outlet / source"), show_lines=True)
         for row in rows:
             listing.add_row(row["kind"], row["entity"], row["scheme"], str(row["year"] or ""), f"{row['score']:g}",
                             row["predicate"] or "", row["detail"], row["quote"], f"{row['outlet']}\n{row['url']}")
@@ -404,9 +399,8 @@ def history(agency, db_path, fmt, output_path):
         raise RaporError(f"no evaluations for an agency matching {' or '.join(repr(f) for f in forms)}")
 
     def table():
-        listing = Table(title=f"History of {agency!r}")
-        for name in ("agency", "scheme", "year", "score", "predicate", "outlet", "article date"):
-            listing.add_column(name, overflow="fold")
+        listing = _table(f"History of {agency!r}",
+                         ("agency", "scheme", "year", "score", "predicate", "outlet", "article date"))
         for row in rows:
             score = "" if row["score"] is None else f"{row['score']:g}"
             listing.add_row(row["entity"], row["scheme"], str(row["year"] or ""), score, row["predicate"] or "",
@@ -454,10 +448,9 @@ def documents(ctx, db_path):
     if ctx.invoked_subcommand:
         return
     rows = store.list_documents(_existing_db(db_path))
-    table = Table(title=f"{len(rows)} official documents")
-    for name in ("id", "portal", "document", "format", "family", "pages", "tables", "values", "unmapped",
-                 "findings", "status"):
-        table.add_column(name, overflow="fold")
+    table = _table(f"{len(rows)} official documents",
+                   ("id", "portal", "document", "format", "family", "pages", "tables", "values", "unmapped",
+                    "findings", "status"))
     for row in rows:
         status = row["extract_status"] or "not read yet (rapor extract)"
         if row["extract_error"]:
@@ -479,9 +472,7 @@ def documents_stats(db_path):
     for name, count in store.document_counts(db).items():
         table.add_row(name, str(count))
     console.print(table)
-    per = Table(title="Per family and status")
-    for name in ("family", "status", "documents", "official values", "unmapped"):
-        per.add_column(name)
+    per = _table("Per family and status", ("family", "status", "documents", "official values", "unmapped"), fold=False)
     groups: dict[tuple, list] = {}
     for row in store.list_documents(db):
         groups.setdefault((row["family"] or "", row["extract_status"] or "unread"), []).append(row)
@@ -498,9 +489,8 @@ def documents_unmapped(db_path):
     from rapor.pipeline.official_audit import document_link
 
     rows = store.unmapped_official_values(_existing_db(db_path))
-    table = Table(title=f"{len(rows)} official rows not mapped")
-    for name in ("as written", "scheme", "year", "score", "why", "document, page, row"):
-        table.add_column(name, overflow="fold")
+    table = _table(f"{len(rows)} official rows not mapped",
+                   ("as written", "scheme", "year", "score", "why", "document, page, row"))
     for row in rows:
         place = f"{document_link(row)}  row {row['row_index'] + 1}"
         table.add_row(row["entity_as_written"], row["scheme"], str(row["year"] or ""),
@@ -515,9 +505,7 @@ def documents_findings(db_path):
     from rapor.pipeline.official_audit import document_link
 
     rows = store.document_findings(_existing_db(db_path))
-    table = Table(title=f"{len(rows)} findings on official tables")
-    for name in ("finding", "detail", "document"):
-        table.add_column(name, overflow="fold")
+    table = _table(f"{len(rows)} findings on official tables", ("finding", "detail", "document"))
     for row in rows:
         table.add_row(row["kind"], row["detail"], document_link(row))
     console.print(table)
@@ -541,9 +529,8 @@ def portals(ctx):
     """List configured portals (each file is validated on load); `portals check` for more."""
     if ctx.invoked_subcommand:
         return
-    table = Table(title=f"Portals ({config.portals_dir()})")
-    for name in ("id", "name", "style", "base url", "sitemaps", "feeds", "listings"):
-        table.add_column(name)
+    table = _table(f"Portals ({config.portals_dir()})",
+                   ("id", "name", "style", "base url", "sitemaps", "feeds", "listings"), fold=False)
     for portal in _guard(config.load_portals).values():
         table.add_row(portal.id, portal.name, portal.style, portal.base_url, str(len(portal.sitemaps)),
                       str(len(portal.feeds)), str(len(portal.listings)))
@@ -576,9 +563,7 @@ def portals_check(portal_id, fixture):
     title = f"{portal.id}: {len(result.urls)} article URLs ({kept} kept) in {fixture} ({result.kind})"
     if result.children:
         title += f", from {len(result.children)} child sitemaps"
-    table = Table(title=title)
-    for name in ("url", "date", "kept"):
-        table.add_column(name, overflow="fold")
+    table = _table(title, ("url", "date", "kept"))
     for url, error in result.children:
         table.add_row(url, "", "child sitemap: " + (f"[red]not read: {error}[/]" if error else "followed"))
     for url, when, kept_url in result.urls:
@@ -606,9 +591,8 @@ def _fetch_for_check(portal, url: str) -> bytes:
 # ---------------------------------------------------------------------------------------------
 
 def _print_runs(runs: list[dict]) -> None:
-    table = Table(title="Crawl runs")
-    for name in ("run", "portal", "status", "pages", "new", "changed", "unchanged", "errors"):
-        table.add_column(name)
+    table = _table("Crawl runs", ("run", "portal", "status", "pages", "new", "changed", "unchanged", "errors"),
+                   fold=False)
     for run in runs:
         table.add_row(str(run["id"]), run["portal"], run["status"] or "", str(run["pages_seen"] or 0),
                       str(run["pages_new"] or 0), str(run["pages_changed"] or 0),
@@ -653,11 +637,9 @@ def _official_comparison(db, compact: bool = False) -> list:
     counted = {kind: sum(1 for r in rows if r["kind"] == kind) for kind in KINDS}
     if not any(counted[k] for k in (MATCHES, DIFFERS)):
         return ["No news value could be compared with an official table (no official documents read)."]
-    listing = Table(title="News against the official tables", show_lines=not compact)
     columns = ("difference", "agency", "scheme", "year", "news", "official") + \
         (("official source",) if compact else ("detail", "news source", "official source"))
-    for name in columns:
-        listing.add_column(name, overflow="fold")
+    listing = _table("News against the official tables", columns, show_lines=not compact)
     for row in rows:
         if row["kind"] != DIFFERS:
             continue
@@ -709,10 +691,18 @@ def _emit(rows: list[dict], fmt: str, output_path: str, renderables) -> None:
         raise RaporError(f"{exc.filename or output_path}: {exc.strerror}") from None
 
 
+def _table(title: str, columns: tuple[str, ...], fold: bool = True, **options) -> Table:
+    """A rich table with these column names; long cells fold rather than being cut."""
+    table = Table(title=title, **options)
+    for name in columns:
+        table.add_column(name, overflow="fold" if fold else "ellipsis")
+    return table
+
+
 def _evaluations_table(rows: list[dict], title: str | None = None) -> Table:
-    table = Table(title=title or f"Reported evaluations ({len(rows)})", show_lines=False)
-    for name in ("agency", "region", "scheme", "score", "predicate", "year", "outlet", "article date"):
-        table.add_column(name, overflow="fold")
+    table = _table(title or f"Reported evaluations ({len(rows)})",
+                   ("agency", "region", "scheme", "score", "predicate", "year", "outlet", "article date"),
+                   show_lines=False)
     for row in rows:
         score = "" if row["score"] is None else f"{row['score']:g}" + (f"/{row['scale_max']:g}" if row["scale_max"] else "")
         table.add_row(row["entity"], row["region"] or "", row["scheme"], score, row["predicate"] or "",
