@@ -313,7 +313,7 @@ _LEXICON_KEYS = {
     "government_prefixes": dict, "target_cues": list, "evaluators": list, "unit_word_exceptions": dict,
     "count_words_for_integers": list, "component_cues": list, "location_markers": list,
     "generic_predicates": list, "predicate_cues": list, "percent_scores_after": list,
-    "average_cues": list, "group_words": list, "list_intro": list, "aspiration_markers": list, "past_markers": list, "parent_markers": list,
+    "average_cues": list, "group_words": list, "list_intro": list, "aspiration_markers": list, "hope_words": list, "modal_words": list, "future_phrases": list, "past_markers": list, "parent_markers": list,
     "unit_places": dict, "national_kinds": list, "national_name_words": list, "self_named_kinds": list, "place_name_tails": list,
     "institution_words": list, "list_separators": list, "government_place_markers": list, "assessor_name_parts": list, "teaser_openings": list, "percent_direct_cues": list, "share_markers": list,
     "result_markers": list, "clause_connectors": list, "negation_cues": list, "kind_words": list,

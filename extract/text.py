@@ -12,6 +12,7 @@ ABBREVIATIONS = {
     "mayjen", "letjen", "irjen", "vs", "yth", "tgl", "hlm", "ttd", "rp", "sdm",
     "pemkab", "pemkot", "pemko", "pemprov", "prof", "dra", "kep", "adm", "kel", "ds",
 }
+_INITIAL_AFTER_TITLE = re.compile(r"(?<![A-Za-z])(?i:" + "|".join(sorted(ABBREVIATIONS)) + r")\.\s?[A-Z]$")
 LIST_NUMBER = re.compile(r"\s*\d{1,3}")
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
@@ -43,6 +44,8 @@ def sentences(text: str) -> list[Sentence]:
             word = re.search(r"([A-Za-z.]+)$", before)
             if word and word.group(1).replace(".", "").lower() in ABBREVIATIONS and line[match.start()] == ".":
                 continue
+            if line[match.start()] == "." and _INITIAL_AFTER_TITLE.search(before):
+                continue  # "RSUD dr. R. Koesma": a person's initial after a title
             if LIST_NUMBER.fullmatch(line[:match.start()]):
                 continue  # "2. DPMPTSP – Sangat Baik (A-)": the number of a list's line
             end = line_start + match.end()

@@ -151,16 +151,21 @@ class _Reader:
                 return None  # "PAN-RB", "KemenPAN-RB": part of a longer abbreviation
             row = vocab.agency_rows[alias.value.partition(":")[2]]
             kind, rule, name_end = row["kind"], "entity.agency_alias", alias.end
-            tail_end = capitalised_run(doc, alias.end, self.by_start)
+            tail_end = capitalised_run(doc, alias.end, self.by_start, titles=vocab.honorifics)
             if vocab.unit_places.get(kind) == "named" and tail_end > alias.end:
                 base, name_end = _title_name(doc[i:tail_end].text), tail_end  # "RSUD Embung Fatimah"
             else:
                 base = row["canonical"]
         else:
             kind = vocab.head_kinds[head.value.partition(":")[2]]
-            name_end = capitalised_run(doc, head.end, self.by_start, allow_lower=doc[head.start].text.islower())
-            if name_end == head.end and not self.span(head.end, "REGION") and kind not in vocab.self_named_kinds:
-                return None  # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit
+            name_end = capitalised_run(doc, head.end, self.by_start, allow_lower=doc[head.start].text.islower(),
+                                       titles=vocab.honorifics)
+            if name_end == head.end and not self.span(head.end, "REGION") and kind not in vocab.self_named_kinds \
+                    and not (head.end - head.start > 1 and self.span(head.end, "GOV")):
+                # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit; a head of
+                # several words is the name of its kind of unit, and its place completes it
+                # ("Mal Pelayanan Publik Kota Madiun", "Pengadilan Negeri Kota Bima")
+                return None
             written = doc[i:name_end].text
             # "Dinas Dukcapil", "Dinas Kominfo": a head followed by a known abbreviation
             alias_row = vocab.agency_by_alias.get(written.lower()) or (
@@ -395,9 +400,11 @@ def _glued(doc, k: int) -> bool:
         and doc[k - 1].whitespace_ == ""
 
 
-def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False) -> int:
+def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False, titles=frozenset()) -> int:
     """End of a run of capitalised words (and "dan", "&", ",", "/") that continues a unit's name,
-    up to a government prefix or a region (the unit's place, read apart)."""
+    up to a government prefix or a region (the unit's place, read apart). A person's title
+    before a capitalised word is inside the name, in either case ("RSUD dr. Soetomo",
+    "RSUD Prof. dr. Margono Soekarjo")."""
     end = k = j
     n = len(doc)
     commas = 0  # commas already inside the name
@@ -417,6 +424,9 @@ def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False) -> i
                 and k + 1 < n and doc[k + 1].text[:1].isupper():
             k += 1  # "PAN-RB", "Kominfo-SP": one name across a hyphen
             continue
+        if _is_title(token, titles) and k + 1 < n and (doc[k + 1].text[:1].isupper() or _is_title(doc[k + 1], titles)):
+            k += 1  # the name cannot end on the title: the capitalised word after it is taken next
+            continue
         # "Perindustrian dan Perdagangan", "Barang/Jasa", "Perempuan, Perlindungan Anak dan ...":
         # joiners inside a name, as long as what follows is not the start of another name
         if token.text in ("dan", "&", "/", ",") and k + 1 < n and doc[k + 1].text[:1].isupper() and not (
@@ -431,6 +441,10 @@ def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False) -> i
             continue
         break
     return end
+
+
+def _is_title(token, titles) -> bool:
+    return token.text.endswith(".") and token.text[:-1].lower() in titles
 
 
 def _name_initial(token) -> bool:

@@ -69,6 +69,13 @@ def _grade_runs(vocab, doc, spans: list[Found]) -> list[Found]:
             end = k + 2 + (1 if k + 2 < len(doc) and doc[k + 2].text in ("-", "+") and not doc[k + 1].whitespace_ else 0)
             found.append(Found("GRADE", k + 1, end, "run"))
             k = end
+    # 'predikat "Pelayanan Prima" atau A': the category restated as its letter
+    for label in [f for f in spans if f.label == "PREDICATE"]:
+        k = label.end + (1 if label.end < len(doc) and doc[label.end].is_quote else 0)
+        if k + 1 < len(doc) and doc[k].lower_ == "atau" and LETTER_GRADE.match(doc[k + 1].text) \
+                and doc[k + 1].text.isupper():
+            end = k + 2 + (1 if k + 2 < len(doc) and doc[k + 2].text in ("-", "+") and not doc[k + 1].whitespace_ else 0)
+            found.append(Found("GRADE", k + 1, end, "restated"))
     # "Polres Kendal: A (Pelayanan Prima)": a list line's name, a colon, its letter
     for token in doc[1:-1]:
         k = token.i
@@ -96,6 +103,10 @@ def _loose_word(vocab, doc, span) -> bool:
     if span.start > 1 and doc[span.start - 1].text == "(" and (
             LETTER_GRADE.match(doc[span.start - 2].text) or doc[span.start - 2].text in ("-", "+")):
         return False  # "Predikat A- (Sangat Baik)": and the other way round
+    if span.start > 1 and doc[span.start - 1].lower_ == "atau" and (
+            doc[span.start - 2].like_num or LETTER_GRADE.match(doc[span.start - 2].text)
+            or doc[span.start - 2].text in ("-", "+")):
+        return False  # "nilai 4,21 atau Sangat Baik", "nilai A- atau Sangat Baik": the score said as its category
     return not any(t.lower_ in vocab.predicate_cues for t in doc[max(0, span.start - 3):span.start])
 
 
@@ -123,12 +134,27 @@ def _after_grade_cue(vocab, doc, span) -> bool:
         t.lower_ in vocab.year_lead_words and t.text.isupper()) for t in doc[max(0, span.start - 3):span.start])
 
 
+def _wished(vocab, doc, span) -> bool:
+    """"berharap Puskesmas X bisa meraih predikat WBK", "meraih WBBM tahun depan": a wish."""
+    after = " " + doc[span.end:span.end + 4].text.lower() + " "
+    if any(f" {phrase} " in after for phrase in vocab.lex["future_phrases"]):
+        return True
+    verb = next((t for t in reversed(doc[max(0, span.start - 4):span.start])
+                 if t.lower_ in vocab.lex["receiving_verbs"]), None)
+    if verb is None or verb.i == 0 or doc[verb.i - 1].lower_ not in vocab.lex["modal_words"]:
+        return False
+    said_before = " " + doc[:verb.i - 1].text.lower() + " "  # "mudah-mudahan" is several tokens
+    return any(f" {word} " in said_before for word in vocab.lex["hope_words"])
+
+
 def _aspired(vocab, doc, span) -> bool:
     """"mencanangkan Zona Integritas menuju WBBM", "menargetkan predikat A": a goal, not a result.
     But "Menuju WBK" is also the name of the award itself: "meraih predikat Zona Integritas
     menuju WBK", "berpredikat Menuju WBK" are results, and so is "setelah meraih WBK" after a
     goal. The nearest goal word counts only if no verb of receiving stands between it and the
     label, and a bare "menuju" only if no award word precedes it either."""
+    if _wished(vocab, doc, span):
+        return True
     window = doc[max(0, span.start - 4):span.start]
     goals = [t.i for t in window if t.lower_ in vocab.aspiration]
     if not goals:

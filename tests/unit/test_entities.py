@@ -155,3 +155,31 @@ def test_a_name_that_enumerates_its_fields_with_commas_is_one_name(extractor):
     names = {r.entity for r in records(extractor, text)}
     assert "Dinas Pemberdayaan Perempuan, Perlindungan Anak, dan Keluarga Berencana Provinsi Jawa Barat" in names
     assert "Dinas Sosial Provinsi Jawa Barat" in names
+
+
+@pytest.mark.parametrize("written", ["RSUD dr. Sosrodiningrat", "RSUD Prof. dr. Hartono Wiryo", "RSUP Dr. Karyadi Putra"])
+def test_a_hospital_named_after_a_person_keeps_the_title_in_its_name(extractor, written):
+    text = f"Hasil Survei Kepuasan Masyarakat semester II 2023 menunjukkan {written} memperoleh nilai IKM 88,12."
+    [record] = records(extractor, text)
+    assert record.score == 88.12 and record.entity.lower() == written.lower()
+
+
+def test_a_head_of_several_words_is_named_by_its_place(extractor):
+    # "Mal Pelayanan Publik" needs no further name: "Kota Madiun" is its place, not the scorer
+    text = ("Kementerian PANRB merilis hasil evaluasi kinerja penyelenggaraan pelayanan publik 2023. "
+            "Mal Pelayanan Publik Kota Madiun mendapat nilai 4,21 atau Sangat Baik.")
+    [record] = records(extractor, text)
+    assert record.entity == "Mal Pelayanan Publik Kota Madiun" and record.region == "Kota Madiun"
+    assert record.score == 4.21 and record.predicate == ("sangat baik",)
+
+
+def test_the_government_whose_units_are_counted_is_not_itself_given_the_label(extractor):
+    text = ("Kementerian PANRB merilis hasil evaluasi kinerja penyelenggaraan pelayanan publik 2023. "
+            "Tiga unit layanan Pemkot Surabaya meraih predikat Pelayanan Prima, yaitu Dispendukcapil, DPMPTSP "
+            "dan RSUD Bhakti Dharma.")
+    found = records(extractor, text)
+    assert sorted(r.entity for r in found) == [
+        "Dinas Kependudukan dan Pencatatan Sipil Kota Surabaya",
+        "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Surabaya",
+        "RSUD Bhakti Dharma Kota Surabaya"]
+    assert all(r.predicate == ("pelayanan prima",) for r in found)

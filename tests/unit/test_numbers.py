@@ -84,3 +84,9 @@ def test_a_satisfaction_index_in_percent_and_its_earlier_value(extractor):
 ])
 def test_each_score_takes_the_year_said_with_it(extractor, text, years):
     assert {r.score: r.year for r in extractor.extract(Article(text=text))} == years
+
+
+def test_a_floor_somebody_sets_is_not_a_result(extractor):
+    text = ('Bupati Lebak menargetkan seluruh OPD meraih zona hijau dalam penilaian Ombudsman tahun depan. '
+            '"Minimal nilai 90," ujarnya.')
+    assert extractor.extract(Article(text=text)) == []

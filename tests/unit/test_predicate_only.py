@@ -284,3 +284,10 @@ def test_bodies_of_a_sentence_opening_on_likewise_share_the_label_before(extract
     assert {name: r.predicate for name, r in given(extractor, text).items()} == {
         "Pemerintah Kabupaten Gowa": ("zona hijau",), "Pemerintah Kabupaten Takalar": ("zona hijau",),
         "Pemerintah Kota Makassar": ("zona hijau",)}
+
+
+def test_a_category_restated_as_its_letter_is_both_labels(extractor):
+    text = ("Berdasarkan evaluasi kinerja penyelenggaraan pelayanan publik 2024, Disdukcapil Kabupaten Klaten "
+            "mendapat predikat \"Pelayanan Prima\" atau A dari Kementerian PANRB.")
+    [record] = extractor.extract(Article(text=text))
+    assert record.predicate == ("pelayanan prima", "a") and record.score is None

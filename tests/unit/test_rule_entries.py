@@ -258,6 +258,25 @@ def test_aspiration_is_not_an_award(extractor, marker):
     assert run(extractor, text) == []
 
 
+@pytest.mark.parametrize("hope", LEX["hope_words"])
+@pytest.mark.parametrize("modal", LEX["modal_words"])
+def test_a_hoped_for_label_is_not_an_award(extractor, hope, modal):
+    text = f"Camat {hope} Puskesmas Cibadak {modal} meraih predikat WBK dalam penilaian zona integritas."
+    assert run(extractor, text) == []
+
+
+def test_a_label_the_unit_managed_to_receive_is_an_award(extractor):
+    # the same modal verb, with no hope said: the unit got the label
+    text = "Setelah dua kali gagal, Puskesmas Cibadak akhirnya bisa meraih predikat WBK dalam penilaian zona integritas."
+    assert [(r.entity, r.predicate) for r in run(extractor, text)] == [("Puskesmas Cibadak", ("wbk",))]
+
+
+@pytest.mark.parametrize("phrase", LEX["future_phrases"])
+def test_a_label_for_a_time_to_come_is_not_an_award(extractor, phrase):
+    text = f"Puskesmas Cibadak meraih predikat WBBM {phrase} dalam penilaian zona integritas."
+    assert run(extractor, text) == []
+
+
 @pytest.mark.parametrize("marker", LEX["past_markers"])
 def test_past_state_neither_labels_the_list_nor_dates_the_round(extractor, marker):
     text = (f"Kabupaten Pandeglang {marker} masuk zona kuning pada penilaian kepatuhan Ombudsman tahun 2016.\n"

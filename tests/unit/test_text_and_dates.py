@@ -44,3 +44,10 @@ def test_the_number_of_a_list_line_does_not_end_a_sentence():
     text = "Hasil PEKPPP 2023:\n1. Dinas Sosial – Baik (B)\n2. DPMPTSP – Sangat Baik (A-)"
     assert [s.of(text) for s in sentences(text)] == [
         "Hasil PEKPPP 2023:", "1. Dinas Sosial – Baik (B)", "2. DPMPTSP – Sangat Baik (A-)"]
+
+
+def test_an_initial_after_a_title_does_not_end_a_sentence():
+    # hospitals are named after people, with their titles and initials
+    text = "Nilai IKM RSUD dr. R. Sosrodiningrat mencapai 90,45. Rumah sakit itu naik."
+    assert [s.of(text) for s in sentences(text)] == [
+        "Nilai IKM RSUD dr. R. Sosrodiningrat mencapai 90,45.", "Rumah sakit itu naik."]
