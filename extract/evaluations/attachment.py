@@ -53,7 +53,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
         assigned.append(target)
         rules_used.append(rule)
     _respectively(vocab, doc, scores, assigned, rules_used)
-    records = []
+    records, indices = [], []
     for index, score in enumerate(scores):
         if not assigned[index]:
             continue
@@ -61,6 +61,8 @@ def scored_records(vocab, reading, text, context, previous_mentions):
         for mention in assigned[index]:
             records.append(_record(vocab, reading, text, context, index, mention, scheme,
                                    [score.rule, mention.rule, *rules_used[index], scheme_rule], records))
+            indices.append(index)
+    _label_said_of_the_list(vocab, reading, records, indices, assigned)
     if records:
         context.recorded_values.update(r.score for r in records)
         context.last_result = records[-1]
@@ -180,6 +182,27 @@ def _rank_from(reading, index: int, mention, seg_start: int) -> int:
     opens the sentence is its first entity's."""
     first = not index and reading.parties and reading.parties[0].start == mention.start and not mention.foreign
     return 0 if first else seg_start
+
+
+def _label_said_of_the_list(vocab, reading, records, indices, assigned) -> None:
+    """"hanya Kota A (91,2) dan Kota B (89,05) yang masuk zona hijau": a relative clause after
+    the last of a list of scored names, joined by separators only, is said of each of them."""
+    doc, scores = reading.doc, reading.scores
+    if not records or not records[-1].predicate or len(set(indices)) != len(indices):
+        return
+    last = indices[-1]
+    after = scores[last].end + (1 if scores[last].end < len(doc) and doc[scores[last].end].text == ")" else 0)
+    if after >= len(doc) or doc[after].lower_ != "yang":
+        return
+    k = len(records) - 1
+    while k > 0 and not records[k - 1].predicate and indices[k - 1] == indices[k] - 1:
+        gap = doc[scores[indices[k - 1]].end:assigned[indices[k]][0].start]
+        if not gap or not all(t.text == ")" or (t.lower_ in vocab.list_separators and t.lower_ not in
+                                                vocab.clause_connectors) for t in gap):
+            break
+        k -= 1
+        records[k] = replace(records[k], predicate=records[-1].predicate,
+                             rule_ids=records[k].rule_ids + ("predicate.said_of_the_list",))
 
 
 def _turn(vocab, doc, start: int, end: int, default: int) -> int:

@@ -50,10 +50,14 @@ class ArticleContext:
 def round_of_list(vocab, context, doc) -> int | None:
     """The article's round, else the year stated with the latest score (the rest of a list belongs
     to the same round), but not in a sentence with a word for now ("Kini Kabupaten X meraih …"
-    is not the round of "pada 2021 hanya meraih …")."""
+    is not the round of "pada 2021 hanya meraih …"); a sentence that counts on from the year last
+    stated ("Pada 2019 … 48,20. Setahun kemudian, nilainya 76,50") is that year's next."""
+    said = " " + " ".join(t.lower_ for t in doc) + " "
+    later = next((n for phrase, n in vocab.lex["later_year_phrases"].items() if f" {phrase} " in said), None)
+    if later and context.last_year:
+        return context.last_year + later
     if context.year:
         return context.year
-    said = " " + " ".join(t.lower_ for t in doc) + " "
     if any(f" {w} " in said for w in vocab.lex["now_words"]):
         return None
     return context.last_year

@@ -34,6 +34,7 @@ class Mention:
     kind: str                # gov | agency | defined | bare
     written: str             # as the text has it
     base_name: str           # the unit's name without its government ("Dinas Sosial"); "" for governments
+                             # of known regions, the full name for one no gazetteer knows
     region: object | None    # config.Region
     rule: str = ""
     role: str = PARTY
@@ -61,7 +62,7 @@ class Mention:
                 return f"{self.base_name} {region_display(region, self.place_written)}", region
             return self.base_name, region
         if self.region is None:
-            return self.written, None
+            return self.base_name or self.written, None
         return f"Pemerintah {region_display(self.region, self.place_written)}", self.region
 
 
@@ -124,7 +125,7 @@ class _Reader:
         j = skip_parenthetical(self.doc, j)
         place = self.span(j, "REGION")
         if place is None:
-            return None
+            return self.government_of_unknown_place(i, gov, j)
         region = region_from_item(self.vocab, self.doc, place, gov.value)
         if region is None:
             return None
@@ -138,6 +139,22 @@ class _Reader:
         end = skip_parenthetical(self.doc, end)  # "Kabupaten Timor Tengah Utara (TTU)"
         return Mention(i, end, "gov", self.doc[i:end].text, "", region, rule="entity.government_prefix",
                        place_written=self.doc[place.start:place.end].text)
+
+    def government_of_unknown_place(self, i: int, gov, j: int) -> Mention | None:
+        """"Kabupaten Mamberamo Hulu 90,05": a level word and a capitalised name no gazetteer
+        knows is still a government (a new region, a spelling of the outlet's); were it not read,
+        its score would fall on the government named before it."""
+        doc, vocab = self.doc, self.vocab
+        if not gov.value or not doc[i].is_title:
+            return None  # "kabupaten lain", "PEMPROV JATIM JUGA ZONA HIJAU" (a headline in capitals)
+        end = j
+        while end < len(doc) and end - j < 3 and doc[end].is_alpha and doc[end].is_title \
+                and not doc[end].is_stop and not self.labels(end) and doc[end].text not in vocab.lex["not_place_names"]:
+            end += 1
+        if end == j:
+            return None
+        name = f"Pemerintah {gov.value.capitalize()} {doc[j:end].text}"
+        return Mention(i, end, "gov", doc[i:end].text, name, None, rule="entity.government_unknown_place")
 
     # 2. units ---------------------------------------------------------------------------------
     def unit(self, i: int) -> Mention | None:

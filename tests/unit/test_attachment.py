@@ -181,3 +181,18 @@ def test_units_said_of_a_whole_country_are_no_entity(extractor):
     text = ("Survei Kepuasan Masyarakat 2021 oleh lembaga independen terhadap Dinas Dukcapil di seluruh Indonesia "
             "memberi nilai 73,2.")
     assert by_score(extractor, text) == {}
+
+
+def test_a_relative_clause_after_a_list_of_scored_names_labels_each_of_them(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, dari 10 kabupaten/kota di provinsi itu hanya Kota Tarakan (91,2) "
+            "dan Kota Bontang (89,05) yang masuk zona hijau.")
+    found = by_score(extractor, text)
+    assert [(found[s].entity, found[s].predicate) for s in (91.2, 89.05)] == [
+        ("Pemerintah Kota Tarakan", ("zona hijau",)), ("Pemerintah Kota Bontang", ("zona hijau",))]
+
+
+def test_a_relative_clause_after_another_clause_labels_only_its_own_name(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, Kota Tarakan memperoleh 71,2, sedangkan Kota Bontang (89,05) "
+            "yang masuk zona hijau.")
+    found = by_score(extractor, text)
+    assert (found[71.2].predicate, found[89.05].predicate) == ((), ("zona hijau",))

@@ -183,3 +183,18 @@ def test_the_government_whose_units_are_counted_is_not_itself_given_the_label(ex
         "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Surabaya",
         "RSUD Bhakti Dharma Kota Surabaya"]
     assert all(r.predicate == ("pelayanan prima",) for r in found)
+
+
+def test_a_government_of_a_place_no_gazetteer_knows_is_still_an_entity(extractor):
+    # a new region, or one the outlet spells its own way: its score must not fall on the one before
+    text = ("Dalam penilaian Ombudsman RI 2023, Kabupaten Sleman meraih 95,22, disusul Kabupaten Bantul 93,10 "
+            "dan Kabupaten Mamberamo Hulu 90,05.")
+    found = by_score(records(extractor, text))
+    assert found[93.1].entity == "Pemerintah Kabupaten Bantul"
+    assert found[90.05].entity == "Pemerintah Kabupaten Mamberamo Hulu" and found[90.05].region is None
+
+
+def test_an_award_named_after_a_kind_of_place_is_no_government(extractor):
+    text = ("Pada penilaian kepatuhan Ombudsman 2023, Pemerintah Kabupaten Bantul, peraih penghargaan "
+            "Kabupaten Layak Anak, mencatat nilai 91,20.")
+    assert [(r.entity, r.score) for r in records(extractor, text)] == [("Pemerintah Kabupaten Bantul", 91.2)]

@@ -73,3 +73,10 @@ def test_a_sentence_about_now_does_not_take_the_year_of_an_earlier_score(extract
             "Kini Kabupaten Wajo meraih nilai 85,30.")
     found = {r.score: r.year for r in extractor.extract(Article(text=text))}
     assert found == {70.1: 2021, 68.4: 2021, 85.3: None}
+
+
+def test_a_sentence_counting_on_from_the_year_stated_takes_the_next_year(extractor):
+    text = ("Pada penilaian kepatuhan Ombudsman 2019, Kabupaten Sikka berada di zona merah dengan nilai 48,20. "
+            "Setahun kemudian, nilainya melonjak menjadi 76,50 dan masuk zona kuning.")
+    found = {r.score: r.year for r in extractor.extract(Article(text=text))}
+    assert found == {48.2: 2019, 76.5: 2020}
