@@ -50,6 +50,10 @@ def span_patterns(rules) -> list[dict]:
     for cue in rules.lexicon["grade_cues"]:
         patterns.append({"label": "GRADE", "id": cue, "attr": "TOKENS", "pattern": [
             {"LOWER": cue}, scheme_name, quote, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}]})
+    # "Pemkab Temanggung memperoleh BB": a letter right after a verb of receiving, kept where no
+    # name goes on after it
+    patterns.append({"label": "GRADE", "id": "after_verb", "attr": "TOKENS", "pattern": [
+        {"LOWER": {"IN": rules.lexicon["receiving_verbs"]}}, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}]})
     # 'predikat SAKIP "B"', 'indeks RB “CC”': a letter in quotes, kept where a cue stands before it
     patterns.append({"label": "GRADE", "id": "quoted", "attr": "TOKENS", "pattern": [
         QUOTE_MARK, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}, QUOTE_MARK]})

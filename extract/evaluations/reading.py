@@ -12,7 +12,7 @@ from functools import cached_property
 
 from .entities import Mention, find_mentions
 from .numbers import NumberSetting, Score, find_scores
-from .segments import clause_of, clauses
+from .segments import clause_of, clauses, opens_on_told_result
 from .spans import Found, find_spans, predicate_items
 
 
@@ -99,7 +99,10 @@ def read_sentence(vocab, nlp, number: int, sentence, text: str, context, on_topi
     masked = next((t.i for t in doc if sentence.start + t.idx >= context.dateline_end), len(doc))
     mentions = find_mentions(vocab, doc, found, context.defined, masked)
     cues = scheme_cues(vocab, doc)
-    signal = in_list or bool(cues) or any(f.label in ("PREDICATE", "GRADE") for f in found)
+    # "Nilai ini naik dibanding tahun sebelumnya 70,08": pointing at the result just told is a
+    # sign of results too
+    signal = in_list or bool(cues) or any(f.label in ("PREDICATE", "GRADE") for f in found) \
+        or opens_on_told_result(vocab, doc)
     leading = context.schemes.most_common(1)[0][0] if context.schemes and context.schemes.most_common(1)[0][1] else None
     stated = STATED_SCALE.search(doc.text)
     scores = find_scores(vocab, doc, NumberSetting(on_topic, signal, percent_index=leading == "skm",

@@ -24,6 +24,7 @@ def find_spans(vocab, doc) -> list[Found]:
              if not (s.label_ == "PREDICATE" and _loose_word(vocab, doc, s))
              and not (s.label_ in ("PREDICATE", "GRADE") and (_aspired(vocab, doc, s) or _counted(doc, s)))
              and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))
+             and not (s.id_ == "after_verb" and s.end < len(doc) and doc[s.end].text[:1].isupper())
              and not (s.id_ == "quoted" and not (_after_grade_cue(vocab, doc, s) or _after_name_or_score(doc, s)))]
     spans.extend(_joined_regions(vocab, doc, spans))
     spans.extend(_grade_runs(vocab, doc, spans))

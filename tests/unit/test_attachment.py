@@ -196,3 +196,11 @@ def test_a_relative_clause_after_another_clause_labels_only_its_own_name(extract
             "yang masuk zona hijau.")
     found = by_score(extractor, text)
     assert (found[71.2].predicate, found[89.05].predicate) == ((), ("zona hijau",))
+
+
+def test_a_sentence_pointing_at_the_result_just_told_gives_its_earlier_value(extractor):
+    text = ("Pemerintah Kota Salatiga kembali meraih predikat \"BB\" dalam evaluasi SAKIP tahun 2022 dengan nilai 72,15. "
+            "Nilai ini naik dibanding tahun sebelumnya 70,08.")
+    found = by_score(extractor, text)
+    assert sorted(found) == [70.08, 72.15]
+    assert found[70.08].entity == "Pemerintah Kota Salatiga" and found[70.08].year is None

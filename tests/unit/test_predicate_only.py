@@ -291,3 +291,16 @@ def test_a_category_restated_as_its_letter_is_both_labels(extractor):
             "mendapat predikat \"Pelayanan Prima\" atau A dari Kementerian PANRB.")
     [record] = extractor.extract(Article(text=text))
     assert record.predicate == ("pelayanan prima", "a") and record.score is None
+
+
+def test_a_letter_grade_right_after_a_verb_of_receiving_is_the_grade(extractor):
+    text = ("Berdasarkan hasil evaluasi AKIP 2023, Pemkab Wonosobo memperoleh predikat B dengan nilai 68,44, "
+            "sedangkan Pemkab Temanggung memperoleh BB.")
+    found = given(extractor, text)
+    assert found["Pemerintah Kabupaten Temanggung"].predicate == ("bb",)
+    assert found["Pemerintah Kabupaten Temanggung"].scheme == "sakip"
+
+
+def test_a_letter_after_a_verb_that_starts_a_name_is_no_grade(extractor):
+    text = "Dalam evaluasi SAKIP 2023, Pemkab Wonosobo menerima A Karim, tim evaluator dari kementerian."
+    assert given(extractor, text) == {}
