@@ -220,11 +220,15 @@ def _release_year(vocab, text: str) -> int | None:
     from October to December are that year's round. A release earlier in the year may be the
     round before, so it says nothing."""
     for match in vocab.release_re.finditer(text):
-        window = re.split(r"\n|[.!?]\s", text[match.end(): match.end() + 160], maxsplit=1)[0]
-        for start, end in date_spans(window):
-            parsed = parse_date_span(window[start:end])
-            if parsed and int(parsed[5:7]) >= RELEASE_MONTH_SAME_ROUND:
-                return int(parsed[:4])
+        after = re.split(r"\n|[.!?]\s", text[match.end(): match.end() + 160], maxsplit=1)[0]
+        # "Ombudsman RI Perwakilan Jawa Tengah, Selasa (10/12/2019), menyerahkan …": the day
+        # may also be said just before the verb, in the same sentence
+        before = re.split(r"\n|[.!?]\s", text[max(0, match.start() - 80): match.start()])[-1]
+        for window in (after, before):
+            for start, end in date_spans(window):
+                parsed = parse_date_span(window[start:end])
+                if parsed and int(parsed[5:7]) >= RELEASE_MONTH_SAME_ROUND:
+                    return int(parsed[:4])
     return None
 
 

@@ -80,3 +80,9 @@ def test_a_sentence_counting_on_from_the_year_stated_takes_the_next_year(extract
             "Setahun kemudian, nilainya melonjak menjadi 76,50 dan masuk zona kuning.")
     found = {r.score: r.year for r in extractor.extract(Article(text=text))}
     assert found == {48.2: 2019, 76.5: 2020}
+
+
+def test_a_handover_day_said_just_before_the_verb_dates_the_round(extractor):
+    text = ("Ombudsman RI Perwakilan Jawa Tengah, Selasa (10/12/2019), menyerahkan hasil penilaian kepatuhan kepada "
+            "Kabupaten Purworejo yang meraih nilai 82,5 (zona hijau).")
+    assert years(extractor, text) == {"Pemerintah Kabupaten Purworejo": 2019}
