@@ -310,7 +310,7 @@ _LEXICON_KEYS = {
     "score_cues": list, "score_cue_window": int, "linking_cues": list, "unit_words": list,
     "blocking_prefixes": list, "range_markers": list, "band_cues": list, "comparison_markers": list,
     "award_cues": list, "rank_cues": list, "ordinals": dict, "number_words": dict,
-    "government_prefixes": dict, "later_year_phrases": dict, "not_place_names": list, "target_cues": list, "evaluators": list, "unit_word_exceptions": dict,
+    "government_prefixes": dict, "interim_cues": list, "later_year_phrases": dict, "not_place_names": list, "target_cues": list, "evaluators": list, "unit_word_exceptions": dict,
     "count_words_for_integers": list, "component_cues": list, "location_markers": list,
     "generic_predicates": list, "predicate_cues": list, "percent_scores_after": list,
     "average_cues": list, "group_words": list, "list_intro": list, "aspiration_markers": list, "hope_words": list, "modal_words": list, "future_phrases": list, "past_markers": list, "parent_markers": list,

@@ -136,6 +136,9 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
         return "not_score.target"          # "menargetkan nilai 90", "targetnya dipasang pada poin 2,41"
     if rule == "score.integer_after_cue" and after in vocab.lex["count_words_for_integers"]:
         return "not_score.count"           # "42 kuning, dan 3 merah": governments per zone
+    said_before = " " + " ".join(t.lower_ for t in doc[max(0, start - 6):start]) + " "
+    if any(f" {cue} " in said_before for cue in vocab.lex["interim_cues"]):
+        return "not_score.interim"         # "nilai SAQ-nya mencapai 86,5": the body's own questionnaire, before the visit
     window = doc[max(0, start - 10):start]
     if any(t.lower_ in vocab.component_cues for t in window) and not any(t.lower_ == "indeks" for t in window[-2:]):
         return "not_score.component"       # "domain kebijakan 4,10": a part, not the entity's result

@@ -304,3 +304,9 @@ def test_a_letter_grade_right_after_a_verb_of_receiving_is_the_grade(extractor):
 def test_a_letter_after_a_verb_that_starts_a_name_is_no_grade(extractor):
     text = "Dalam evaluasi SAKIP 2023, Pemkab Wonosobo menerima A Karim, tim evaluator dari kementerian."
     assert given(extractor, text) == {}
+
+
+def test_a_nomination_is_no_award(extractor):
+    text = ("Komisi Informasi Provinsi Banten menetapkan sepuluh badan publik sebagai nominasi Informatif, di antaranya "
+            "Kabupaten Lebak, Kota Cilegon dan Kabupaten Pandeglang.")
+    assert given(extractor, text) == {}

@@ -108,6 +108,13 @@ def test_target_cue_makes_a_goal(extractor, cue):
     assert run(extractor, text) == []
 
 
+@pytest.mark.parametrize("cue", LEX["interim_cues"])
+def test_interim_cue_makes_no_result(extractor, cue):
+    text = (f"Kota Lebak lolos ke tahap visitasi Monev Keterbukaan Informasi Publik setelah {cue} mencapai 86,5. "
+            "Pada tahun yang sama, Pemerintah Kabupaten Lebak meraih nilai 91,20.")
+    assert scores_of(run(extractor, text)) == [91.2]
+
+
 @pytest.mark.parametrize("word", LEX["count_words_for_integers"])
 def test_count_word_after_a_whole_number(extractor, word):
     text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak mencatat nilai 42 {word} lainnya."
