@@ -23,6 +23,9 @@ from dataclasses import dataclass, replace
 from .patterns import LETTER_GRADE
 from .regions import resolve_region
 
+LIST_MARKS = (",", ";", ":", "-", "–", "•")  # what stands before an item of an enumeration
+MAX_UNKNOWN_NAME_WORDS = 8
+
 PARTY, ASSESSOR, COMPARISON, PARENT, PLACE = "party", "assessor", "comparison", "parent", "place"
 
 
@@ -88,8 +91,8 @@ def find_mentions(vocab, doc, found, defined: dict | None = None, dateline_end: 
     mentions: list[Mention] = []
     i = 0
     while i < len(doc):
-        mention = reader.government(i) or reader.unit(i) or reader.defined_body(i) or reader.bare_region(i) \
-            or reader.anaphor(i)
+        mention = reader.government(i) or reader.unit(i) or reader.defined_body(i) or reader.unknown_unit(i) \
+            or reader.bare_region(i) or reader.anaphor(i)
         if mention:
             mentions.append(mention)
             i = mention.end
@@ -167,14 +170,14 @@ class _Reader:
             if _glued(doc, alias.end):
                 return None  # "PAN-RB", "KemenPAN-RB": part of a longer abbreviation
             row = vocab.agency_rows[alias.value.partition(":")[2]]
-            kind, rule, name_end = row["kind"], "entity.agency_alias", alias.end
+            kind, rule, name_end, head_end = row["kind"], "entity.agency_alias", alias.end, alias.end
             tail_end = capitalised_run(doc, alias.end, self.by_start, titles=vocab.honorifics)
             if vocab.unit_places.get(kind) == "named" and tail_end > alias.end:
                 base, name_end = _title_name(doc[i:tail_end].text), tail_end  # "RSUD Embung Fatimah"
             else:
                 base = row["canonical"]
         else:
-            kind = vocab.head_kinds[head.value.partition(":")[2]]
+            kind, head_end = vocab.head_kinds[head.value.partition(":")[2]], head.end
             name_end = capitalised_run(doc, head.end, self.by_start, allow_lower=doc[head.start].text.islower(),
                                        titles=vocab.honorifics)
             if name_end == head.end and not self.span(head.end, "REGION") and kind not in vocab.self_named_kinds \
@@ -204,6 +207,8 @@ class _Reader:
         national = kind in vocab.national_kinds or place_kind == "own" or (
             place_kind != "local" and base.split()[-1] in vocab.national_name_words)
         end = skip_parenthetical(doc, name_end)  # "Badan Pertanahan Nasional (BPN) Kabupaten Aceh Utara"
+        if end + 1 < len(doc) and doc[end].lower_ == "di" and self._town_at(end + 1):
+            end += 1  # "Loka POM di Kabupaten Banyumas": the unit's place after "di"
         region, place_named, written_place = None, False, ""
         gov = self.span(end, "GOV")
         if gov is not None and (gov.end < len(doc)):
@@ -230,6 +235,12 @@ class _Reader:
                     base, end, region, written_place = f"{base} {doc[place.start:tail].text}", tail, None, ""
                 elif named:
                     base, place_named = f"{base} {doc[place.start:end].text}", True
+        if region is None and not place_named and kind in vocab.lex["vertical_kinds"] and doc[name_end - 1].is_title \
+                and any(t.text in vocab.lex["class_words"] for t in doc[head_end:name_end - 1]):
+            # "Lapas Kelas IIB Slawi", "Kantor Imigrasi Kelas II Wonosobo": a national body's unit, its
+            # class, then the place no gazetteer knows that it is named after; not a unit of the
+            # article's region
+            place_named = True
         office = self.representative_office(end)
         if office is not None:  # "BPKP Perwakilan Sulawesi Tenggara": the body's office in a province
             place, end = office
@@ -283,6 +294,51 @@ class _Reader:
         return None
 
     # 4. bare regions --------------------------------------------------------------------------
+    def unknown_unit(self, i: int) -> Mention | None:
+        """"…, yaitu KPPBC Tipe Madya Pabean C Cilacap, BBPOM di Semarang dan …": in an
+        enumeration, a run of capitalised words that ends on a place is a unit named after it,
+        though no head or list knows its kind; its place is not the government of the place."""
+        vocab, doc = self.vocab, self.doc
+        if not i or not (doc[i - 1].text in LIST_MARKS or doc[i - 1].lower_ in vocab.coordinators
+                         or doc[i - 1].lower_ in vocab.list_intro):
+            return None
+        k = i
+        while k < len(doc) and k - i < MAX_UNKNOWN_NAME_WORDS and not self.labels(k) and not doc[k].is_stop \
+                and doc[k].is_alpha and (doc[k].is_title or doc[k].is_upper):
+            k += 1
+        if k == i or any(t.lower_ in vocab.lex["office_holders"] or t.lower_ in vocab.honorifics for t in doc[i:k]):
+            return None  # "Pj Gubernur Sumsel", "Kepala Kantor …": a person's office, not a unit
+        if k < len(doc) and doc[k].lower_ == "di":  # "BBPOM di Semarang"
+            town = self._town_at(k + 1)
+            if town is None:
+                return None
+            place, region = town
+        else:
+            place = self.span(k, "REGION")
+            if place is None:
+                return None  # before a government prefix the words are that government's ("Pemda Kabupaten X")
+            region = region_from_item(vocab, doc, place, None) or region_from_item(vocab, doc, place, "kabupaten")
+        if not doc[place.start].text[:1].isupper() or (region is None and doc[k].lower_ != "di"):
+            return None
+        written = doc[i:place.end].text
+        return Mention(i, place.end, "agency", written, written, region, rule="entity.unknown_named_unit",
+                       place_named=True, place_written=doc[place.start:place.end].text)
+
+    def _town_at(self, k: int):
+        """(place span, region) of a kabupaten or kota named at k, with or without its level word;
+        a province after "di" is where a group of units is ("Kantor Pertanahan di Provinsi Aceh")."""
+        gov = self.span(k, "GOV")
+        at = gov.end + (1 if gov is not None and gov.end < len(self.doc) and self.doc[gov.end].text == "." else 0) \
+            if gov is not None else k
+        place = self.span(at, "REGION")
+        if place is None:
+            return None
+        region = region_from_item(self.vocab, self.doc, place, gov.value if gov else None)
+        if region is None and gov is None and (region_from_item(self.vocab, self.doc, place, "kota")
+                                               or region_from_item(self.vocab, self.doc, place, "kabupaten")):
+            return place, None  # "di Semarang": a town, the kota or the kabupaten of that name
+        return (place, region) if region is not None and region.level != "provinsi" else None
+
     def bare_region(self, i: int) -> Mention | None:
         vocab, doc = self.vocab, self.doc
         item = self.span(i, "REGION")

@@ -198,3 +198,30 @@ def test_an_award_named_after_a_kind_of_place_is_no_government(extractor):
     text = ("Pada penilaian kepatuhan Ombudsman 2023, Pemerintah Kabupaten Bantul, peraih penghargaan "
             "Kabupaten Layak Anak, mencatat nilai 91,20.")
     assert [(r.entity, r.score) for r in records(extractor, text)] == [("Pemerintah Kabupaten Bantul", 91.2)]
+
+
+def test_an_item_of_a_list_named_after_its_place_is_a_unit_no_list_knows(extractor):
+    # the kinds of office are unknown to every list in config/; the place ends each name
+    text = ("Pada penganugerahan Zona Integritas 2023, sejumlah satker meraih predikat WBK, yaitu KPPBC Tipe Madya "
+            "Pabean C Cilacap, Stasiun Karantina Ikan Kelas II Tegal, BBPOM di Semarang dan Loka POM di Kabupaten "
+            "Banyumas.")
+    found = {r.entity: r for r in records(extractor, text)}
+    assert set(found) == {"KPPBC Tipe Madya Pabean C Cilacap", "Stasiun Karantina Ikan Kelas II Tegal",
+                          "BBPOM di Semarang", "Loka POM Kabupaten Banyumas"}
+    assert found["KPPBC Tipe Madya Pabean C Cilacap"].region == "Kabupaten Cilacap"  # not "Pemerintah Kabupaten Cilacap"
+    assert all(r.predicate == ("wbk",) for r in found.values())
+
+
+def test_a_persons_office_or_a_government_word_before_a_place_is_no_unit(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, Pj Bupati Cilacap, Pemda Kabupaten Banyumas dan Kabupaten "
+            "Kebumen masuk zona hijau.")
+    entities = {r.entity for r in records(extractor, text)}
+    assert {"Pemerintah Kabupaten Banyumas", "Pemerintah Kabupaten Kebumen"} <= entities
+    assert not any(e.startswith(("Pj", "Pemda")) for e in entities)
+
+
+def test_a_national_bodys_unit_named_after_an_unknown_place_takes_no_other_region(extractor):
+    text = ("Dalam penganugerahan Zona Integritas 2023, Rutan Kelas IIB Salatiga, Lapas Kelas IIB Slawi dan "
+            "Bapas Kelas II Purwokerto meraih WBK.")
+    found = {r.entity: r.region for r in records(extractor, text)}
+    assert found["Lapas Kelas IIB Slawi"] is None and found["Rutan Kelas IIB Salatiga"] == "Kota Salatiga"
