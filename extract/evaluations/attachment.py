@@ -63,6 +63,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
                                    [score.rule, mention.rule, *rules_used[index], scheme_rule], records))
             indices.append(index)
     _label_said_of_the_list(vocab, reading, records, indices, assigned)
+    records = _labels_respectively(vocab, reading, records, indices)
     if records:
         context.recorded_values.update(r.score for r in records)
         context.last_result = records[-1]
@@ -138,6 +139,9 @@ def _nearest(vocab, reading, context, previous_mentions, index, prev_end, next_s
     """Rules 1–5 of the module docstring, in order."""
     doc, scores = reading.doc, reading.scores
     score = scores[index]
+    given_to = _recipient_after(vocab, reading, score, next_start)
+    if given_to is not None:  # "memberikan nilai 3,21 kepada Polres A dan 3,88 kepada Polres B"
+        return [given_to], ["attach.given_to"]
     if between:
         return [between[-1]], ["attach.entity_before"]
     if _unknown_name_before(vocab, reading, prev_end, score.start) or _unread_unit_before(reading, prev_end, score.start):
@@ -154,6 +158,46 @@ def _nearest(vocab, reading, context, previous_mentions, index, prev_end, next_s
             and not any(t.lower_ in vocab.aggregate_words for t in doc) and not _compared_with_another(vocab, reading, score):
         return _from_earlier_sentence(reading, context, previous_mentions)
     return [], []
+
+
+def _recipient_after(vocab, reading, score, next_start: int):
+    """The entity right after "kepada", "untuk", "bagi" that follows the score, if any."""
+    doc = reading.doc
+    k = score.end + (1 if score.end < len(doc) and doc[score.end].text == ")" else 0)
+    if k >= next_start or doc[k].lower_ not in vocab.lex["recipient_markers"]:
+        return None
+    return next((m for m in reading.parties if m.start == k + 1 and m.end <= next_start), None)
+
+
+def _labels_respectively(vocab, reading, records: list, indices: list[int]) -> list:
+    """"A 4,33, B 4,01, dan C 3,87, masing-masing dengan predikat A-, A- dan B": labels listed
+    after the scores, behind a word for "respectively", pair with them in order when the counts
+    agree; when they do not, none is given (the pairing cannot be read)."""
+    doc, scores = reading.doc, reading.scores
+    if not records or len(set(indices)) != len(indices):
+        return records
+    last_score = scores[indices[-1]].end
+    marker = next((t.i for t in doc[last_score:] if t.lower_ in vocab.lex["respective_words"]), None)
+    if marker is None or not any(f.start > marker for f in reading.labels):
+        return records
+    run = [f for f in reading.labels if f.start > marker]
+    gaps_ok = all(all(t.is_punct or t.lower_ in vocab.coordinators or t.text in ("-", "+") for t in doc[a.end:b.start])
+                  for a, b in zip(run, run[1:]))
+    from_run = {f.start for f in run}
+    out = []
+    for k, record in enumerate(records):
+        if gaps_ok and len(run) == len(records):
+            labels, rule = tuple(labels_of(doc, [run[k]])), "predicate.respectively"
+        else:
+            labels = record.predicate if not any(start in from_run for start in _label_starts(doc, reading, record)) else ()
+            rule = "predicate.respective_count_differs"
+        out.append(replace(record, predicate=labels, rule_ids=record.rule_ids + (rule,)))
+    return out
+
+
+def _label_starts(doc, reading, record) -> list[int]:
+    """Token starts of the sentence's labels that gave `record` its predicate."""
+    return [f.start for f in reading.labels if labels_of(doc, [f])[0] in record.predicate]
 
 
 def _respectively(vocab, doc, scores, assigned, rules_used) -> None:

@@ -12,7 +12,10 @@ def indonesian():
     from spacy.lang.id import Indonesian
 
     class Defaults(Indonesian.Defaults):
-        infixes = list(Indonesian.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=[A-Za-z])"]
+        # "(A-/Sangat Baik)", "(A/Pelayanan Prima)": a letter grade and its label across a slash
+        infixes = list(Indonesian.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=[A-Za-z])",
+                                                       r"(?<=\b[A-D])[\-+](?=/[A-Za-z])",
+                                                       r"(?<=\b[A-D][\-+])/(?=[A-Za-z])", r"(?<=\b[A-D])/(?=[A-Z][a-z])"]
         # ~15,600 of the ~16,000 exceptions keep reduplicated words ("anak-anak") whole; each
         # costs start-up time and none matters to the rules, which read both halves alike.
         # Abbreviations with a dot ("a.", "dr.") stay: they decide where tokens end.

@@ -60,6 +60,9 @@ def span_patterns(rules) -> list[dict]:
     # "Pemkab Bandung (A)", "81,74 (BB)": a letter in brackets right after a name or a score
     patterns.append({"label": "GRADE", "id": "bracket", "attr": "TOKENS", "pattern": [
         {"TEXT": "("}, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}, {"TEXT": ")"}]})
+    # "4,05 (A-/Sangat Baik)": the letter and its label in one bracket
+    patterns.append({"label": "GRADE", "id": "bracket", "attr": "TOKENS", "pattern": [
+        {"TEXT": "("}, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}, {"TEXT": "/"}]})
     return patterns
 
 

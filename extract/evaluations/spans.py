@@ -104,6 +104,9 @@ def _loose_word(vocab, doc, span) -> bool:
     if span.start > 1 and doc[span.start - 1].text == "(" and (
             LETTER_GRADE.match(doc[span.start - 2].text) or doc[span.start - 2].text in ("-", "+")):
         return False  # "Predikat A- (Sangat Baik)": and the other way round
+    if span.start > 1 and doc[span.start - 1].text == "/" and (
+            LETTER_GRADE.match(doc[span.start - 2].text) or doc[span.start - 2].text in ("-", "+")):
+        return False  # "(A-/Sangat Baik)": the label the letter stands for
     if span.start > 1 and doc[span.start - 1].lower_ == "atau" and (
             doc[span.start - 2].like_num or LETTER_GRADE.match(doc[span.start - 2].text)
             or doc[span.start - 2].text in ("-", "+")):

@@ -204,3 +204,30 @@ def test_a_sentence_pointing_at_the_result_just_told_gives_its_earlier_value(ext
     found = by_score(extractor, text)
     assert sorted(found) == [70.08, 72.15]
     assert found[70.08].entity == "Pemerintah Kota Salatiga" and found[70.08].year is None
+
+
+def test_a_score_given_to_a_name_after_it_is_that_names(extractor):
+    text = ("Kementerian PANRB memberikan nilai 3,21 kepada Polres Sragen dan 3,88 kepada Polres Karanganyar "
+            "pada evaluasi PEKPPP 2021.")
+    found = by_score(extractor, text)
+    assert (found[3.21].entity, found[3.88].entity) == ("Polres Sragen", "Polres Karanganyar")
+
+
+def test_labels_listed_after_the_scores_pair_with_them_respectively(extractor):
+    text = ("Kota Tegal memperoleh nilai 4,33, Kabupaten Tegal 4,01, dan Kabupaten Brebes 3,87 pada evaluasi PEKPPP "
+            "2022, masing-masing dengan predikat A-, A- dan B.")
+    found = by_score(extractor, text)
+    assert [found[s].predicate for s in (4.33, 4.01, 3.87)] == [("a-",), ("a-",), ("b",)]
+
+
+def test_respective_labels_that_do_not_count_up_are_given_to_none(extractor):
+    text = ("Kota Tegal memperoleh nilai 4,33, Kabupaten Tegal 4,01, dan Kabupaten Brebes 3,87 pada evaluasi PEKPPP "
+            "2022, masing-masing dengan predikat A- dan B.")
+    found = by_score(extractor, text)
+    assert [found[s].predicate for s in (4.33, 4.01, 3.87)] == [(), (), ()]
+
+
+def test_a_letter_and_its_label_in_one_bracket_are_both_the_predicate(extractor):
+    text = "Dalam evaluasi PEKPPP 2023, Polres Sragen meraih indeks 4,05 (A-/Sangat Baik), sedangkan Polres Boyolali 3,45 (B-/Cukup)."
+    found = by_score(extractor, text)
+    assert (found[4.05].predicate, found[3.45].predicate) == (("a-", "sangat baik"), ("b-", "cukup"))

@@ -34,8 +34,11 @@ def test_tokenizer(nlp, text, tokens):
     ("Predikat A (Pelayanan Prima): Polres", ["Predikat", "A", "(", "Pelayanan", "Prima", ")", ":", "Polres"]),
     ("Timor Tengah Utara(TTU)", ["Timor", "Tengah", "Utara", "(", "TTU", ")"]),
     ("RSUD Dr. Soetomo", ["RSUD", "Dr.", "Soetomo"]),
+    ("(A-/Sangat Baik)", ["(", "A", "-", "/", "Sangat", "Baik", ")"]),   # a grade and its label across a slash
+    ("(A/Pelayanan Prima)", ["(", "A", "/", "Pelayanan", "Prima", ")"]),
 ])
 def test_rapor_tokenizer_splits_what_the_blank_one_glues(text, tokens):
-    """Rapor's Indonesian: a bracket glued to a word splits, and an emoticon ("):") is two marks."""
+    """Rapor's Indonesian: a bracket glued to a word splits, an emoticon ("):") is two marks, and
+    a letter grade comes apart from its label across a slash."""
     from rapor.extract.evaluations.language import indonesian
     assert [t.text for t in indonesian()(text)] == tokens
