@@ -52,15 +52,24 @@ def round_of_list(vocab, context, doc) -> int | None:
     to the same round), but not in a sentence with a word for now ("Kini Kabupaten X meraih …"
     is not the round of "pada 2021 hanya meraih …"); a sentence that counts on from the year last
     stated ("Pada 2019 … 48,20. Setahun kemudian, nilainya 76,50") is that year's next."""
-    said = " " + " ".join(t.lower_ for t in doc) + " "
-    later = next((n for phrase, n in vocab.lex["later_year_phrases"].items() if f" {phrase} " in said), None)
+    later, about_now = _time_words(vocab, doc)
     if later and context.last_year:
         return context.last_year + later
     if context.year:
         return context.year
-    if any(f" {w} " in said for w in vocab.lex["now_words"]):
+    if about_now:
         return None
     return context.last_year
+
+
+def _time_words(vocab, doc) -> tuple[int | None, bool]:
+    """(years the sentence counts on by, whether it speaks of now): read once per sentence, not
+    once per score (a sentence may hold thousands)."""
+    if "time_words" not in doc.user_data:
+        said = " " + " ".join(t.lower_ for t in doc) + " "
+        later = next((n for phrase, n in vocab.lex["later_year_phrases"].items() if f" {phrase} " in said), None)
+        doc.user_data["time_words"] = (later, any(f" {w} " in said for w in vocab.lex["now_words"]))
+    return doc.user_data["time_words"]
 
 
 def read_context(vocab, text: str, title: str, url: str | None = None) -> ArticleContext:

@@ -138,6 +138,9 @@ def _after_grade_cue(vocab, doc, span) -> bool:
         t.lower_ in vocab.year_lead_words and t.text.isupper()) for t in doc[max(0, span.start - 3):span.start])
 
 
+HOPE_REACH = 12  # tokens before the modal verb in which a hope word still governs it
+
+
 def _wished(vocab, doc, span) -> bool:
     """"berharap Puskesmas X bisa meraih predikat WBK", "meraih WBBM tahun depan": a wish."""
     after = " " + doc[span.end:span.end + 4].text.lower() + " "
@@ -147,7 +150,8 @@ def _wished(vocab, doc, span) -> bool:
                  if t.lower_ in vocab.lex["receiving_verbs"]), None)
     if verb is None or verb.i == 0 or doc[verb.i - 1].lower_ not in vocab.lex["modal_words"]:
         return False
-    said_before = " " + doc[:verb.i - 1].text.lower() + " "  # "mudah-mudahan" is several tokens
+    # within the clause's reach ("mudah-mudahan" is several tokens)
+    said_before = " " + doc[max(0, verb.i - 1 - HOPE_REACH):verb.i - 1].text.lower() + " "
     return any(f" {word} " in said_before for word in vocab.lex["hope_words"])
 
 
