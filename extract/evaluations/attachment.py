@@ -166,7 +166,7 @@ def _recipient_after(vocab, reading, score, next_start: int):
     k = score.end + (1 if score.end < len(doc) and doc[score.end].text == ")" else 0)
     if k >= next_start or doc[k].lower_ not in vocab.lex["recipient_markers"]:
         return None
-    return next((m for m in reading.parties if m.start == k + 1 and m.end <= next_start), None)
+    return next((m for m in reading.parties_between(k + 1, k + 2) if m.end <= next_start), None)
 
 
 def _labels_respectively(vocab, reading, records: list, indices: list[int]) -> list:
