@@ -310,3 +310,8 @@ def test_a_nomination_is_no_award(extractor):
     text = ("Komisi Informasi Provinsi Banten menetapkan sepuluh badan publik sebagai nominasi Informatif, di antaranya "
             "Kabupaten Lebak, Kota Cilegon dan Kabupaten Pandeglang.")
     assert given(extractor, text) == {}
+
+
+def test_the_lowest_bands_of_the_public_service_index_are_labels_too(extractor):
+    text = "Dalam evaluasi PEKPPP 2023, Polres Boyolali meraih kategori B, sedangkan Polres Sragen masuk kategori Buruk."
+    assert given(extractor, text)["Polres Sragen"].predicate == ("buruk",)
