@@ -180,11 +180,12 @@ class _Reader:
             kind, head_end = vocab.head_kinds[head.value.partition(":")[2]], head.end
             name_end = capitalised_run(doc, head.end, self.by_start, allow_lower=doc[head.start].text.islower(),
                                        titles=vocab.honorifics)
-            if name_end == head.end and not self.span(head.end, "REGION") and kind not in vocab.self_named_kinds \
+            if name_end == head.end and not self.span(head.end, "REGION") \
+                    and (kind not in vocab.self_named_kinds or any(t.is_lower for t in doc[head.start:head.end])) \
                     and not (head.end - head.start > 1 and self.span(head.end, "GOV")):
-                # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit; a head of
-                # several words is the name of its kind of unit, and its place completes it
-                # ("Mal Pelayanan Publik Kota Madiun", "Pengadilan Negeri Kota Bima")
+                # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit, and so is
+                # "rumah sakit" in lower case; a head of several words is the name of its kind of
+                # unit, and its place completes it ("Mal Pelayanan Publik Kota Madiun")
                 return None
             written = doc[i:name_end].text
             # "Dinas Dukcapil", "Dinas Kominfo": a head followed by a known abbreviation
@@ -393,6 +394,11 @@ def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
     if vocab.is_assessor(mention.written) or vocab.is_assessor(mention.base_name):
         return replace(mention, role=ASSESSOR)
     if any(before.endswith(" " + m) for m in vocab.lex["parent_markers"]):
+        return replace(mention, role=PARENT)
+    if previous in vocab.lex["owner_markers"] and mention.start > 1 and not (
+            doc[mention.start - 2].like_num or doc[mention.start - 2].lower_ in vocab.score_cues):
+        # "rumah sakit milik Pemkab X": the owner of a unit; but "nilai 96,98 milik Kabupaten X",
+        # "skor tertinggi milik …" name whose the score is
         return replace(mention, role=PARENT)
     if any(before.endswith(" " + m) for m in vocab.lex["comparison_markers"]):
         after = [t.lower_ for t in doc[mention.end: mention.end + 2]]

@@ -225,3 +225,15 @@ def test_a_national_bodys_unit_named_after_an_unknown_place_takes_no_other_regio
             "Bapas Kelas II Purwokerto meraih WBK.")
     found = {r.entity: r.region for r in records(extractor, text)}
     assert found["Lapas Kelas IIB Slawi"] is None and found["Rutan Kelas IIB Salatiga"] == "Kota Salatiga"
+
+
+def test_the_owner_of_a_unit_is_not_given_the_units_score(extractor):
+    text = ("Rumah sakit milik Pemkab Gunungkidul itu mencatat indeks kepuasan masyarakat sebesar 82,15 pada "
+            "triwulan III 2024.")
+    assert records(extractor, text) == []  # whose hospital it is, the sentence does not say by name
+
+
+def test_a_score_said_to_be_a_governments_own_is_its(extractor):
+    text = "Dalam penilaian kepatuhan Ombudsman 2023, nilai tertinggi 96,98 milik Kabupaten Banyumas."
+    [record] = records(extractor, text)
+    assert (record.entity, record.score) == ("Pemerintah Kabupaten Banyumas", 96.98)
