@@ -153,6 +153,9 @@ def _nearest(vocab, reading, context, previous_mentions, index, prev_end, next_s
         return [after[0]], ["attach.entity_after"]
     if index and assigned[index - 1]:
         return assigned[index - 1], ["attach.same_entity_as_previous_score"]
+    if _score_alone(reading, score) and len(previous_mentions) == 1 and reading.number - context.parties_sentence_no <= 1:
+        # "1. Kabupaten Banyumas\n96,98": a list whose names and scores take a line each
+        return [replace(previous_mentions[0], foreign=True)], ["attach.name_on_the_line_before"]
     if score.value not in context.recorded_values and (
             has_cue(vocab, doc, score.start, window=6) or _refers_back(vocab, reading, score)) \
             and not any(t.lower_ in vocab.aggregate_words for t in doc) and not _compared_with_another(vocab, reading, score):
@@ -290,6 +293,12 @@ def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, sch
         context.category = (context.category[0], reading.number, context.category[2])
         return fitting(context.category[0]), "predicate.list_lead_in"
     return [], None
+
+
+def _score_alone(reading, score) -> bool:
+    """The sentence is the score and nothing else but marks and its label: "96,98 (Kualitas Tertinggi)"."""
+    labelled = {i for f in reading.labels for i in range(f.start, f.end)}
+    return all(t.is_punct or t.i in labelled or score.start <= t.i < score.end for t in reading.doc)
 
 
 def _from_earlier_sentence(reading, context, previous_mentions) -> tuple[list, list[str]]:

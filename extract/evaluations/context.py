@@ -24,6 +24,8 @@ LEADING_PERIOD = re.compile(r"\s*(?:pada|di|untuk|sepanjang|selama)?\s*(?:tahun\
 DATELINE = re.compile(
     r"(?m)^[\s\"“]*(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*(?:,[^\n–—-]{0,60}?|\([^)\n]{1,60}\))?\s*[–—-]\s")
 
+DATELINE_LINES = 3  # the dateline is on one of the story's first lines (a headline or a caption may come first)
+
 
 @dataclass
 class ArticleContext:
@@ -254,8 +256,13 @@ def _in_past_sentence(vocab, text: str, position: int) -> bool:
 
 def _dateline(text: str) -> tuple[set[str], int]:
     """"SERANG, KepoinAja79.Com –" or "Samarinda (ANTARA) -": the place filed from, and where it ends."""
+    # the dateline opens the story: one of its first lines, prose after the dash; a list line
+    # further down ("Kabupaten Banyumas — 96,98 (Kualitas Tertinggi)") is no dateline
+    opening = "\n".join(line for line in text[:3000].split("\n") if line.strip())
+    first_lines = opening.split("\n")[:DATELINE_LINES]
     match = DATELINE.search(text[:3000])
-    if not match:
+    if not match or not any(match.group(0).strip() and line.lstrip(' "“').startswith(match.group("place"))
+                            for line in first_lines) or text[match.end():match.end() + 1].isdigit():
         return set(), 0
     place = match.group("place").strip()
     return {place.lower(), place.split()[-1].lower()}, match.end()

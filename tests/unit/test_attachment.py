@@ -231,3 +231,18 @@ def test_a_letter_and_its_label_in_one_bracket_are_both_the_predicate(extractor)
     text = "Dalam evaluasi PEKPPP 2023, Polres Sragen meraih indeks 4,05 (A-/Sangat Baik), sedangkan Polres Boyolali 3,45 (B-/Cukup)."
     found = by_score(extractor, text)
     assert (found[4.05].predicate, found[3.45].predicate) == (("a-", "sangat baik"), ("b-", "cukup"))
+
+
+def test_a_list_line_with_a_dash_is_no_dateline(extractor):
+    text = ("Hasil penilaian kepatuhan Ombudsman 2023:\n"
+            "Kabupaten Banyumas — 96,98 (Kualitas Tertinggi)\n"
+            "Kabupaten Purbalingga — 96,10 (Kualitas Tertinggi)")
+    found = by_score(extractor, text)
+    assert (found[96.98].entity, found[96.1].entity) == ("Pemerintah Kabupaten Banyumas", "Pemerintah Kabupaten Purbalingga")
+
+
+def test_a_score_on_the_line_after_its_name_is_that_names(extractor):
+    text = ("Berikut hasil penilaian kepatuhan Ombudsman 2023 untuk kabupaten di provinsi itu:\n"
+            "1. Kabupaten Banyumas\n96,98\n2. Kabupaten Purbalingga\n96,10")
+    found = by_score(extractor, text)
+    assert (found[96.98].entity, found[96.1].entity) == ("Pemerintah Kabupaten Banyumas", "Pemerintah Kabupaten Purbalingga")
