@@ -33,6 +33,7 @@ from dataclasses import replace
 from ..records import Evaluation
 from .attachment import coordinated
 from .attributes import local_region, scheme_at, scheme_of_labels, year_near
+from .numbers import YEAR_TOKEN
 from .predicates import conflicting, labels_of
 from .quotes import char_span
 from .segments import is_list_line, list_intro, opens_on_told_result
@@ -300,10 +301,23 @@ def _history(vocab, reading) -> list[tuple]:
         return []
     mention = reading.parties[0]
     later = [f for f in reading.labels if f.start >= mention.end]
-    times = [_history_time(vocab, reading, f.start) for f in later]
-    if len(later) < 2 or any(t is None for t in times) or len(set(times)) < len(times):
+    if len(later) < 2 or _history_times(vocab, reading, later) is None:
         return []
     return [(mention, f) for f in later]
+
+
+def _history_times(vocab, reading, labels) -> list | None:
+    """The time of each label of a history, all said before their labels ("pada 2021 zona
+    kuning, tahun ini zona hijau") or all right after them ("WBK pada 2021 dan WBBM pada
+    2023"); None unless each label has its own."""
+    before = [_history_time(vocab, reading, f.start) for f in labels]
+    if None not in before and len(set(before)) == len(before):
+        return before
+    doc = reading.doc
+    bounds = [f.start for f in labels[1:]] + [len(doc)]
+    after = [next((int(t.text) for t in doc[f.end:min(f.end + 3, bound)] if YEAR_TOKEN.match(t.text)), None)
+             for f, bound in zip(labels, bounds)]
+    return after if None not in after and len(set(after)) == len(after) else None
 
 
 def _history_time(vocab, reading, position: int):
@@ -323,7 +337,9 @@ def _history_time(vocab, reading, position: int):
 
 
 def _history_year(vocab, reading, position: int) -> int | None:
-    time = _history_time(vocab, reading, position)
+    labels = [f for f in reading.labels if f.start >= reading.parties[0].end]
+    times = _history_times(vocab, reading, labels) or []
+    time = next((t for f, t in zip(labels, times) if f.start == position), None)
     return time if isinstance(time, int) else None
 
 

@@ -34,16 +34,27 @@ def _label_line(vocab, doc, found: list[Found]) -> bool:
 
 
 def conflicting(vocab, labels: list[str]) -> bool:
-    """"lima daerah berpredikat Baik, enam lainnya Cukup": two labels of one kind name two groups."""
-    def kind(label: str) -> str:
+    """"lima daerah berpredikat Baik, enam lainnya Cukup", "A dan B meraih predikat WBK dan WBBM":
+    two different labels of one kind name two groups; a label and its long form are one."""
+    families = vocab.lex["label_families"]
+
+    def kind_and_band(label: str) -> tuple[str, str]:
+        if label in families:  # "wbk", "wilayah bebas dari korupsi": one band of the integrity zone
+            family, band = families[label]
+            return family, band
         first = label.split()[0]
         if first in vocab.predicate_families:
-            return first
+            return first, label
         if len(label) <= 3:
-            return "grade"
-        return "generic" if label in vocab.generic_predicates else label
-    kinds = [kind(label) for label in labels]
-    return len(kinds) != len(set(kinds))
+            return "grade", label
+        return ("generic" if label in vocab.generic_predicates else label), label
+    seen: dict[str, str] = {}
+    for label in labels:
+        kind, band = kind_and_band(label)
+        if seen.get(kind, band) != band:
+            return True
+        seen[kind] = band
+    return False
 
 
 def _grade_label(doc, item: Found) -> str:

@@ -315,3 +315,29 @@ def test_a_nomination_is_no_award(extractor):
 def test_the_lowest_bands_of_the_public_service_index_are_labels_too(extractor):
     text = "Dalam evaluasi PEKPPP 2023, Polres Boyolali meraih kategori B, sedangkan Polres Sragen masuk kategori Buruk."
     assert given(extractor, text)["Polres Sragen"].predicate == ("buruk",)
+
+
+def test_two_integrity_zone_labels_for_two_units_pair_in_order(extractor):
+    text = "Dalam penganugerahan ZI 2023, Polres Sragen dan Polres Boyolali meraih predikat WBK dan WBBM."
+    found = given(extractor, text)
+    assert (found["Polres Sragen"].predicate, found["Polres Boyolali"].predicate) == (("wbk",), ("wbbm",))
+
+
+def test_a_label_and_its_long_form_are_one_label_not_two_groups(extractor):
+    text = "Polres Sragen dan Polres Boyolali meraih predikat Wilayah Bebas dari Korupsi (WBK) tahun 2023."
+    found = given(extractor, text)
+    assert found["Polres Sragen"].predicate == found["Polres Boyolali"].predicate == (
+        "wilayah bebas dari korupsi", "wbk")
+
+
+def test_a_history_with_each_year_after_its_label_is_a_record_per_label(extractor):
+    text = "Pengadilan Negeri Sragen meraih predikat WBK pada 2021 dan WBBM pada 2023."
+    records = extractor.extract(Article(text=text))
+    assert sorted((r.predicate, r.year) for r in records) == [(("wbbm",), 2023), (("wbk",), 2021)]
+
+
+def test_the_unit_pointed_back_at_takes_its_earlier_label(extractor):
+    text = "Polres Sragen kini menyandang predikat WBBM. Sebelumnya, pada 2021, polres tersebut meraih WBK."
+    records = extractor.extract(Article(text=text))
+    assert sorted((r.entity, r.predicate, r.year) for r in records) == [
+        ("Polres Sragen", ("wbbm",), None), ("Polres Sragen", ("wbk",), 2021)]
