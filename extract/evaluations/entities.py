@@ -303,21 +303,35 @@ class _Reader:
         if not i or not (doc[i - 1].text in LIST_MARKS or doc[i - 1].lower_ in vocab.coordinators
                          or doc[i - 1].lower_ in vocab.list_intro):
             return None
+        if i > 1 and doc[i - 1].text == ":" and doc[i - 2].lower_ in vocab.lex["credit_words"]:
+            return None  # "(Foto: Web Pemkot Makassar)": who took the picture
         k = i
         while k < len(doc) and k - i < MAX_UNKNOWN_NAME_WORDS and not self.labels(k) and not doc[k].is_stop \
                 and doc[k].is_alpha and (doc[k].is_title or doc[k].is_upper):
             k += 1
-        if k == i or any(t.lower_ in vocab.lex["office_holders"] or t.lower_ in vocab.honorifics for t in doc[i:k]):
-            return None  # "Pj Gubernur Sumsel", "Kepala Kantor …": a person's office, not a unit
+        if k == i or any(t.lower_ in vocab.lex["office_holders"] or t.lower_ in vocab.honorifics
+                         or t.lower_ in vocab.scheme_words or t.lower_ in vocab.score_cues for t in doc[i:k]):
+            return None  # "Pj Gubernur Sumsel": a person's office; "IPP Pemerintah Kota X": a scheme's index
         if k < len(doc) and doc[k].lower_ == "di":  # "BBPOM di Semarang"
             town = self._town_at(k + 1)
             if town is None:
                 return None
             place, region = town
+        elif self.span(k, "GOV") is not None:
+            # "Kankemenag Kota Semarang": a unit's name, then its government's place; but
+            # "Pemda Kabupaten X" is that government itself
+            if any(t.lower_ in vocab.anaphor_nouns and vocab.anaphor_nouns[t.lower_] != "agency" for t in doc[i:k]):
+                return None
+            gov = self.span(k, "GOV")
+            at = gov.end + (1 if gov.end < len(doc) and doc[gov.end].text == "." else 0)
+            place = self.span(at, "REGION")
+            if place is None:
+                return None
+            region = region_from_item(vocab, doc, place, gov.value)
         else:
             place = self.span(k, "REGION")
             if place is None:
-                return None  # before a government prefix the words are that government's ("Pemda Kabupaten X")
+                return None
             region = region_from_item(vocab, doc, place, None) or region_from_item(vocab, doc, place, "kabupaten")
         if not doc[place.start].text[:1].isupper() or (region is None and doc[k].lower_ != "di"):
             return None

@@ -37,6 +37,7 @@ class Vocabulary:
     government_place_markers: frozenset
     evaluators: frozenset
     scheme_cue_res: dict                # scheme → regex of its cues
+    scheme_words: frozenset             # the cues of one word ("ipp", "sakip", "ombudsman")
     topic_re: re.Pattern                # predicates no everyday sentence uses
     candidate_re: re.Pattern            # what a sentence needs to be worth reading
     scheme_predicates: dict             # scheme → set of its labels
@@ -146,6 +147,7 @@ def build_vocabulary(rules) -> Vocabulary:
         rank_cues=frozenset(lex["rank_cues"]), location_markers=frozenset(lex["location_markers"]),
         government_place_markers=frozenset(lex["government_place_markers"]),
         evaluators=frozenset(e.lower() for e in lex["evaluators"]),
+        scheme_words=frozenset(cue for spec in rules.schemes.values() for cue in spec.get("cues") or [] if " " not in cue),
         scheme_cue_res={
             scheme: re.compile(r"(?<!\w)(" + "|".join(re.escape(c) for c in sorted(spec["cues"], key=len, reverse=True)) + r")(?!\w)", re.I)
             for scheme, spec in rules.schemes.items() if spec.get("cues")},

@@ -237,3 +237,15 @@ def test_a_score_said_to_be_a_governments_own_is_its(extractor):
     text = "Dalam penilaian kepatuhan Ombudsman 2023, nilai tertinggi 96,98 milik Kabupaten Banyumas."
     [record] = records(extractor, text)
     assert (record.entity, record.score) == ("Pemerintah Kabupaten Banyumas", 96.98)
+
+
+def test_an_unknown_units_name_before_its_governments_place_keeps_the_score(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, Kemenag Kabupaten Kebumen meraih nilai 88,1, "
+            "Kankemenag Kota Semarang 85,2, dan BPN Kota Semarang 90,3.")
+    found = by_score(records(extractor, text))
+    assert found[85.2].entity == "Kankemenag Kota Semarang" and found[85.2].region == "Kota Semarang"
+
+
+def test_a_picture_credit_names_no_unit(extractor):
+    text = ("Predikat sangat baik diraih Pemkot Makassar pada evaluasi SPBE 2024 (Foto: Humas Pemkot Makassar).")
+    assert [r.entity for r in records(extractor, text)] == ["Pemerintah Kota Makassar"]
