@@ -1,4 +1,6 @@
 """Which entity a score goes to, and which predicate it carries, in the lists news prints."""
+import pytest
+
 from rapor.extract.records import Article
 
 
@@ -213,18 +215,15 @@ def test_a_score_given_to_a_name_after_it_is_that_names(extractor):
     assert (found[3.21].entity, found[3.88].entity) == ("Polres Sragen", "Polres Karanganyar")
 
 
-def test_labels_listed_after_the_scores_pair_with_them_respectively(extractor):
+@pytest.mark.parametrize("labels, expected", [
+    ("A-, A- dan B", [("a-",), ("a-",), ("b",)]),
+    ("A- dan B", [(), (), ()]),  # two labels for three scores: the pairing cannot be read
+])
+def test_labels_listed_after_the_scores_pair_with_them_respectively_or_not_at_all(extractor, labels, expected):
     text = ("Kota Tegal memperoleh nilai 4,33, Kabupaten Tegal 4,01, dan Kabupaten Brebes 3,87 pada evaluasi PEKPPP "
-            "2022, masing-masing dengan predikat A-, A- dan B.")
+            f"2022, masing-masing dengan predikat {labels}.")
     found = by_score(extractor, text)
-    assert [found[s].predicate for s in (4.33, 4.01, 3.87)] == [("a-",), ("a-",), ("b",)]
-
-
-def test_respective_labels_that_do_not_count_up_are_given_to_none(extractor):
-    text = ("Kota Tegal memperoleh nilai 4,33, Kabupaten Tegal 4,01, dan Kabupaten Brebes 3,87 pada evaluasi PEKPPP "
-            "2022, masing-masing dengan predikat A- dan B.")
-    found = by_score(extractor, text)
-    assert [found[s].predicate for s in (4.33, 4.01, 3.87)] == [(), (), ()]
+    assert [found[s].predicate for s in (4.33, 4.01, 3.87)] == expected
 
 
 def test_a_letter_and_its_label_in_one_bracket_are_both_the_predicate(extractor):
@@ -233,16 +232,14 @@ def test_a_letter_and_its_label_in_one_bracket_are_both_the_predicate(extractor)
     assert (found[4.05].predicate, found[3.45].predicate) == (("a-", "sangat baik"), ("b-", "cukup"))
 
 
-def test_a_list_line_with_a_dash_is_no_dateline(extractor):
-    text = ("Hasil penilaian kepatuhan Ombudsman 2023:\n"
-            "Kabupaten Banyumas — 96,98 (Kualitas Tertinggi)\n"
-            "Kabupaten Purbalingga — 96,10 (Kualitas Tertinggi)")
-    found = by_score(extractor, text)
-    assert (found[96.98].entity, found[96.1].entity) == ("Pemerintah Kabupaten Banyumas", "Pemerintah Kabupaten Purbalingga")
-
-
-def test_a_score_on_the_line_after_its_name_is_that_names(extractor):
-    text = ("Berikut hasil penilaian kepatuhan Ombudsman 2023 untuk kabupaten di provinsi itu:\n"
-            "1. Kabupaten Banyumas\n96,98\n2. Kabupaten Purbalingga\n96,10")
+@pytest.mark.parametrize("text", [
+    # a list line with a dash is no dateline
+    "Hasil penilaian kepatuhan Ombudsman 2023:\nKabupaten Banyumas — 96,98 (Kualitas Tertinggi)\n"
+    "Kabupaten Purbalingga — 96,10 (Kualitas Tertinggi)",
+    # a score on the line after its name is that name's
+    "Berikut hasil penilaian kepatuhan Ombudsman 2023 untuk kabupaten di provinsi itu:\n"
+    "1. Kabupaten Banyumas\n96,98\n2. Kabupaten Purbalingga\n96,10",
+])
+def test_each_line_of_a_list_keeps_its_own_name(extractor, text):
     found = by_score(extractor, text)
     assert (found[96.98].entity, found[96.1].entity) == ("Pemerintah Kabupaten Banyumas", "Pemerintah Kabupaten Purbalingga")

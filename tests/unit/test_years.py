@@ -6,6 +6,10 @@ def years(extractor, text, title=None):
     return {r.entity: r.year for r in extractor.extract(Article(text=text, title=title))}
 
 
+def years_by_score(extractor, text):
+    return {r.score: r.year for r in extractor.extract(Article(text=text))}
+
+
 def test_a_handover_late_in_the_year_dates_that_years_round(extractor):
     text = ("Ombudsman RI menganugerahkan predikat kepatuhan tinggi kepada Pemerintah Kabupaten Pinrang. Acara itu digelar "
             "pada Rabu (7/12/2016) di Jakarta.")
@@ -33,7 +37,7 @@ def test_a_link_to_another_story_does_not_give_its_round(extractor):
 
 def test_a_compared_year_right_before_a_value_is_that_values(extractor):
     text = ("Indeks SPBE Kabupaten Konawe Selatan tahun 2024 mencapai 3,70, naik dibanding tahun 2023 yang hanya 2,89.")
-    found = {r.score: r.year for r in extractor.extract(Article(text=text))}
+    found = years_by_score(extractor, text)
     assert found == {3.7: 2024, 2.89: 2023}
 
 
@@ -56,7 +60,7 @@ def test_a_regulations_year_is_no_round(extractor):
     # a scheme's name that starts like a regulation word ("SKM", "sk") is no regulation
     text = ("Hasil SKM Disdukcapil Kota Pagaralam semester I 2024 mencapai 90,64, melampaui hasil SKM terdahulu di tahun "
             "2023, yakni di angka 90,05.")
-    found = {r.score: r.year for r in extractor.extract(Article(text=text))}
+    found = years_by_score(extractor, text)
     assert found == {90.64: 2024, 90.05: 2023}
 
 
@@ -71,14 +75,14 @@ def test_a_label_said_of_the_result_just_told_is_that_results_round(extractor):
 def test_a_sentence_about_now_does_not_take_the_year_of_an_earlier_score(extractor):
     text = ("Penilaian kepatuhan Ombudsman. Kabupaten Wajo meraih 70,10 pada 2021. Kabupaten Bone meraih 68,40. "
             "Kini Kabupaten Wajo meraih nilai 85,30.")
-    found = {r.score: r.year for r in extractor.extract(Article(text=text))}
+    found = years_by_score(extractor, text)
     assert found == {70.1: 2021, 68.4: 2021, 85.3: None}
 
 
 def test_a_sentence_counting_on_from_the_year_stated_takes_the_next_year(extractor):
     text = ("Pada penilaian kepatuhan Ombudsman 2019, Kabupaten Sikka berada di zona merah dengan nilai 48,20. "
             "Setahun kemudian, nilainya melonjak menjadi 76,50 dan masuk zona kuning.")
-    found = {r.score: r.year for r in extractor.extract(Article(text=text))}
+    found = years_by_score(extractor, text)
     assert found == {48.2: 2019, 76.5: 2020}
 
 
