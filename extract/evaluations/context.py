@@ -258,11 +258,10 @@ def _dateline(text: str) -> tuple[set[str], int]:
     """"SERANG, KepoinAja79.Com –" or "Samarinda (ANTARA) -": the place filed from, and where it ends."""
     # the dateline opens the story: one of its first lines, prose after the dash; a list line
     # further down ("Kabupaten Banyumas — 96,98 (Kualitas Tertinggi)") is no dateline
-    opening = "\n".join(line for line in text[:3000].split("\n") if line.strip())
-    first_lines = opening.split("\n")[:DATELINE_LINES]
+    first_lines = [line for line in text[:3000].split("\n") if line.strip()][:DATELINE_LINES]
     match = DATELINE.search(text[:3000])
-    if not match or not any(match.group(0).strip() and line.lstrip(' "“').startswith(match.group("place"))
-                            for line in first_lines) or text[match.end():match.end() + 1].isdigit():
+    if not match or not any(line.lstrip(' "“').startswith(match.group("place")) for line in first_lines) \
+            or text[match.end():match.end() + 1].isdigit():
         return set(), 0
     place = match.group("place").strip()
     return {place.lower(), place.split()[-1].lower()}, match.end()

@@ -294,7 +294,7 @@ class _Reader:
                                national=True)
         return None
 
-    # 4. bare regions --------------------------------------------------------------------------
+    # 3b. units of a kind no list knows, in an enumeration --------------------------------------
     def unknown_unit(self, i: int) -> Mention | None:
         """"…, yaitu KPPBC Tipe Madya Pabean C Cilacap, BBPOM di Semarang dan …": in an
         enumeration, a run of capitalised words that ends on a place is a unit named after it,
@@ -322,12 +322,9 @@ class _Reader:
             # "Pemda Kabupaten X" is that government itself
             if any(t.lower_ in vocab.anaphor_nouns and vocab.anaphor_nouns[t.lower_] != "agency" for t in doc[i:k]):
                 return None
-            gov = self.span(k, "GOV")
-            at = gov.end + (1 if gov.end < len(doc) and doc[gov.end].text == "." else 0)
-            place = self.span(at, "REGION")
+            place, region = self._governed_place(k)
             if place is None:
                 return None
-            region = region_from_item(vocab, doc, place, gov.value)
         else:
             place = self.span(k, "REGION")
             if place is None:
@@ -339,21 +336,30 @@ class _Reader:
         return Mention(i, place.end, "agency", written, written, region, rule="entity.unknown_named_unit",
                        place_named=True, place_written=doc[place.start:place.end].text)
 
+    def _governed_place(self, k: int) -> tuple:
+        """(place span, region) of "Kota Semarang", "Kab. Lebak" at k; (None, None) if none."""
+        gov = self.span(k, "GOV")
+        if gov is None or gov.end >= len(self.doc):
+            return None, None
+        place = self.span(gov.end + (1 if self.doc[gov.end].text == "." else 0), "REGION")
+        return (place, region_from_item(self.vocab, self.doc, place, gov.value)) if place else (None, None)
+
     def _town_at(self, k: int):
         """(place span, region) of a kabupaten or kota named at k, with or without its level word;
         a province after "di" is where a group of units is ("Kantor Pertanahan di Provinsi Aceh")."""
-        gov = self.span(k, "GOV")
-        at = gov.end + (1 if gov is not None and gov.end < len(self.doc) and self.doc[gov.end].text == "." else 0) \
-            if gov is not None else k
-        place = self.span(at, "REGION")
-        if place is None:
-            return None
-        region = region_from_item(self.vocab, self.doc, place, gov.value if gov else None)
-        if region is None and gov is None and (region_from_item(self.vocab, self.doc, place, "kota")
-                                               or region_from_item(self.vocab, self.doc, place, "kabupaten")):
-            return place, None  # "di Semarang": a town, the kota or the kabupaten of that name
+        if self.span(k, "GOV") is not None:
+            place, region = self._governed_place(k)
+        else:
+            place = self.span(k, "REGION")
+            if place is None:
+                return None
+            region = region_from_item(self.vocab, self.doc, place, None)
+            if region is None and (region_from_item(self.vocab, self.doc, place, "kota")
+                                   or region_from_item(self.vocab, self.doc, place, "kabupaten")):
+                return place, None  # "di Semarang": a town, the kota or the kabupaten of that name
         return (place, region) if region is not None and region.level != "provinsi" else None
 
+    # 4. bare regions --------------------------------------------------------------------------
     def bare_region(self, i: int) -> Mention | None:
         vocab, doc = self.vocab, self.doc
         item = self.span(i, "REGION")
