@@ -67,7 +67,7 @@ def _grade_runs(vocab, doc, spans: list[Found]) -> list[Found]:
         k = grade.end
         while k + 1 < len(doc) and doc[k].lower_ in vocab.coordinators and LETTER_GRADE.match(doc[k + 1].text) \
                 and doc[k + 1].text.isupper():
-            end = k + 2 + (1 if k + 2 < len(doc) and doc[k + 2].text in ("-", "+") and not doc[k + 1].whitespace_ else 0)
+            end = _grade_end(doc, k + 1)
             found.append(Found("GRADE", k + 1, end, "run"))
             k = end
     # 'predikat "Pelayanan Prima" atau A': the category restated as its letter
@@ -75,7 +75,7 @@ def _grade_runs(vocab, doc, spans: list[Found]) -> list[Found]:
         k = label.end + (1 if label.end < len(doc) and doc[label.end].is_quote else 0)
         if k + 1 < len(doc) and doc[k].lower_ == "atau" and LETTER_GRADE.match(doc[k + 1].text) \
                 and doc[k + 1].text.isupper():
-            end = k + 2 + (1 if k + 2 < len(doc) and doc[k + 2].text in ("-", "+") and not doc[k + 1].whitespace_ else 0)
+            end = _grade_end(doc, k + 1)
             found.append(Found("GRADE", k + 1, end, "restated"))
     # "Polres Kendal: A (Pelayanan Prima)": a list line's name, a colon, its letter
     for token in doc[1:-1]:
@@ -83,13 +83,24 @@ def _grade_runs(vocab, doc, spans: list[Found]) -> list[Found]:
         if token.text in (":", "–", "—") and doc[k - 1].is_alpha and doc[k - 1].text[:1].isupper() \
                 and LETTER_GRADE.match(doc[k + 1].text) and doc[k + 1].text.isupper() \
                 and (k + 2 == len(doc) or doc[k + 2].text in ("-", "+", "(", ",", ".", ";")):
-            end = k + 2 + (1 if k + 2 < len(doc) and doc[k + 2].text in ("-", "+") and not doc[k + 1].whitespace_ else 0)
+            end = _grade_end(doc, k + 1)
             found.append(Found("GRADE", k + 1, end, "after_name"))
     return found
 
 
 def predicate_items(found: list[Found]) -> list[Found]:
     return [f for f in found if f.label in ("PREDICATE", "GRADE")]
+
+
+def _grade_end(doc, letter: int) -> int:
+    """End of the letter grade at `letter`, with its sign written onto it ("A-", "B+")."""
+    signed = letter + 1 < len(doc) and doc[letter + 1].text in ("-", "+") and not doc[letter].whitespace_
+    return letter + 1 + signed
+
+
+def _ends_a_grade(token) -> bool:
+    """The last token of a letter grade: the letter, or its sign."""
+    return bool(LETTER_GRADE.match(token.text)) or token.text in ("-", "+")
 
 
 def _loose_word(vocab, doc, span) -> bool:
@@ -101,15 +112,10 @@ def _loose_word(vocab, doc, span) -> bool:
         return False  # "4,26 (Memuaskan)": the label in brackets after a score
     if span.end + 1 < len(doc) and doc[span.end].text == "(" and LETTER_GRADE.match(doc[span.end + 1].text):
         return False  # "Sangat Baik (A-)": a label paired with its letter grade is a category
-    if span.start > 1 and doc[span.start - 1].text == "(" and (
-            LETTER_GRADE.match(doc[span.start - 2].text) or doc[span.start - 2].text in ("-", "+")):
-        return False  # "Predikat A- (Sangat Baik)": and the other way round
-    if span.start > 1 and doc[span.start - 1].text == "/" and (
-            LETTER_GRADE.match(doc[span.start - 2].text) or doc[span.start - 2].text in ("-", "+")):
-        return False  # "(A-/Sangat Baik)": the label the letter stands for
-    if span.start > 1 and doc[span.start - 1].lower_ == "atau" and (
-            doc[span.start - 2].like_num or LETTER_GRADE.match(doc[span.start - 2].text)
-            or doc[span.start - 2].text in ("-", "+")):
+    joiner, said_before = (doc[span.start - 1], doc[span.start - 2]) if span.start > 1 else (None, None)
+    if joiner is not None and joiner.text in ("(", "/") and _ends_a_grade(said_before):
+        return False  # "Predikat A- (Sangat Baik)", "(A-/Sangat Baik)": the label the letter stands for
+    if joiner is not None and joiner.lower_ == "atau" and (said_before.like_num or _ends_a_grade(said_before)):
         return False  # "nilai 4,21 atau Sangat Baik", "nilai A- atau Sangat Baik": the score said as its category
     return not any(t.lower_ in vocab.predicate_cues for t in doc[max(0, span.start - 3):span.start])
 
