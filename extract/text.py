@@ -14,6 +14,7 @@ ABBREVIATIONS = {
 }
 _INITIAL_AFTER_TITLE = re.compile(r"(?<![A-Za-z])(?i:" + "|".join(sorted(ABBREVIATIONS)) + r")\.\s?[A-Z]$")
 LIST_NUMBER = re.compile(r"\s*\d{1,3}")
+INLINE_LIST_NUMBER = re.compile(r"[,:;]\s+\d{1,2}$")  # a number after a comma or colon, then its dot
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -46,8 +47,8 @@ def sentences(text: str) -> list[Sentence]:
                 continue
             if line[match.start()] == "." and _INITIAL_AFTER_TITLE.search(before):
                 continue  # "RSUD dr. R. Koesma": a person's initial after a title
-            if LIST_NUMBER.fullmatch(line[:match.start()]):
-                continue  # "2. DPMPTSP – Sangat Baik (A-)": the number of a list's line
+            if LIST_NUMBER.fullmatch(line[:match.start()]) or INLINE_LIST_NUMBER.search(line[:match.start()]):
+                continue  # "2. DPMPTSP – Sangat Baik (A-)", "…: 1. Kabupaten A (98,5), 2. Kota B": a list's numbers
             end = line_start + match.end()
             _add(found, text, cursor, end, paragraph)
             cursor = end

@@ -24,7 +24,7 @@ import bisect
 from dataclasses import replace
 
 from ..records import Evaluation
-from .attributes import is_earlier_value, local_region, rank_of, scale_of, scheme_at, year_of
+from .attributes import is_earlier_value, local_region, rank_of, scale_of, scheme_at, stated_year
 from .context import round_of_list
 from .entities import COMPARISON, PARTY
 from .numbers import YEAR_TOKEN, has_cue
@@ -94,9 +94,11 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
     predicates, predicate_rule = _predicates(vocab, reading, context, index, mention, seg_start, seg_end, scheme, earlier)
     if predicate_rule:
         rule_ids.append(predicate_rule)
-    year = year_of(vocab, doc, seg_start, seg_end, score, context)
-    if year == round_of_list(vocab, context, doc) and is_earlier_value(vocab, doc, score):
-        year = None  # "dari 89 menjadi 91", "73,44 (pada tahun lalu)": only a stated year counts
+    # "dari 89 menjadi 91", "73,44 (pada tahun lalu)": an earlier value takes only a year it states itself
+    earlier_value = is_earlier_value(vocab, doc, score)
+    year = stated_year(vocab, doc, seg_start, seg_end, score, context, reach_back=0 if earlier_value else 6)
+    if year is None and not earlier_value:
+        year = round_of_list(vocab, context, doc)
     name, region = mention.entity_name(local_region(context))
     scale = scale_of(vocab, scheme, score.value, converted=any(
         t.lower_ in vocab.conversion_cues for t in doc[max(0, score.start - 4):score.start]),

@@ -67,31 +67,26 @@ def _year_at(vocab, doc, token, compared: bool = False) -> int | None:
     return int(token.text)
 
 
-def year_of(vocab, doc, seg_start, seg_end, score, context) -> int | None:
-    """1. a year after the score in its stretch ("2,93 pada 2022", "74,21 (kategori BB) di tahun
-    2023"); 2. the nearest one before it in its
-    stretch ("IPP tahun 2023 yang cuma 3,24"); 3. the article's evaluation year, or else the
-    year last stated with a score (the rest of a list belongs to the same round)."""
-    if score is not None:
-        after = []
-        for token in doc[score.end: min(seg_end, score.end + 8)]:
-            if token.lower_ in vocab.item_turns:
-                break  # "77,91, turun dibanding SPI 2022 yang sebesar 78,17": that year is the next value's
-            after.append(token)
-        for token in [*after, *reversed(doc[max(0, seg_start - 6):score.start])]:  # 1. 2.
-            # in an item that opens with a turn to another value, its compared year is its own:
-            # "…, naik dibandingkan tahun 2021 dengan indeks 2,71"
-            year = _year_at(vocab, doc, token, compared=(doc[seg_start].lower_ in vocab.item_turns and seg_start <= token.i < score.start)
-                            or _said_of(vocab, doc, token, score))
-            if year:
-                context.last_year = year
-                return year
-    else:
-        for token in doc[seg_start:seg_end]:
-            year = _year_at(vocab, doc, token)
-            if year:
-                return year
-    return round_of_list(vocab, context, doc)  # 3.
+def stated_year(vocab, doc, seg_start, seg_end, score, context, reach_back: int = 6) -> int | None:
+    """The year a scored item states: 1. one after the score in its stretch ("2,93 pada 2022",
+    "74,21 (kategori BB) di tahun 2023"); 2. the nearest one before it, from `reach_back` tokens
+    before its stretch ("IPP tahun 2023 yang cuma 3,24"). Where it states none, the record takes
+    the round (`round_of_list`), unless it is an earlier value, which reaches back no further
+    than its own stretch."""
+    after = []
+    for token in doc[score.end: min(seg_end, score.end + 8)]:
+        if token.lower_ in vocab.item_turns:
+            break  # "77,91, turun dibanding SPI 2022 yang sebesar 78,17": that year is the next value's
+        after.append(token)
+    for token in [*after, *reversed(doc[max(0, seg_start - reach_back):score.start])]:  # 1. 2.
+        # in an item that opens with a turn to another value, its compared year is its own:
+        # "…, naik dibandingkan tahun 2021 dengan indeks 2,71"
+        year = _year_at(vocab, doc, token, compared=(doc[seg_start].lower_ in vocab.item_turns and seg_start <= token.i < score.start)
+                        or _said_of(vocab, doc, token, score))
+        if year:
+            context.last_year = year
+            return year
+    return None
 
 
 def _said_of(vocab, doc, token, score) -> bool:

@@ -51,3 +51,9 @@ def test_an_initial_after_a_title_does_not_end_a_sentence():
     text = "Nilai IKM RSUD dr. R. Sosrodiningrat mencapai 90,45. Rumah sakit itu naik."
     assert [s.of(text) for s in sentences(text)] == [
         "Nilai IKM RSUD dr. R. Sosrodiningrat mencapai 90,45.", "Rumah sakit itu naik."]
+
+
+def test_the_numbers_of_a_list_inside_a_sentence_do_not_end_it():
+    text = "Kategori kabupaten/kota: 1. Kabupaten A (98,5), 2. Kota B (97,2), 3. Kabupaten C (96,8). Kota D meraih 5."
+    assert [s.of(text) for s in sentences(text)] == [
+        "Kategori kabupaten/kota: 1. Kabupaten A (98,5), 2. Kota B (97,2), 3. Kabupaten C (96,8).", "Kota D meraih 5."]

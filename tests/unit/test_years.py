@@ -90,3 +90,8 @@ def test_a_handover_day_said_just_before_the_verb_dates_the_round(extractor):
     text = ("Ombudsman RI Perwakilan Jawa Tengah, Selasa (10/12/2019), menyerahkan hasil penilaian kepatuhan kepada "
             "Kabupaten Purworejo yang meraih nilai 82,5 (zona hijau).")
     assert years(extractor, text) == {"Pemerintah Kabupaten Purworejo": 2019}
+
+
+def test_an_earlier_value_keeps_the_year_stated_right_after_it(extractor):
+    text = "Indeks SPBE Kabupaten Ngawi naik dari 2,45 pada 2022 menjadi 3,51 pada 2023 dan mendapat predikat Sangat Baik."
+    assert years_by_score(extractor, text) == {2.45: 2022, 3.51: 2023}
