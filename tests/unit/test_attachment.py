@@ -243,3 +243,17 @@ def test_a_letter_and_its_label_in_one_bracket_are_both_the_predicate(extractor)
 def test_each_line_of_a_list_keeps_its_own_name(extractor, text):
     found = by_score(extractor, text)
     assert (found[96.98].entity, found[96.1].entity) == ("Pemerintah Kabupaten Banyumas", "Pemerintah Kabupaten Purbalingga")
+
+
+def test_the_body_set_aside_with_selain_is_not_given_the_next_score(extractor):
+    text = ("Disdukcapil Kabupaten Kendal meraih nilai IKM tertinggi pada semester II tahun 2024 dengan nilai 92,45. "
+            "Selain Disdukcapil, DPMPTSP memperoleh nilai 90,12.")
+    found = [(r.entity, r.score) for r in extractor.extract(Article(text=text))]
+    assert found == [("Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kendal", 92.45),
+                     ("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Kendal", 90.12)]
+
+
+def test_a_category_somebody_targets_is_no_lead_in_for_the_scores_after_it(extractor):
+    text = ('Dalam penilaian Ombudsman 2024, Kabupaten Blora memperoleh nilai 84,35. "Tahun depan kami targetkan '
+            'kualitas tertinggi," ujar bupati. Di tingkat provinsi, nilai tertinggi diraih Kabupaten Banyumas dengan 96,98.')
+    assert by_score(extractor, text)[96.98].predicate == ()
