@@ -113,7 +113,7 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
     return Evaluation(
         entity=name, entity_as_written=mention.written, region=region.name if region else None, scheme=scheme,
         score=score.value, scale_max=scale, predicate=tuple(predicates), year=year,
-        rank=rank_of(vocab, doc, _rank_from(reading, index, mention, seg_start), seg_end),
+        rank=_rank(vocab, reading, index, mention, seg_start, seg_end),
         quote=text[start_char:end_char], start=start_char, end=end_char, rule_ids=tuple(rule_ids),
     )
 
@@ -224,6 +224,17 @@ def _respectively(vocab, doc, scores, assigned, rules_used) -> None:
                 else:
                     assigned[k], rules_used[k] = [], ["attach.group_count_differs"]
         index = run[-1] + 1
+
+
+def _rank(vocab, reading, index: int, mention, seg_start: int, seg_end: int) -> int | None:
+    """The rank said with the item: before its name ("…, peringkat kedua Kabupaten X (96,10),
+    dan peringkat ketiga …" is X's second place), else in its stretch."""
+    doc, scores = reading.doc, reading.scores
+    if index and not mention.foreign and scores[index - 1].end <= mention.start:
+        before_name = rank_of(vocab, doc, scores[index - 1].end, mention.start)
+        if before_name is not None:
+            return before_name
+    return rank_of(vocab, doc, _rank_from(reading, index, mention, seg_start), seg_end)
 
 
 def _rank_from(reading, index: int, mention, seg_start: int) -> int:

@@ -166,11 +166,14 @@ def evaluation_year(vocab, text: str) -> int | None:
                         or vocab.compared_year_re.search(before):
                     continue
                 position = match.end() + found.start()
-                if _in_past_sentence(vocab, text, position):
-                    continue  # "yang pernah meraih zona hijau pada tahun 2016": history
                 # "Penilaian Kepatuhan Tahun 2022", "SPBE 2023": the year on the name itself,
                 # not "Ombudsman pada 2023 menyerahkan hasil …" (the year it was told)
                 tight = bool(TIGHT_YEAR.fullmatch(before))
+                if _in_past_sentence(vocab, text, position, clause_only=tight):
+                    # "yang pernah meraih zona hijau pada tahun 2016": history; but in "Dalam
+                    # penilaian Ombudsman 2023, X yang tahun lalu meraih 75,2 …" the past is
+                    # another clause's
+                    continue
                 candidate = (not tight, -int(found.group(1)), int(found.group(1)))
                 if best is None or candidate < best:
                     best = candidate
@@ -249,9 +252,17 @@ def _sentence_at(text: str, position: int) -> str:
     return text[start: min(ends) if ends else len(text)]
 
 
-def _in_past_sentence(vocab, text: str, position: int) -> bool:
-    sentence = _sentence_at(text, position).lower()
-    return any(re.search(rf"\b{marker}\b", sentence) for marker in vocab.past_markers)
+def _in_past_sentence(vocab, text: str, position: int, clause_only: bool = False) -> bool:
+    said = _clause_at(text, position) if clause_only else _sentence_at(text, position)
+    return any(re.search(rf"\b{marker}\b", said.lower()) for marker in vocab.past_markers)
+
+
+def _clause_at(text: str, position: int) -> str:
+    sentence_start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    start = max(sentence_start, text.rfind(", ", 0, position) + 1, text.rfind("; ", 0, position) + 1)
+    ends = [e for e in (text.find(". ", position), text.find("\n", position), text.find(", ", position),
+                        text.find("; ", position)) if e >= 0]
+    return text[start: min(ends) if ends else len(text)]
 
 
 def _dateline(text: str) -> tuple[set[str], int]:

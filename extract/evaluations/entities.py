@@ -424,8 +424,9 @@ def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
         after = [t.lower_ for t in doc[mention.end: mention.end + 2]]
         if after[:1] == ["yang"] or after == [",", "yang"]:
             return mention  # "mengungguli Kota Surabaya, yang ... indeks 4,57": its own score
-        if previous == "oleh" and mention.start > 1 and doc[mention.start - 2].lower_ in vocab.list_intro:
-            return mention  # "zona kuning diisi oleh Kementerian X": the agent of an award receives it
+        if previous == "oleh" and mention.start > 1 and (doc[mention.start - 2].lower_ in vocab.list_intro
+                                                          or doc[mention.start - 2].like_num):
+            return mention  # "zona kuning diisi oleh Kementerian X", "disusul 96,10 oleh Kabupaten Y": the agent receives it
         return replace(mention, role=COMPARISON)
     markers = vocab.location_markers if mention.kind == "bare" else vocab.government_place_markers
     if mention.kind in ("bare", "gov") and (previous.rstrip("-") in markers or (

@@ -257,3 +257,17 @@ def test_a_category_somebody_targets_is_no_lead_in_for_the_scores_after_it(extra
     text = ('Dalam penilaian Ombudsman 2024, Kabupaten Blora memperoleh nilai 84,35. "Tahun depan kami targetkan '
             'kualitas tertinggi," ujar bupati. Di tingkat provinsi, nilai tertinggi diraih Kabupaten Banyumas dengan 96,98.')
     assert by_score(extractor, text)[96.98].predicate == ()
+
+
+def test_the_agent_after_oleh_takes_the_score_before_it(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, nilai tertinggi 96,98 diraih Kabupaten Banyumas, disusul 96,10 "
+            "oleh Kabupaten Purbalingga.")
+    found = by_score(extractor, text)
+    assert (found[96.98].entity, found[96.1].entity) == ("Pemerintah Kabupaten Banyumas", "Pemerintah Kabupaten Purbalingga")
+
+
+def test_a_rank_said_before_the_name_is_that_items(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, peringkat pertama ditempati Kabupaten Banyumas (96,98), peringkat "
+            "kedua Kabupaten Purbalingga (96,10), dan peringkat ketiga Kota Surakarta (95,40).")
+    found = by_score(extractor, text)
+    assert [found[s].rank for s in (96.98, 96.1, 95.4)] == [1, 2, 3]

@@ -95,3 +95,8 @@ def test_a_handover_day_said_just_before_the_verb_dates_the_round(extractor):
 def test_an_earlier_value_keeps_the_year_stated_right_after_it(extractor):
     text = "Indeks SPBE Kabupaten Ngawi naik dari 2,45 pada 2022 menjadi 3,51 pada 2023 dan mendapat predikat Sangat Baik."
     assert years_by_score(extractor, text) == {2.45: 2022, 3.51: 2023}
+
+
+def test_the_past_of_another_clause_does_not_undo_the_round_on_the_evaluations_name(extractor):
+    text = "Dalam penilaian kepatuhan Ombudsman 2023, Kabupaten Klaten yang tahun lalu meraih 75,2 kini memperoleh 88,5."
+    assert years_by_score(extractor, text) == {75.2: None, 88.5: 2023}
