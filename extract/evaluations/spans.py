@@ -28,6 +28,7 @@ def find_spans(vocab, doc) -> list[Found]:
              and not (s.id_ == "quoted" and not (_after_grade_cue(vocab, doc, s) or _after_name_or_score(doc, s)))]
     spans.extend(_joined_regions(vocab, doc, spans))
     spans.extend(_grade_runs(vocab, doc, spans))
+    spans.extend(_colours_after_scores(vocab, doc))
     # longest first, then drop spans of the same family inside a longer one: sorted by start,
     # a span lies inside an earlier one of its label exactly when that label reached past its end
     spans.sort(key=lambda f: (f.start, -(f.end - f.start)))
@@ -90,6 +91,14 @@ def _grade_runs(vocab, doc, spans: list[Found]) -> list[Found]:
 
 def predicate_items(found: list[Found]) -> list[Found]:
     return [f for f in found if f.label in ("PREDICATE", "GRADE")]
+
+
+def _colours_after_scores(vocab, doc) -> list[Found]:
+    """"Kab. Kolaka 85,20 Hijau": a zone's colour written right after a score with decimals is
+    that zone; elsewhere a colour is only a colour."""
+    colours = vocab.lex["colour_labels"]
+    return [Found("PREDICATE", t.i, t.i + 1, colours[t.lower_]) for t in doc[1:]
+            if t.lower_ in colours and doc[t.i - 1].like_num and any(c in doc[t.i - 1].text for c in ",.")]
 
 
 def _grade_end(doc, letter: int) -> int:

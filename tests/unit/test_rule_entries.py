@@ -115,6 +115,18 @@ def test_interim_cue_makes_no_result(extractor, cue):
     assert scores_of(run(extractor, text)) == [91.2]
 
 
+@pytest.mark.parametrize("colour, label", LEX["colour_labels"].items())
+def test_a_colour_after_a_score_is_its_zone(extractor, colour, label):
+    text = f"Hasil Penilaian Kepatuhan Ombudsman 2022\nKab. Lebak 85,20 {colour.title()}\nKab. Pandeglang 72,10"
+    found = {r.score: r.predicate for r in run(extractor, text)}
+    assert found == {85.2: (label,), 72.1: ()}
+
+
+def test_a_colour_elsewhere_is_only_a_colour(extractor):
+    text = "Pada penilaian kepatuhan Ombudsman 2022, Pemerintah Kabupaten Lebak yang berseragam merah meraih nilai 85,20."
+    assert [r.predicate for r in run(extractor, text)] == [()]
+
+
 @pytest.mark.parametrize("word", LEX["count_words_for_integers"])
 def test_count_word_after_a_whole_number(extractor, word):
     text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak mencatat nilai 42 {word} lainnya."
