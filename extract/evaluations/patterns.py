@@ -47,9 +47,10 @@ def span_patterns(rules) -> list[dict]:
     acronyms = sorted({cue.upper() for spec in rules.schemes.values() for cue in spec.get("cues") or []
                        if " " not in cue and len(cue) <= 5})
     scheme_name = {"TEXT": {"IN": acronyms}, "OP": "?"}
-    for cue in rules.lexicon["grade_cues"]:
+    for cue in rules.lexicon["grade_cues"]:  # one word or several ("mutu pelayanan A")
         patterns.append({"label": "GRADE", "id": cue, "attr": "TOKENS", "pattern": [
-            {"LOWER": cue}, scheme_name, quote, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}]})
+            *({"LOWER": word} for word in cue.split()), scheme_name, quote, grade,
+            {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}]})
     # "Pemkab Temanggung memperoleh BB": a letter right after a verb of receiving, kept where no
     # name goes on after it
     patterns.append({"label": "GRADE", "id": "after_verb", "attr": "TOKENS", "pattern": [

@@ -90,3 +90,9 @@ def test_a_floor_somebody_sets_is_not_a_result(extractor):
     text = ('Bupati Lebak menargetkan seluruh OPD meraih zona hijau dalam penilaian Ombudsman tahun depan. '
             '"Minimal nilai 90," ujarnya.')
     assert extractor.extract(Article(text=text)) == []
+
+
+def test_the_service_quality_letter_of_a_satisfaction_index_is_its_grade(extractor):
+    text = "Hasil Survei Kepuasan Masyarakat Puskesmas Cibadak semester II 2023 mencapai 94,18 persen dengan mutu pelayanan A."
+    [record] = extractor.extract(Article(text=text))
+    assert (record.score, record.predicate) == (94.18, ("a",))
