@@ -300,8 +300,13 @@ class _Reader:
         enumeration, a run of capitalised words that ends on a place is a unit named after it,
         though no head or list knows its kind; its place is not the government of the place."""
         vocab, doc = self.vocab, self.doc
-        if not i or not (doc[i - 1].text in LIST_MARKS or doc[i - 1].lower_ in vocab.coordinators
-                         or doc[i - 1].lower_ in vocab.list_intro):
+        if i == 0:
+            # a sentence opening on one: only an acronym ("KPPBC Cilacap meraih …") is surely a
+            # name; "Warga Cilacap …" is not, nor is a headline in capitals ("WARGA CILACAP PUAS")
+            if not (doc[0].is_upper and len(doc[0]) >= 3 and len(doc) > 1 and not doc[1].is_upper):
+                return None
+        elif not (doc[i - 1].text in LIST_MARKS or doc[i - 1].lower_ in vocab.coordinators
+                  or doc[i - 1].lower_ in vocab.list_intro or doc[i - 1].lower_ in vocab.clause_connectors):
             return None
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].lower_ in vocab.lex["credit_words"]:
             return None  # "(Foto: Web Pemkot Makassar)": who took the picture

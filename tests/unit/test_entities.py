@@ -249,3 +249,14 @@ def test_an_unknown_units_name_before_its_governments_place_keeps_the_score(extr
 def test_a_picture_credit_names_no_unit(extractor):
     text = ("Predikat sangat baik diraih Pemkot Makassar pada evaluasi SPBE 2024 (Foto: Humas Pemkot Makassar).")
     assert [r.entity for r in records(extractor, text)] == ["Pemerintah Kota Makassar"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dalam penilaian kepatuhan Ombudsman 2023, nilai tertinggi diraih Kota Semarang. KPPBC Cilacap meraih nilai "
+     "90,1, sedangkan BBPOM Semarang 88,2.", {90.1: "KPPBC Cilacap", 88.2: "BBPOM Semarang"}),
+    # a capitalised word opening a sentence is no unit's name unless it is an acronym
+    ("Warga Cilacap menilai layanan Pemkab Cilacap yang meraih nilai 90,1 dalam penilaian kepatuhan Ombudsman "
+     "2023 sudah baik.", {90.1: "Pemerintah Kabupaten Cilacap"}),
+])
+def test_an_acronym_opening_a_sentence_or_a_clause_names_a_unit(extractor, text, expected):
+    assert {s: r.entity for s, r in by_score(records(extractor, text)).items()} == expected
