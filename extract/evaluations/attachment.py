@@ -26,7 +26,7 @@ from dataclasses import replace
 from ..records import Evaluation
 from .attributes import is_earlier_value, local_region, rank_of, scale_of, scheme_at, stated_year
 from .context import round_of_list
-from .entities import COMPARISON, PARTY
+from .entities import COMPARISON, PARTY, PLACE
 from .numbers import YEAR_TOKEN, has_cue
 from .predicates import labels_in, labels_of
 from .quotes import char_span
@@ -355,15 +355,23 @@ def _unknown_name_before(vocab, reading, lo: int, score_start: int) -> bool:
     doc = reading.doc
     covered = reading.covered
     k = score_start - 1
-    while k >= lo and (doc[k].text in ("(", ":") or doc[k].lower_ in vocab.score_cues or doc[k].lower_ in vocab.relative_fillers):
-        k -= 1  # "Nagan Raya (", "Nagan Raya yang bernilai", "Nagan Raya dengan nilai"
+    while k >= lo and (doc[k].text in ("(", ":") or doc[k].lower_ in vocab.score_cues or doc[k].lower_ in vocab.relative_fillers
+                       or doc[k].lower_ in vocab.lex["hedge_words"] or doc[k].lower_ in vocab.lex["receiving_verbs"]
+                       or doc[k].lower_ == "dengan"):
+        k -= 1  # "Nagan Raya (", "Nagan Raya yang bernilai", "Wonokerto dengan 65,30", "Wonokerto hanya 75,99"
+    place = reading.mention_ending.get(k + 1)
+    if place is not None and place.role == PLACE and place.start > lo:
+        k = place.start - 2 if doc[place.start - 1].lower_ == "di" else k  # "BBPOM di Semarang 85,13"
     name = []
     while k >= lo and doc[k].is_alpha and doc[k].text[:1].isupper() and k not in covered:
         name.append(k)
         k -= 1
     if not name:
         return False
-    opening = k < lo or doc[k].lower_ in vocab.list_separators or doc[k].text in ("•", "-", ".")
+    # the name opens an item: after a separator, a bullet, or a word that hands the list on
+    # ("diraih Wonokerto dengan 65,30", "disusul BBPOM di Semarang 85,13")
+    opening = k < lo or doc[k].lower_ in vocab.list_separators or doc[k].text in ("•", "-", ".") \
+        or doc[k].lower_ in vocab.list_intro or doc[k].lower_ in vocab.continuation_words
     return opening and not (doc[name[-1]].lower_ in vocab.continuation_words and len(name) == 1)
 
 

@@ -306,7 +306,8 @@ class _Reader:
             if not (doc[0].is_upper and len(doc[0]) >= 3 and len(doc) > 1 and not doc[1].is_upper):
                 return None
         elif not (doc[i - 1].text in LIST_MARKS or doc[i - 1].lower_ in vocab.coordinators
-                  or doc[i - 1].lower_ in vocab.list_intro or doc[i - 1].lower_ in vocab.clause_connectors):
+                  or doc[i - 1].lower_ in vocab.list_intro or doc[i - 1].lower_ in vocab.clause_connectors
+                  or doc[i - 1].lower_ in vocab.lex["continuation_words"]):
             return None
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].lower_ in vocab.lex["credit_words"]:
             return None  # "(Foto: Web Pemkot Makassar)": who took the picture

@@ -62,6 +62,11 @@ class SentenceReading:
         return tuple(m.start for m in self.mentions)
 
     @cached_property
+    def mention_ending(self) -> dict:
+        """The mention that ends at each token position (its end)."""
+        return {m.end: m for m in self.mentions}
+
+    @cached_property
     def unread_heads(self) -> tuple[int, ...]:
         """"Puskesmas banjarejo": head words no mention covers, followed by a lower-case word."""
         doc, named = self.doc, self.covered_by_mentions

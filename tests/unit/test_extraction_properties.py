@@ -47,3 +47,33 @@ def test_a_lone_surrogate_or_an_unreadable_url_is_read_around(extractor):
     text = "Ombudsman menilai kepatuhan 2023: Kota Kendari meraih nilai 88,1 \ud800 zona hijau."
     [record] = extractor.extract(Article(text=text, title="Judul \udfff", url="https://host.[x/a"))
     assert record.score == 88.1 and "\ud800" not in record.quote
+
+
+# Names of the shapes regional news prints in its lists: governments with and without prefix, units
+# a head names, units named after people, units of kinds no list knows, a place no gazetteer
+# knows, and a bare name no rule can read (which must own its score, not pass it on).
+LIST_NAMES = ["Kabupaten Sleman", "Kota Magelang", "Pemkab Bantul", "Dinas Sosial Kabupaten Klaten",
+              "Disdukcapil Kota Solo", "Puskesmas Ngemplak", "RSUD dr. Soeradji Tirtonegoro", "Polres Wonogiri",
+              "Lapas Kelas IIB Wonosari", "Kantor Pertanahan Kabupaten Boyolali", "KPPBC Tipe Madya Cilacap",
+              "BBPOM di Semarang", "Kankemenag Kota Salatiga", "Kabupaten Mamberamo Hulu", "Wonokerto",
+              "Balai Besar Wilayah Sungai Serayu", "UPTD Samsat Kudus", "Pengadilan Negeri Kudus",
+              "Kantor Imigrasi Kelas I Semarang", "Universitas Tidar", "Perumda Tirta Moedal",
+              "Stasiun Klimatologi Semarang", "Loka POM di Kabupaten Banyumas"]
+LIST_SHAPES = ["{a} meraih nilai {s1}, {b} {s2}, dan {c} {s3}.",
+               "{a} ({s1}), {b} ({s2}) serta {c} ({s3}).",
+               "{a} memperoleh {s1}, sedangkan {b} memperoleh {s2} dan {c} hanya {s3}.",
+               "nilai tertinggi diraih {a} dengan {s1}, disusul {b} {s2} dan {c} {s3}."]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.permutations(LIST_NAMES).map(lambda p: p[:3]), shape=st.sampled_from(LIST_SHAPES),
+       values=st.lists(st.integers(6010, 9999), min_size=3, max_size=3, unique=True))
+def test_a_score_in_a_list_never_goes_to_another_items_name(extractor, names, shape, values):
+    scores = [f"{v // 100},{v % 100:02d}" for v in values]
+    text = "Dalam penilaian kepatuhan Ombudsman 2023, " + shape.format(
+        a=names[0], b=names[1], c=names[2], s1=scores[0], s2=scores[1], s3=scores[2])
+    owner = {v / 100: name for v, name in zip(values, names)}
+    for record in extractor.extract(Article(text=text)):
+        written = owner[record.score]
+        # the record names the item's own body (its canonical name may expand what was written)
+        assert record.entity_as_written in written or written in record.entity_as_written, (record, text)
