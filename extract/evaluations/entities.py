@@ -537,7 +537,7 @@ def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False, titl
         # joiners inside a name, as long as what follows is not the start of another name
         if token.text in ("dan", "&", "/", ",") and k + 1 < n and doc[k + 1].text[:1].isupper() and not (
                 {f.label for f in by_start.get(k + 1, [])} & {"GOV", "REGION", "AGENCY", "HEAD"}) and (
-                token.text != "," or _comma_inside_name(doc, k)):
+                token.text != "," or _comma_inside_name(doc, k)) and not _opens_another_name(doc, k + 1):
             commas += token.text == ","
             k += 1
             continue
@@ -547,6 +547,14 @@ def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False, titl
             continue
         break
     return end
+
+
+def _opens_another_name(doc, k: int) -> bool:
+    """An acronym after "dan" that a name or a place goes on from opens another name ("RSUD
+    dr. X dan BBPOM di Semarang", "… dan KPPBC Tipe Madya Cilacap"); one that ends the name is
+    part of it ("Kementerian Hukum dan HAM")."""
+    return doc[k].is_upper and len(doc[k]) > 1 and k + 1 < len(doc) and (
+        doc[k + 1].is_title or doc[k + 1].lower_ == "di")
 
 
 def _is_title(token, titles) -> bool:

@@ -77,3 +77,24 @@ def test_a_score_in_a_list_never_goes_to_another_items_name(extractor, names, sh
         written = owner[record.score]
         # the record names the item's own body (its canonical name may expand what was written)
         assert record.entity_as_written in written or written in record.entity_as_written, (record, text)
+
+
+ZONE_NAMES = ["Polres Sleman", "Pengadilan Negeri Kudus", "Lapas Kelas IIB Wonosari", "Kantor Imigrasi Kelas I Semarang",
+              "KPPBC Tipe Madya Cilacap", "BBPOM di Semarang", "Puskesmas Ngemplak", "RSUD dr. Soeradji Tirtonegoro",
+              "Kantor Pertanahan Kabupaten Boyolali", "Universitas Tidar", "Kejaksaan Negeri Pati"]
+ZONE_SHAPES = ["{a} meraih predikat {x}, sedangkan {b} meraih predikat {y}.",
+               "Predikat {x} diraih {a}, sementara predikat {y} diraih {b}.",
+               "{a} dan {b} masing-masing meraih predikat {x} dan {y}.",
+               "{a} meraih {x}. Adapun {b} meraih {y}.",
+               "Unit kerja yang meraih {x} yaitu {a}, sedangkan yang meraih {y} yaitu {b}."]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.permutations(ZONE_NAMES).map(lambda p: p[:2]), shape=st.sampled_from(ZONE_SHAPES),
+       labels=st.permutations(["WBK", "WBBM"]))
+def test_each_unit_of_two_keeps_its_own_integrity_zone_label(extractor, names, shape, labels):
+    text = "Dalam penganugerahan Zona Integritas 2023, " + shape.format(a=names[0], b=names[1], x=labels[0], y=labels[1])
+    given_label = {name: label.lower() for name, label in zip(names, labels)}
+    for record in extractor.extract(Article(text=text)):
+        owner = next(n for n in names if record.entity_as_written in n or n in record.entity_as_written)
+        assert record.predicate == (given_label[owner],), (record, text)
