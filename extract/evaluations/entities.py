@@ -307,8 +307,8 @@ class _Reader:
                 return None
         elif not (doc[i - 1].text in LIST_MARKS or doc[i - 1].lower_ in vocab.coordinators
                   or doc[i - 1].lower_ in vocab.list_intro or doc[i - 1].lower_ in vocab.clause_connectors
-                  or doc[i - 1].lower_ in vocab.lex["continuation_words"]):
-            return None
+                  or doc[i - 1].lower_ in vocab.lex["continuation_words"] or _after_parent_marker(vocab, doc, i)):
+            return None  # (after "20 OPD di" it is the parent of the units counted)
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].lower_ in vocab.lex["credit_words"]:
             return None  # "(Foto: Web Pemkot Makassar)": who took the picture
         k = i
@@ -414,12 +414,19 @@ def resolve_anaphors(mentions: list[Mention], antecedents: list[Mention]) -> lis
 # ---------------------------------------------------------------------------------------------
 # Roles
 
+def _after_parent_marker(vocab, doc, start: int) -> bool:
+    """"di lingkungan Pemkab X", "unit layanan Pemkot X", "20 OPD di Kabupaten X": the body the
+    units named or counted around it belong to."""
+    before = " " + doc[max(0, start - 5):start].text.lower()
+    return any(before.endswith(" " + m) or before.endswith(f" {m} di") for m in vocab.lex["parent_markers"])
+
+
 def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
     before = " " + doc[max(0, mention.start - 4):mention.start].text.lower()
     previous = doc[mention.start - 1].lower_ if mention.start else ""
     if vocab.is_assessor(mention.written) or vocab.is_assessor(mention.base_name):
         return replace(mention, role=ASSESSOR)
-    if any(before.endswith(" " + m) for m in vocab.lex["parent_markers"]):
+    if _after_parent_marker(vocab, doc, mention.start):
         return replace(mention, role=PARENT)
     if previous in vocab.lex["owner_markers"] and mention.start > 1 and not (
             doc[mention.start - 2].like_num or doc[mention.start - 2].lower_ in vocab.score_cues):

@@ -98,3 +98,46 @@ def test_each_unit_of_two_keeps_its_own_integrity_zone_label(extractor, names, s
     for record in extractor.extract(Article(text=text)):
         owner = next(n for n in names if record.entity_as_written in n or n in record.entity_as_written)
         assert record.predicate == (given_label[owner],), (record, text)
+
+
+ZONES = ["zona hijau", "zona kuning", "zona merah", "kualitas tinggi", "kualitas sedang"]
+LABELLED_SHAPES = [
+    "{a} meraih nilai {s1} ({x}), {b} {s2} ({y}) dan {c} {s3} ({z}).",
+    "{a} meraih nilai {s1} dengan predikat {x}, sedangkan {b} memperoleh {s2} dengan predikat {y}, dan {c} {s3} "
+    "dengan predikat {z}.",
+    "{a} memperoleh {s1} atau {x}. {b} memperoleh {s2} atau {y}. Adapun {c} memperoleh {s3} atau {z}.",
+    "Untuk {x}, {a} meraih {s1}. Untuk {y}, {b} meraih {s2}. Untuk {z}, {c} meraih {s3}."]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.permutations(LIST_NAMES).map(lambda p: p[:3]), shape=st.sampled_from(LABELLED_SHAPES),
+       zones=st.permutations(ZONES).map(lambda p: p[:3]),
+       values=st.lists(st.integers(6010, 9999), min_size=3, max_size=3, unique=True))
+def test_a_scored_item_carries_its_own_label_or_none(extractor, names, shape, zones, values):
+    scores = [f"{v // 100},{v % 100:02d}" for v in values]
+    text = "Dalam penilaian kepatuhan Ombudsman 2023, " + shape.format(
+        a=names[0], b=names[1], c=names[2], x=zones[0], y=zones[1], z=zones[2], s1=scores[0], s2=scores[1], s3=scores[2])
+    own = {v / 100: zone for v, zone in zip(values, zones)}
+    for record in extractor.extract(Article(text=text)):
+        assert record.predicate in ((), (own[record.score],)), (record, text)
+
+
+NOT_RESULTS = [
+    "{a} menargetkan nilai {s} pada penilaian kepatuhan Ombudsman tahun depan.",
+    "Rata-rata nilai kepatuhan kabupaten/kota di sekitar {a} mencapai {s}.",
+    "Dalam penilaian kepatuhan Ombudsman, zona hijau diberikan untuk nilai {s} - 100, seperti yang diharapkan {a}.",
+    "{a} berharap bisa meraih predikat zona hijau dengan nilai minimal {s}.",
+    "Sebanyak {n} OPD di {a} masuk zona hijau pada penilaian kepatuhan Ombudsman.",
+    "Dalam penilaian kepatuhan Ombudsman, nilai dimensi kompetensi pelaksana {a} mencapai {s}.",
+    "{a} mencanangkan pembangunan Zona Integritas menuju WBK dan WBBM.",
+    "Komisi Informasi menetapkan {a} sebagai nominasi Informatif dalam monev keterbukaan informasi publik.",
+    "{a} lolos tahap visitasi monev keterbukaan informasi publik setelah nilai SAQ mencapai {s}."]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(LIST_NAMES), shape=st.sampled_from(NOT_RESULTS), value=st.integers(6010, 9999),
+       count=st.integers(3, 30))
+def test_targets_bands_averages_counts_components_goals_and_nominations_give_no_record(extractor, name, shape, value,
+                                                                                      count):
+    text = shape.format(a=name, s=f"{value // 100},{value % 100:02d}", n=count)
+    assert extractor.extract(Article(text=text)) == [], text
