@@ -440,6 +440,10 @@ def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
         if previous == "oleh" and mention.start > 1 and (doc[mention.start - 2].lower_ in vocab.list_intro
                                                           or doc[mention.start - 2].like_num):
             return mention  # "zona kuning diisi oleh Kementerian X", "disusul 96,10 oleh Kabupaten Y": the agent receives it
+        if previous in vocab.evaluators and mention.region is not None and mention.region.level != "provinsi":
+            # "Nilai kepatuhan Ombudsman Kabupaten Sleman …": the assessor names the scheme; its
+            # offices are provincial, so a kabupaten or kota after it is the one assessed
+            return mention
         return replace(mention, role=COMPARISON)
     markers = vocab.location_markers if mention.kind == "bare" else vocab.government_place_markers
     if mention.kind in ("bare", "gov") and (previous.rstrip("-") in markers or (

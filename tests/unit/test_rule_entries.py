@@ -208,10 +208,17 @@ def test_rank_cue_reads_the_position(extractor, cue):
 
 @pytest.mark.parametrize("marker", LEX["comparison_markers"])
 def test_comparison_marker_keeps_the_other_entity_out(extractor, marker):
-    text = (f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak yang berada {marker} "
-            f"Pemerintah Kota Cilegon meraih nilai 91,20.")
+    # after an assessor's name, the other body is its office, which is provincial
+    other = "Provinsi Banten" if marker in EVALUATORS else "Pemerintah Kota Cilegon"
+    text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak yang berada {marker} {other} meraih nilai 91,20."
     [record] = run(extractor, text)
     assert record.entity == "Pemerintah Kabupaten Lebak"
+
+
+def test_a_kabupaten_after_the_assessors_name_is_the_one_assessed(extractor):
+    text = "Nilai kepatuhan Ombudsman Kabupaten Lebak tahun 2021 sebesar 85,40, lebih tinggi dari tahun 2020 yang hanya 71,25."
+    assert {(r.entity, r.score, r.year) for r in run(extractor, text)} == {
+        ("Pemerintah Kabupaten Lebak", 85.4, 2021), ("Pemerintah Kabupaten Lebak", 71.25, 2020)}
 
 
 @pytest.mark.parametrize("marker", LEX["parent_markers"])
