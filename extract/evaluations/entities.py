@@ -300,6 +300,9 @@ class _Reader:
         enumeration, a run of capitalised words that ends on a place is a unit named after it,
         though no head or list knows its kind; its place is not the government of the place."""
         vocab, doc = self.vocab, self.doc
+        first = doc[i]
+        if not (first.is_alpha and (first.is_title or first.is_upper)) or first.is_stop or self.labels(i):
+            return None  # (the cheap test first: this runs at every token no other reader took)
         if i == 0:
             # a sentence opening on one: only an acronym ("KPPBC Cilacap meraih …") is surely a
             # name; "Warga Cilacap …" is not, nor is a headline in capitals ("WARGA CILACAP PUAS")
@@ -307,7 +310,8 @@ class _Reader:
                 return None
         elif not (doc[i - 1].text in LIST_MARKS or doc[i - 1].lower_ in vocab.coordinators
                   or doc[i - 1].lower_ in vocab.list_intro or doc[i - 1].lower_ in vocab.clause_connectors
-                  or doc[i - 1].lower_ in vocab.lex["continuation_words"] or _after_parent_marker(vocab, doc, i)):
+                  or doc[i - 1].lower_ in vocab.lex["continuation_words"]
+                  or (doc[i - 1].lower_ == "di" and _after_parent_marker(vocab, doc, i))):
             return None  # (after "20 OPD di" it is the parent of the units counted)
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].lower_ in vocab.lex["credit_words"]:
             return None  # "(Foto: Web Pemkot Makassar)": who took the picture
