@@ -121,6 +121,11 @@ def _loose_word(vocab, doc, span) -> bool:
         return False  # "4,26 (Memuaskan)": the label in brackets after a score
     if span.end + 1 < len(doc) and doc[span.end].text == "(" and LETTER_GRADE.match(doc[span.end + 1].text):
         return False  # "Sangat Baik (A-)": a label paired with its letter grade is a category
+    if span.start > 1 and doc[span.start].is_title and not doc[span.start - 1].is_punct and not doc[span.start - 1].is_title:
+        return False  # "Polres X meraih Sangat Baik", "masih Baik": a category, capitalised mid-sentence
+    if span.start > 1 and doc[span.start - 1].text in (":", "–", "—") and doc[span.start - 2].text[:1].isupper() \
+            and (span.end == len(doc) or doc[span.end].is_punct):
+        return False  # "- Polres Pati: Sangat Baik": a list line's name and its category
     joiner, said_before = (doc[span.start - 1], doc[span.start - 2]) if span.start > 1 else (None, None)
     if joiner is not None and joiner.text in ("(", "/") and _ends_a_grade(said_before):
         return False  # "Predikat A- (Sangat Baik)", "(A-/Sangat Baik)": the label the letter stands for

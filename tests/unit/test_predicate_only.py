@@ -341,3 +341,23 @@ def test_the_unit_pointed_back_at_takes_its_earlier_label(extractor):
     records = extractor.extract(Article(text=text))
     assert sorted((r.entity, r.predicate, r.year) for r in records) == [
         ("Polres Sragen", ("wbbm",), None), ("Polres Sragen", ("wbk",), 2021)]
+
+
+def test_a_lists_generic_category_after_a_colon_is_its_label(extractor):
+    text = ("Hasil evaluasi kinerja penyelenggaraan pelayanan publik Kementerian PANRB tahun 2023:\n"
+            "- Polres Sragen: Pelayanan Prima\n- Polres Boyolali: Sangat Baik\n- Polres Klaten: Baik")
+    found = given(extractor, text)
+    assert [found[n].predicate for n in ("Polres Sragen", "Polres Boyolali", "Polres Klaten")] == [
+        ("pelayanan prima",), ("sangat baik",), ("baik",)]
+
+
+def test_a_generic_category_capitalised_mid_sentence_is_a_label(extractor):
+    text = ("Dalam evaluasi pelayanan publik 2023, Polres Sragen meraih predikat Pelayanan Prima, Polres Boyolali "
+            "meraih Sangat Baik, sementara Polres Klaten masih Baik.")
+    found = given(extractor, text)
+    assert (found["Polres Boyolali"].predicate, found["Polres Klaten"].predicate) == (("sangat baik",), ("baik",))
+
+
+def test_a_generic_word_in_lower_case_prose_is_no_label(extractor):
+    text = "Dalam evaluasi pelayanan publik 2023, pelayanan Polres Sragen dinilai masyarakat sudah sangat baik."
+    assert given(extractor, text) == {}
