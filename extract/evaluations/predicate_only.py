@@ -172,12 +172,12 @@ def _listed(vocab, reading, context, start, end, in_clause, own, number, give) -
     # "…, yaitu A, B, dan C, tidak ikut dinilai": a list the clause then says was not given it
     if not listed or _negated(vocab, doc, start, intro) or _negated(vocab, doc, listed[-1].end, min(end, listed[-1].end + 4)):
         return
-    if not labels and not any(_own_labels(doc, own, m) for m in listed):
+    if not labels and not any(_own_labels(vocab, doc, own, m) for m in listed):
         if len(listed) > 1:
             context.pending_list = (tuple(listed), reading.number)
         return
     for mention in listed:
-        give(mention, _own_labels(doc, own, mention) or labels, lead[0].start if lead else None,
+        give(mention, _own_labels(vocab, doc, own, mention) or labels, lead[0].start if lead else None,
              "predicate_only.list_after_intro", number)
 
 
@@ -356,9 +356,11 @@ def _own_label_run(doc, items, mention) -> list:
     return run
 
 
-def _own_labels(doc, items, mention) -> list[str]:
-    """"Pemprov Sulawesi Tengah (BB)": a label right after the name is the item's own."""
-    return labels_of(doc, [f for f in items if mention.end <= f.start <= mention.end + 1])
+def _own_labels(vocab, doc, items, mention) -> list[str]:
+    """"Pemprov Sulawesi Tengah (BB)": a label right after the name is the item's own; one after
+    "dan" opens the next item ("… kepada A dan opini kualitas tinggi kepada B")."""
+    joined = mention.end < len(doc) and doc[mention.end].lower_ in vocab.coordinators
+    return labels_of(doc, [f for f in items if f.start == mention.end or (f.start == mention.end + 1 and not joined)])
 
 
 def _enumerated(vocab, doc, mentions, intro: int) -> list:

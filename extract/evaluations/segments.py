@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 BULLET = re.compile(r"^\s*(?:[•·*–-]|\d{1,3}[.)])\s")   # a line of a list: "• Dinkes (92,71)", "3. Pemkab X"
+GIVE_REACH = 12  # tokens before "kepada" in which a verb of giving makes what follows its receivers
 
 
 def is_list_line(chunk: str) -> bool:
@@ -35,8 +36,8 @@ def list_intro(vocab, doc, start: int, end: int) -> int | None:
     "antara lain", ":"): what follows is the list."""
     for token in doc[start:end]:
         word = token.lower_
-        if word == "kepada" and any(t.lower_ in vocab.give_verbs for t in doc[start:token.i]):
-            return token.i  # "memberikan predikat zona hijau kepada Pemkot X"
+        if word == "kepada" and any(t.lower_ in vocab.give_verbs for t in doc[max(0, token.i - GIVE_REACH):token.i]):
+            return token.i  # "memberikan predikat zona hijau kepada Pemkot X" (the verb may be before `start`)
         if word in vocab.list_intro or token.text == ":":
             k = token.i
             # "diisi oleh", "ditempati oleh": the agent is the list

@@ -86,7 +86,8 @@ ZONE_SHAPES = ["{a} meraih predikat {x}, sedangkan {b} meraih predikat {y}.",
                "Predikat {x} diraih {a}, sementara predikat {y} diraih {b}.",
                "{a} dan {b} masing-masing meraih predikat {x} dan {y}.",
                "{a} meraih {x}. Adapun {b} meraih {y}.",
-               "Unit kerja yang meraih {x} yaitu {a}, sedangkan yang meraih {y} yaitu {b}."]
+               "Unit kerja yang meraih {x} yaitu {a}, sedangkan yang meraih {y} yaitu {b}.",
+               "Kementerian PANRB menganugerahkan predikat {x} kepada {a} dan predikat {y} kepada {b}."]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
