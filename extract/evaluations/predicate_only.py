@@ -103,6 +103,8 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
     _same_as_before(vocab, reading, assigned, give)  # 9.
     if not assigned:
         _likewise(vocab, reading, context, give)  # 10.
+    else:
+        _likewise_after_comma(vocab, reading, assigned, give)  # 10.
     return _records(vocab, reading, text, context, assigned)
 
 
@@ -292,6 +294,27 @@ def _likewise(vocab, reading, context, give) -> None:
             and any(said.startswith(phrase) for phrase in vocab.lex["likewise_phrases"]):
         for mention in reading.parties:
             give(mention, list(told[0]), None, "predicate_only.likewise", 0)
+
+
+def _likewise_after_comma(vocab, reading, assigned, give) -> None:
+    """10. "Kabupaten Buton meraih zona hijau, begitu pula Kabupaten Muna.": the bodies after a
+    "likewise" in the sentence share the one label given before it."""
+    doc = reading.doc
+    words = [t.lower_ for t in doc]
+    for phrase in vocab.lex["likewise_phrases"]:
+        parts = phrase.split()
+        at = next((i for i in range(1, len(doc) - len(parts) + 1)
+                   if words[i:i + len(parts)] == parts and doc[i - 1].text == ","), None)
+        if at is None:
+            continue
+        after = [m for m in reading.parties if m.start >= at + len(parts)]
+        if not after or any(f.start >= at for f in reading.labels):
+            return
+        before = {tuple(labels) for mention, labels, *_ in assigned.values() if mention.end <= at}
+        if len(before) == 1:
+            for mention in after:
+                give(mention, list(next(iter(before))), None, "predicate_only.likewise", -1)
+        return
 
 
 def _history(vocab, reading) -> list[tuple]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 BULLET = re.compile(r"^\s*(?:[•·*–-]|\d{1,3}[.)])\s")   # a line of a list: "• Dinkes (92,71)", "3. Pemkab X"
-GIVE_REACH = 12  # tokens before "kepada" in which a verb of giving makes what follows its receivers
 
 
 def is_list_line(chunk: str) -> bool:
@@ -31,13 +30,22 @@ def clause_of(bounds: list[tuple[int, int]], position: int) -> tuple[int, int]:
     return next(((s, e) for s, e in bounds if s <= position < e), bounds[-1] if bounds else (0, 0))
 
 
+def _first_giving(vocab, doc) -> int:
+    """Position of the sentence's first verb of giving (its length if none), found once per sentence."""
+    if "first_giving" not in doc.user_data:
+        doc.user_data["first_giving"] = next((t.i for t in doc if t.lower_ in vocab.give_verbs), len(doc))
+    return doc.user_data["first_giving"]
+
+
 def list_intro(vocab, doc, start: int, end: int) -> int | None:
     """Index of the first list-introducing token in doc[start:end] ("yaitu", "diisi oleh",
     "antara lain", ":"): what follows is the list."""
     for token in doc[start:end]:
         word = token.lower_
-        if word == "kepada" and any(t.lower_ in vocab.give_verbs for t in doc[max(0, token.i - GIVE_REACH):token.i]):
-            return token.i  # "memberikan predikat zona hijau kepada Pemkot X" (the verb may be before `start`)
+        if word == "kepada" and _first_giving(vocab, doc) < token.i:
+            # "memberikan predikat zona hijau kepada Pemkot X, serta zona kuning kepada …": the
+            # verb of giving governs each "kepada" after it, though it stands before `start`
+            return token.i
         if word in vocab.list_intro or token.text == ":":
             k = token.i
             # "diisi oleh", "ditempati oleh": the agent is the list

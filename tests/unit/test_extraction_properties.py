@@ -142,3 +142,28 @@ def test_targets_bands_averages_counts_components_goals_and_nominations_give_no_
                                                                                       count):
     text = shape.format(a=name, s=f"{value // 100},{value % 100:02d}", n=count)
     assert extractor.extract(Article(text=text)) == [], text
+
+
+ZONE_GROUP_NAMES = ["Kota Kendari", "Kabupaten Kolaka", "Kabupaten Konawe Selatan", "Kabupaten Buton", "Kabupaten Muna",
+                    "Kabupaten Wakatobi", "Pemkot Baubau", "Pemkab Bombana", "Kabupaten Mamberamo Hulu",
+                    "Kantor Pertanahan Kabupaten Konawe Utara", "Polres Kolaka Utara"]
+ZONE_GROUP_LABELS = ["zona hijau", "zona kuning", "zona merah", "opini kualitas tertinggi", "opini kualitas tinggi",
+                     "kualitas sedang"]
+ZONE_GROUP_SHAPES = ["Dalam penilaian kepatuhan Ombudsman 2023, {a} dan {b} masuk {x}, sedangkan {c} masuk {y}.",
+                     "Penilaian kepatuhan Ombudsman 2023\n{X}: {a}, {b}.\n{Y}: {c}.",
+                     "Dalam penilaian 2023, Ombudsman RI menyerahkan {x} kepada {a} dan {b}, serta {y} kepada {c}.",
+                     "Dalam penilaian kepatuhan Ombudsman 2023, {a} meraih {x}, begitu pula {b}. Adapun {c} berada di {y}.",
+                     "Dalam penilaian kepatuhan Ombudsman 2023, sebanyak dua daerah masuk {x}, yakni {a} dan {b}, "
+                     "sementara {c} masuk {y}."]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.permutations(ZONE_GROUP_NAMES).map(lambda p: p[:3]), shape=st.sampled_from(ZONE_GROUP_SHAPES),
+       labels=st.permutations(ZONE_GROUP_LABELS).map(lambda p: p[:2]))
+def test_two_groups_of_a_sentence_keep_their_own_labels(extractor, names, shape, labels):
+    x, y = labels
+    text = shape.format(a=names[0], b=names[1], c=names[2], x=x, y=y, X=x.capitalize(), Y=y.capitalize())
+    group_label = {names[0]: x, names[1]: x, names[2]: y}
+    for record in extractor.extract(Article(text=text)):
+        owner = next(n for n in names if record.entity_as_written in n or n in record.entity_as_written)
+        assert record.predicate == (group_label[owner],), (record, text)
