@@ -285,6 +285,15 @@ def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, sch
     own = labels_in(vocab, reading, seg_start, seg_end, scheme)  # 1.
     if own:
         return own, None
+    if index and not mention.foreign and reading.scores[index - 1].end < mention.start:
+        # 1b. "…, adapun kategori Menuju Informatif diraih B (82,43)": said before the name, after
+        # the break that ended the previous item
+        gap = doc[reading.scores[index - 1].end:mention.start]
+        breaks = [t.i for t in gap if t.text in (",", ";") or t.lower_ in vocab.clause_connectors]
+        if breaks:
+            before_name = labels_in(vocab, reading, breaks[-1] + 1, mention.start, scheme)
+            if before_name:
+                return before_name, "predicate.said_before_name"
     if parties:  # 2.
         lead = labels_in(vocab, reading, 0, parties[0].start, scheme)
         if lead:

@@ -167,3 +167,28 @@ def test_two_groups_of_a_sentence_keep_their_own_labels(extractor, names, shape,
     for record in extractor.extract(Article(text=text)):
         owner = next(n for n in names if record.entity_as_written in n or n in record.entity_as_written)
         assert record.predicate == (group_label[owner],), (record, text)
+
+
+KIP_NAMES = ["Kabupaten Kendal", "Kota Pekalongan", "Diskominfo Kabupaten Batang", "Kabupaten Pemalang", "Kota Tegal",
+             "RSUD Kardinah", "Kabupaten Brebes", "Sekretariat DPRD Kabupaten Batang", "Universitas Pekalongan",
+             "Polres Kendal"]
+KIP_LABELS = ["Informatif", "Menuju Informatif", "Cukup Informatif", "Kurang Informatif"]
+KIP_SHAPES = ["{a} meraih predikat {x} dengan nilai {s1}, sedangkan {b} masuk kategori {y} dengan nilai {s2}.",
+              "Kategori {x} diraih {a} ({s1}), adapun kategori {y} diraih {b} ({s2}).",
+              "{a} ({s1}) berpredikat {x}. {b} ({s2}) berpredikat {y}.",
+              "Dengan nilai {s1}, {a} dinyatakan {x}. Sementara {b} memperoleh {s2} dan dinyatakan {y}."]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(names=st.permutations(KIP_NAMES).map(lambda p: p[:2]), shape=st.sampled_from(KIP_SHAPES),
+       labels=st.permutations(KIP_LABELS).map(lambda p: p[:2]),
+       values=st.lists(st.integers(4010, 9999), min_size=2, max_size=2, unique=True))
+def test_each_scored_body_keeps_its_own_openness_category(extractor, names, shape, labels, values):
+    scores = [f"{v // 100},{v % 100:02d}" for v in values]
+    text = ("Komisi Informasi Provinsi Jawa Tengah mengumumkan hasil monev keterbukaan informasi publik 2023. "
+            + shape.format(a=names[0], b=names[1], x=labels[0], y=labels[1], s1=scores[0], s2=scores[1]))
+    own = {v / 100: (name, label.lower()) for v, name, label in zip(values, names, labels)}
+    for record in extractor.extract(Article(text=text)):
+        name, label = own[record.score]
+        assert record.entity_as_written in name or name in record.entity_as_written, (record, text)
+        assert record.predicate in ((), (label,)), (record, text)
