@@ -49,6 +49,19 @@ def test_a_lone_surrogate_or_an_unreadable_url_is_read_around(extractor):
     assert record.score == 88.1 and "\ud800" not in record.quote
 
 
+DRAWN_LISTS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def as_scores(values: list[int]) -> list[str]:
+    """6010 → "60,10": scores written the Indonesian way."""
+    return [f"{v // 100},{v % 100:02d}" for v in values]
+
+
+def written_by(record, names: list[str]) -> str:
+    """The drawn name a record was read from (its canonical name may expand what was written)."""
+    return next(n for n in names if record.entity_as_written in n or n in record.entity_as_written)
+
+
 # Names of the shapes regional news prints in its lists: governments with and without prefix, units
 # a head names, units named after people, units of kinds no list knows, a place no gazetteer
 # knows, and a bare name no rule can read (which must own its score, not pass it on).
@@ -65,11 +78,11 @@ LIST_SHAPES = ["{a} meraih nilai {s1}, {b} {s2}, dan {c} {s3}.",
                "nilai tertinggi diraih {a} dengan {s1}, disusul {b} {s2} dan {c} {s3}."]
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@DRAWN_LISTS
 @given(names=st.permutations(LIST_NAMES).map(lambda p: p[:3]), shape=st.sampled_from(LIST_SHAPES),
        values=st.lists(st.integers(6010, 9999), min_size=3, max_size=3, unique=True))
 def test_a_score_in_a_list_never_goes_to_another_items_name(extractor, names, shape, values):
-    scores = [f"{v // 100},{v % 100:02d}" for v in values]
+    scores = as_scores(values)
     text = "Dalam penilaian kepatuhan Ombudsman 2023, " + shape.format(
         a=names[0], b=names[1], c=names[2], s1=scores[0], s2=scores[1], s3=scores[2])
     owner = {v / 100: name for v, name in zip(values, names)}
@@ -90,14 +103,14 @@ ZONE_SHAPES = ["{a} meraih predikat {x}, sedangkan {b} meraih predikat {y}.",
                "Kementerian PANRB menganugerahkan predikat {x} kepada {a} dan predikat {y} kepada {b}."]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@DRAWN_LISTS
 @given(names=st.permutations(ZONE_NAMES).map(lambda p: p[:2]), shape=st.sampled_from(ZONE_SHAPES),
        labels=st.permutations(["WBK", "WBBM"]))
 def test_each_unit_of_two_keeps_its_own_integrity_zone_label(extractor, names, shape, labels):
     text = "Dalam penganugerahan Zona Integritas 2023, " + shape.format(a=names[0], b=names[1], x=labels[0], y=labels[1])
     given_label = {name: label.lower() for name, label in zip(names, labels)}
     for record in extractor.extract(Article(text=text)):
-        owner = next(n for n in names if record.entity_as_written in n or n in record.entity_as_written)
+        owner = written_by(record, names)
         assert record.predicate == (given_label[owner],), (record, text)
 
 
@@ -110,12 +123,12 @@ LABELLED_SHAPES = [
     "Untuk {x}, {a} meraih {s1}. Untuk {y}, {b} meraih {s2}. Untuk {z}, {c} meraih {s3}."]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@DRAWN_LISTS
 @given(names=st.permutations(LIST_NAMES).map(lambda p: p[:3]), shape=st.sampled_from(LABELLED_SHAPES),
        zones=st.permutations(ZONES).map(lambda p: p[:3]),
        values=st.lists(st.integers(6010, 9999), min_size=3, max_size=3, unique=True))
 def test_a_scored_item_carries_its_own_label_or_none(extractor, names, shape, zones, values):
-    scores = [f"{v // 100},{v % 100:02d}" for v in values]
+    scores = as_scores(values)
     text = "Dalam penilaian kepatuhan Ombudsman 2023, " + shape.format(
         a=names[0], b=names[1], c=names[2], x=zones[0], y=zones[1], z=zones[2], s1=scores[0], s2=scores[1], s3=scores[2])
     own = {v / 100: zone for v, zone in zip(values, zones)}
@@ -135,7 +148,7 @@ NOT_RESULTS = [
     "{a} lolos tahap visitasi monev keterbukaan informasi publik setelah nilai SAQ mencapai {s}."]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@DRAWN_LISTS
 @given(name=st.sampled_from(LIST_NAMES), shape=st.sampled_from(NOT_RESULTS), value=st.integers(6010, 9999),
        count=st.integers(3, 30))
 def test_targets_bands_averages_counts_components_goals_and_nominations_give_no_record(extractor, name, shape, value,
@@ -157,7 +170,7 @@ ZONE_GROUP_SHAPES = ["Dalam penilaian kepatuhan Ombudsman 2023, {a} dan {b} masu
                      "sementara {c} masuk {y}."]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@DRAWN_LISTS
 @given(names=st.permutations(ZONE_GROUP_NAMES).map(lambda p: p[:3]), shape=st.sampled_from(ZONE_GROUP_SHAPES),
        labels=st.permutations(ZONE_GROUP_LABELS).map(lambda p: p[:2]))
 def test_two_groups_of_a_sentence_keep_their_own_labels(extractor, names, shape, labels):
@@ -165,7 +178,7 @@ def test_two_groups_of_a_sentence_keep_their_own_labels(extractor, names, shape,
     text = shape.format(a=names[0], b=names[1], c=names[2], x=x, y=y, X=x.capitalize(), Y=y.capitalize())
     group_label = {names[0]: x, names[1]: x, names[2]: y}
     for record in extractor.extract(Article(text=text)):
-        owner = next(n for n in names if record.entity_as_written in n or n in record.entity_as_written)
+        owner = written_by(record, names)
         assert record.predicate == (group_label[owner],), (record, text)
 
 
@@ -179,12 +192,12 @@ KIP_SHAPES = ["{a} meraih predikat {x} dengan nilai {s1}, sedangkan {b} masuk ka
               "Dengan nilai {s1}, {a} dinyatakan {x}. Sementara {b} memperoleh {s2} dan dinyatakan {y}."]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@DRAWN_LISTS
 @given(names=st.permutations(KIP_NAMES).map(lambda p: p[:2]), shape=st.sampled_from(KIP_SHAPES),
        labels=st.permutations(KIP_LABELS).map(lambda p: p[:2]),
        values=st.lists(st.integers(4010, 9999), min_size=2, max_size=2, unique=True))
 def test_each_scored_body_keeps_its_own_openness_category(extractor, names, shape, labels, values):
-    scores = [f"{v // 100},{v % 100:02d}" for v in values]
+    scores = as_scores(values)
     text = ("Komisi Informasi Provinsi Jawa Tengah mengumumkan hasil monev keterbukaan informasi publik 2023. "
             + shape.format(a=names[0], b=names[1], x=labels[0], y=labels[1], s1=scores[0], s2=scores[1]))
     own = {v / 100: (name, label.lower()) for v, name, label in zip(values, names, labels)}
