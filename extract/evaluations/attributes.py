@@ -113,15 +113,28 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
     """
     later = [m.start for m in mentions if m.start >= mention.end]
     earlier = [m.end for m in mentions if m.end <= mention.start]
+
+    def nearest_to_own_labels():  # 2.
+        if own_labels and labels:
+            mine = {year for token in doc if (year := _year_at(vocab, doc, token, compared=_opens_when_clause(vocab, doc, token)))
+                    and min(labels, key=lambda start: abs(start - token.i)) in own_labels}
+            if len(mine) == 1:
+                return mine.pop()
+        return None
+
+    if not later and len(set(labels)) > len(set(own_labels)):
+        # one body, several labels after its name ("yang meraih WBK pada 2021 kini meraih WBBM …
+        # 2023"): each label's own year, not the first after the name
+        year = nearest_to_own_labels()
+        if year:
+            return year
     for token in doc[mention.end: min(later) if later else len(doc)]:  # 1.
         year = _year_at(vocab, doc, token)
         if year:
             return year
-    if own_labels and labels:  # 2.
-        mine = {year for token in doc if (year := _year_at(vocab, doc, token, compared=_opens_when_clause(vocab, doc, token)))
-                and min(labels, key=lambda start: abs(start - token.i)) in own_labels}
-        if len(mine) == 1:
-            return mine.pop()
+    year = nearest_to_own_labels()
+    if year:
+        return year
     for token in reversed(doc[max(earlier) if earlier else 0: mention.start]):  # 3.
         year = _year_at(vocab, doc, token)
         if year:

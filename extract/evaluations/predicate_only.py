@@ -57,7 +57,12 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
     def give(mention, labels, anchor, rule, clause):
         key = (mention.start, clause)
         if key in assigned and assigned[key][3] == rule == "predicate_only.award_cue":
-            assigned[key][1].extend(labels)
+            if conflicting(vocab, [*assigned[key][1], *labels]):
+                # "yang meraih WBK pada 2021 kini meraih predikat WBBM …": two awards of one
+                # body, each its own record with its own year
+                assigned.setdefault((mention.start, clause, anchor), (mention, list(labels), anchor, rule, clause))
+            else:
+                assigned[key][1].extend(labels)
         elif labels:
             assigned.setdefault(key, (mention, list(labels), anchor, rule, clause))
 
@@ -197,8 +202,9 @@ def _awarded(vocab, reading, start, in_clause, item):
     before = [m for m in in_clause if m.end <= cue and cue - m.end <= 8]
     if not before or any(m.start > before[-1].end and m.end <= item.start for m in reading.parties):
         return None  # another party stands between: the label is its ("Kabupaten Badung, Bali, memperoleh" is not)
-    if any(t.like_num or t.lower_ in vocab.anaphor_group_words for t in doc[before[-1].end:cue]):
-        return None  # "Kanwil X berhasil mengantarkan lima satuan kerja meraih WBK": the group got it
+    if any((t.like_num and not YEAR_TOKEN.match(t.text)) or t.lower_ in vocab.anaphor_group_words
+           for t in doc[before[-1].end:cue]):
+        return None  # "Kanwil X berhasil mengantarkan lima satuan kerja meraih WBK": the group got it (a year is no count)
     return before[-1]
 
 

@@ -361,3 +361,15 @@ def test_a_generic_category_capitalised_mid_sentence_is_a_label(extractor):
 def test_a_generic_word_in_lower_case_prose_is_no_label(extractor):
     text = "Dalam evaluasi pelayanan publik 2023, pelayanan Polres Sragen dinilai masyarakat sudah sangat baik."
     assert given(extractor, text) == {}
+
+
+def test_one_body_given_two_awards_in_one_sentence_has_a_record_for_each_with_its_year(extractor):
+    text = "Polres Sragen yang meraih WBK pada 2021 kini meraih predikat WBBM pada penganugerahan ZI 2023."
+    records = extractor.extract(Article(text=text))
+    assert sorted((r.predicate, r.year) for r in records) == [(("wbbm",), 2023), (("wbk",), 2021)]
+
+
+def test_a_year_between_the_name_and_its_verb_is_no_count_of_a_group(extractor):
+    text = "Setelah bertahun-tahun berbenah, Polres Sragen tahun 2023 berhasil meraih WBBM."
+    assert [(r.entity, r.predicate, r.year) for r in extractor.extract(Article(text=text))] == [
+        ("Polres Sragen", ("wbbm",), 2023)]
