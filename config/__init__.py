@@ -314,7 +314,7 @@ _LEXICON_KEYS = {
     "count_words_for_integers": list, "component_cues": list, "location_markers": list,
     "generic_predicates": list, "predicate_cues": list, "percent_scores_after": list,
     "average_cues": list, "group_words": list, "list_intro": list, "aspiration_markers": list, "hope_words": list, "modal_words": list, "future_phrases": list, "past_markers": list, "parent_markers": list,
-    "unit_places": dict, "national_kinds": list, "colour_labels": dict, "credit_words": list, "label_families": dict, "owner_markers": list, "recipient_markers": list, "respective_words": list, "office_holders": list, "vertical_kinds": list, "class_words": list, "national_name_words": list, "self_named_kinds": list, "place_name_tails": list,
+    "unit_places": dict, "national_kinds": list, "fronted_time_words": list, "colour_labels": dict, "credit_words": list, "label_families": dict, "owner_markers": list, "recipient_markers": list, "respective_words": list, "office_holders": list, "vertical_kinds": list, "class_words": list, "national_name_words": list, "self_named_kinds": list, "place_name_tails": list,
     "institution_words": list, "list_separators": list, "government_place_markers": list, "assessor_name_parts": list, "teaser_openings": list, "percent_direct_cues": list, "share_markers": list,
     "result_markers": list, "clause_connectors": list, "negation_cues": list, "kind_words": list,
     "category_names": list, "demonstratives": list, "grade_cues": list, "year_lead_words": list, "release_words": list, "continuation_words": list, "aggregate_words": list, "anaphor_nouns": dict, "anaphor_group_words": list, "honorifics": list, "give_verbs": list, "representation_words": list, "evaluation_words": list, "since_words": list,

@@ -103,6 +103,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
             before = {assigned[key][0].entity_name(None)[0]: assigned[key][0] for key in assigned if key[1] == number - 1}
             if len(before) == 1 and not _negated(vocab, doc, start, own[0].start):
                 give(next(iter(before.values())), labels_of(doc, own), own[0].start, "predicate_only.clause_ellipsis", number)
+    _fronted_award(vocab, reading, items, give)  # 2b.
     _group_back_reference(vocab, reading, context, items, give)  # 6.
     _headed(vocab, reading, items, give)  # 8.
     _same_as_before(vocab, reading, assigned, give)  # 9.
@@ -300,6 +301,21 @@ def _likewise(vocab, reading, context, give) -> None:
             and any(said.startswith(phrase) for phrase in vocab.lex["likewise_phrases"]):
         for mention in reading.parties:
             give(mention, list(told[0]), None, "predicate_only.likewise", 0)
+
+
+def _fronted_award(vocab, reading, items, give) -> None:
+    """2b. "Setelah meraih WBK tahun 2021, Polres X tahun 2023 berhasil meraih WBBM.": a
+    sentence opening on a time word and an award names its receiver after the comma."""
+    doc = reading.doc
+    if not len(doc) or doc[0].lower_ not in vocab.lex["fronted_time_words"]:
+        return
+    comma = next((t.i for t in doc if t.text == ","), None)
+    if comma is None or not any(t.lower_ in vocab.lex["receiving_verbs"] for t in doc[1:comma]):
+        return
+    fronted = [f for f in items if f.end <= comma]
+    receiver = next((m for m in reading.parties if m.start > comma), None)
+    if fronted and receiver is not None and not any(m.start < comma for m in reading.parties):
+        give(receiver, labels_of(doc, fronted), fronted[0].start, "predicate_only.fronted_award", -2)
 
 
 def _likewise_after_comma(vocab, reading, assigned, give) -> None:

@@ -205,3 +205,21 @@ def test_each_scored_body_keeps_its_own_openness_category(extractor, names, shap
         name, label = own[record.score]
         assert record.entity_as_written in name or name in record.entity_as_written, (record, text)
         assert record.predicate in ((), (label,)), (record, text)
+
+
+ZONE_YEAR_SHAPES = [  # (shape, whether it tells the earlier WBK of year y0 too)
+    ("{a} meraih predikat WBBM pada penganugerahan Zona Integritas tahun {y}.", False),
+    ("Penganugerahan Zona Integritas {y} digelar di Jakarta. {a} meraih predikat WBBM.", False),
+    ("{a} meraih predikat WBBM. Penghargaan diserahkan Menteri PANRB di Jakarta, Rabu (13/12/{y}).", False),
+    ("{a} yang meraih WBK pada {y0} kini meraih predikat WBBM pada penganugerahan ZI {y}.", True),
+    ("Setelah meraih WBK tahun {y0}, {a} tahun {y} berhasil meraih WBBM.", True)]
+
+
+@DRAWN_LISTS
+@given(name=st.sampled_from(ZONE_NAMES), shape=st.sampled_from(ZONE_YEAR_SHAPES), year=st.integers(2019, 2024),
+       gap=st.integers(1, 3))
+def test_each_integrity_zone_award_is_told_with_its_own_year(extractor, name, shape, year, gap):
+    template, earlier = shape
+    text = template.format(a=name, y=year, y0=year - gap)
+    found = sorted((r.predicate, r.year) for r in extractor.extract(Article(text=text)))
+    assert found == sorted([(("wbbm",), year)] + ([(("wbk",), year - gap)] if earlier else [])), text

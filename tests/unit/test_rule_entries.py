@@ -127,6 +127,13 @@ def test_a_colour_elsewhere_is_only_a_colour(extractor):
     assert [r.predicate for r in run(extractor, text)] == [()]
 
 
+@pytest.mark.parametrize("word", LEX["fronted_time_words"])
+def test_a_fronted_award_goes_to_the_body_after_the_comma(extractor, word):
+    text = f"{word.capitalize()} meraih WBK tahun 2021, Pengadilan Agama Lebak tahun 2023 berhasil meraih WBBM."
+    assert sorted((r.entity, r.predicate, r.year) for r in run(extractor, text)) == [
+        ("Pengadilan Agama Lebak", ("wbbm",), 2023), ("Pengadilan Agama Lebak", ("wbk",), 2021)]
+
+
 @pytest.mark.parametrize("word", LEX["count_words_for_integers"])
 def test_count_word_after_a_whole_number(extractor, word):
     text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak mencatat nilai 42 {word} lainnya."
