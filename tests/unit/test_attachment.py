@@ -2,13 +2,11 @@
 import pytest
 
 from rapor.extract.records import Article
+from tests.unit.extracted import extracted
 
 
 def by_score(extractor, text):
-    records = extractor.extract(Article(text=text))
-    for record in records:
-        assert text[record.start:record.end] == record.quote
-    return {r.score: r for r in records if r.score is not None}
+    return {r.score: r for r in extracted(extractor, text) if r.score is not None}
 
 
 def test_a_name_no_rule_knows_keeps_its_score_from_the_neighbour(extractor):

@@ -2,14 +2,11 @@
 news names a body, including bodies no list in `config/` knows."""
 import pytest
 
-from rapor.extract.records import Article
+from tests.unit.extracted import extracted
 
 
 def records(extractor, text, title=None, url=None):
-    found = extractor.extract(Article(text=text, title=title, url=url))
-    for record in found:
-        assert text[record.start:record.end] == record.quote
-    return found
+    return extracted(extractor, text, title, url)
 
 
 def by_score(found):

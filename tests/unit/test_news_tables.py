@@ -1,6 +1,6 @@
 """Tables a story prints, read row by row by what their header calls each column."""
 from rapor.extract.article import html_to_article
-from rapor.extract.records import Article
+from tests.unit.extracted import extracted
 
 ZONES = ("Ombudsman RI merilis hasil penilaian kepatuhan tahun 2022 kepada pemerintah daerah di Sulawesi Tenggara.\n"
          "| No | Pemda | Nilai | Zona |\n|---|---|---|---|\n"
@@ -10,10 +10,7 @@ ZONES = ("Ombudsman RI merilis hasil penilaian kepatuhan tahun 2022 kepada pemer
 
 
 def rows(extractor, text):
-    found = extractor.extract(Article(text=text))
-    for record in found:
-        assert text[record.start:record.end] == record.quote
-    return found
+    return extracted(extractor, text)
 
 
 def test_each_row_is_its_bodys_result_and_a_bare_colour_under_zona_is_the_zone(extractor):

@@ -2,13 +2,11 @@
 import pytest
 
 from rapor.extract.records import Article
+from tests.unit.extracted import extracted
 
 
 def given(extractor, text, title=None):
-    records = extractor.extract(Article(text=text, title=title))
-    for record in records:
-        assert text[record.start:record.end] == record.quote
-    return {r.entity: r for r in records if r.score is None}
+    return {r.entity: r for r in extracted(extractor, text, title) if r.score is None}
 
 
 def test_two_groups_in_one_sentence_keep_their_own_predicates(extractor):

@@ -6,7 +6,7 @@ The sentences are templates filled with each entry, so adding a line to a rule f
 import pytest
 
 from rapor import config
-from rapor.extract.records import Article
+from tests.unit.extracted import extracted
 
 RULES = config.load_rules()
 LEX = RULES.lexicon
@@ -14,10 +14,7 @@ EVALUATORS = {e.lower() for e in LEX["evaluators"]}
 
 
 def run(extractor, text):
-    records = extractor.extract(Article(text=text))
-    for record in records:
-        assert text[record.start:record.end] == record.quote
-    return records
+    return extracted(extractor, text)
 
 
 def scores_of(records):
