@@ -22,7 +22,9 @@ THIS_YEAR = re.compile(r"\b(?:tahun|pada|di)\s+((?:19|20)\d\d)\s+ini\b", re.I)
 LEADING_PERIOD = re.compile(r"\s*(?:pada|di|untuk|sepanjang|selama)?\s*(?:tahun\s+)?((?:19|20)\d\d)\b(?!\s*[/-]\d)", re.I)
 # "SERANG, Warta Banten Raya –", "Samarinda (ANTARA Kaltim) -", "KOTA BANDUNG (TUGUBANDUNG.ID) –"
 DATELINE = re.compile(
-    r"(?m)^[\s\"“]*(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*(?:,[^\n–—-]{0,60}?|\([^)\n]{1,60}\))?\s*[–—-]\s")
+    r"(?m)^[\s\"“]*(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*(?:,[^\n–—-]{0,60}?|\([^)\n]{1,60}\))?\s*"
+    # the dash after a space or an outlet's name ("KOMPAS.com-"), never a grade's sign ("predikat A- (…)")
+    r"(?:(?<=\s)|(?<=\w\w)|(?<=\)))[–—-]\s")
 
 DATELINE_LINES = 3  # the dateline is on one of the story's first lines (a headline or a caption may come first)
 
