@@ -425,6 +425,16 @@ def _after_parent_marker(vocab, doc, start: int) -> bool:
     return any(before.endswith(" " + m) or before.endswith(f" {m} di") for m in vocab.lex["parent_markers"])
 
 
+def _sets_the_scene(vocab, doc, mention: Mention) -> bool:
+    """"Di Kabupaten X, Disdukcapil meraih …", "Sementara itu di Kota Y, Dinsos …": a government
+    in a fronted place phrase owns the units the sentence goes on to name."""
+    lead = mention.start - 1
+    return mention.kind == "gov" and 0 <= lead <= vocab.lex["scene_opening_words"] \
+        and doc[lead].lower_ in vocab.lex["scene_markers"] \
+        and mention.end < len(doc) and doc[mention.end].text == "," \
+        and all(t.is_alpha or t.text == "," for t in doc[:lead])
+
+
 def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
     before = " " + doc[max(0, mention.start - 4):mention.start].text.lower()
     previous = doc[mention.start - 1].lower_ if mention.start else ""
@@ -449,6 +459,8 @@ def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
             # offices are provincial, so a kabupaten or kota after it is the one assessed
             return mention
         return replace(mention, role=COMPARISON)
+    if _sets_the_scene(vocab, doc, mention):
+        return replace(mention, role=PARENT)
     markers = vocab.location_markers if mention.kind == "bare" else vocab.government_place_markers
     if mention.kind in ("bare", "gov") and (previous.rstrip("-") in markers or (
             previous == "-" and mention.start > 1 and doc[mention.start - 2].lower_ in markers)):

@@ -257,3 +257,28 @@ def test_a_picture_credit_names_no_unit(extractor):
 ])
 def test_an_acronym_opening_a_sentence_or_a_clause_names_a_unit(extractor, text, expected):
     assert {s: r.entity for s, r in by_score(records(extractor, text)).items()} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Di Kabupaten Ponorogo, Disdukcapil meraih predikat A- (Pelayanan Prima) dalam evaluasi PEKPPP tahun 2023.",
+     "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Ponorogo"),
+    ("Sementara itu di Kota Madiun, Dinas Sosial meraih nilai 4,55 dalam evaluasi PEKPPP tahun 2023.",
+     "Dinas Sosial Kota Madiun"),
+    # a place said later in the sentence is only where something happened
+    ("Dinas Sosial meraih nilai 4,55 dalam evaluasi PEKPPP tahun 2023 yang diumumkan di Kota Madiun, kemarin.",
+     "Dinas Sosial"),
+])
+def test_a_government_in_a_fronted_place_phrase_owns_the_units_after_it(extractor, text, expected):
+    [record] = records(extractor, text)
+    assert record.entity == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the story's first words are its subject, and the dash is a grade's sign, not a dateline's
+    "Pemkab Blora, Jawa Tengah, meraih predikat A- (Pelayanan Prima) dalam evaluasi PEKPPP tahun 2023.",
+    # a dateline still says only where the story was filed
+    "BLORA, Suara Blora – Pemkab Blora meraih predikat A- (Pelayanan Prima) dalam evaluasi PEKPPP tahun 2023.",
+])
+def test_a_grades_sign_after_the_first_words_is_no_dateline(extractor, text):
+    [record] = records(extractor, text)
+    assert record.entity == "Pemerintah Kabupaten Blora" and "a-" in record.predicate
