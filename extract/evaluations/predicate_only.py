@@ -50,7 +50,7 @@ PENDING_LIST_REACH = 2
 
 def predicate_only_records(vocab, reading, text, context, list_labels=None) -> list[Evaluation]:
     doc = reading.doc
-    items = list(reading.labels)
+    items = [f for f in reading.labels if not _left_behind(vocab, doc, f, reading.labels)]
     # (mention, labels, anchor token, rule, clause no.): one assignment per entity and clause
     assigned: dict[tuple, tuple] = {}
 
@@ -82,7 +82,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
                 or _elides_award(vocab, doc, start) or (any(context.schemes.values()) and (
                     is_list_line(reading.sentence.of(text)) or _names_and_labels_only(vocab, reading))):
             for mention in in_clause:  # 4.
-                mine = _own_label_run(doc, own, mention)
+                mine = _own_label_run(vocab, doc, own, mention)
                 give(mention, labels_of(doc, mine), mine[0].start if mine else None, "predicate_only.own_label", number)
         runs = _label_runs(vocab, doc, own)
         for item in own:  # 2.
@@ -167,6 +167,10 @@ def _listed(vocab, reading, context, start, end, in_clause, own, number, give) -
         # "Penilaian kepatuhan 2018: zona hijau diraih A, B …": the colon named the topic, the
         # list opens at the next introducer, after its label
         after_label = next((f.end for f in own if f.start > intro), None)
+        restated = next((f for f in own if after_label is not None and f.start == after_label + 1), None)
+        if restated is not None and doc[after_label].text == "(" and restated.end < len(doc) \
+                and doc[restated.end].text == ")":
+            after_label = restated.end + 1  # "zona hijau (kualitas tertinggi) diraih …"
         later = list_intro(vocab, doc, after_label, end) if after_label is not None else None
         intro = later if later is not None and later - after_label <= 2 else intro
     if intro is None or _lists_kinds(vocab, doc, own, intro):
@@ -391,13 +395,31 @@ def _history_year(vocab, reading, position: int) -> int | None:
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
-def _own_label_run(doc, items, mention) -> list:
-    """The labels written onto a name, one after another: "Dinas X – Pelayanan Prima (A)"."""
+def _left_behind(vocab, doc, item, labels) -> bool:
+    """"naik dari zona kuning ke zona hijau": the label a change starts from is no longer the
+    body's; only the one it changed to is given."""
+    if not item.start or doc[item.start - 1].lower_ not in vocab.change_from_words:
+        return False
+    after = next((f for f in labels if f.start >= item.end), None)
+    return after is not None and after.start - item.end <= 2 \
+        and any(t.lower_ in vocab.change_to_words for t in doc[item.end:after.start + 1])  # "… menjadi BB": the cue opens the label
+
+
+def _own_label_run(vocab, doc, items, mention) -> list:
+    """The labels written onto a name, one after another: "Dinas X – Pelayanan Prima (A)";
+    a later one may be joined by a restating phrase ("zona hijau dengan kategori kualitas
+    tertinggi", "zona hijau atau kualitas tertinggi")."""
     run, end = [], mention.end + (1 if mention.end < len(doc) and doc[mention.end].text in SEPARATORS else 0)
     for item in items:
-        if end <= item.start <= end + 1 and (not run or item.start <= run[-1].end + 1):
-            run.append(item)
-            end = item.end
+        if run and item.start > end + 1:
+            between = [t.lower_ for t in doc[end:item.start]]
+            if not (len(between) <= 2 and all(w in vocab.lex["label_joiners"] or w in vocab.predicate_cues
+                                              for w in between)):
+                break
+        elif not end <= item.start <= end + 1:
+            continue
+        run.append(item)
+        end = item.end
     return run
 
 

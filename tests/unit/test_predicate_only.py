@@ -371,3 +371,36 @@ def test_a_year_between_the_name_and_its_verb_is_no_count_of_a_group(extractor):
     text = "Setelah bertahun-tahun berbenah, Polres Sragen tahun 2023 berhasil meraih WBBM."
     assert [(r.entity, r.predicate, r.year) for r in extractor.extract(Article(text=text))] == [
         ("Polres Sragen", ("wbbm",), 2023)]
+
+
+def test_a_groups_label_restated_in_brackets_still_leads_its_list(extractor):
+    text = ("Penilaian kepatuhan Ombudsman 2023 kategori kementerian: zona hijau (kualitas tertinggi) diraih "
+            "Kementerian Agama dan Kementerian Sosial.")
+    found = given(extractor, text)
+    assert set(found) == {"Kementerian Agama", "Kementerian Sosial"}
+    assert found["Kementerian Sosial"].predicate == ("zona hijau", "kualitas tertinggi")
+
+
+@pytest.mark.parametrize("joined", ["dengan kategori", "atau", "dengan predikat"])
+def test_a_second_label_joined_to_the_first_is_the_same_bodys(extractor, joined):
+    text = f"Dalam penilaian kepatuhan Ombudsman RI tahun 2023, Pemkab Sinjai masuk zona hijau {joined} kualitas tertinggi."
+    [record] = given(extractor, text).values()
+    assert record.predicate == ("zona hijau", "kualitas tertinggi")
+
+
+def test_a_label_joined_by_and_to_another_body_stays_that_bodys(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman RI tahun 2023, Pemkab Sinjai masuk zona hijau dan Pemkab Bone "
+            "zona kuning.")
+    found = given(extractor, text)
+    assert found["Pemerintah Kabupaten Sinjai"].predicate == ("zona hijau",)
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Dalam penilaian kepatuhan Ombudsman tahun 2023, Kota Parepare berhasil naik dari zona kuning ke zona hijau.",
+     "zona hijau"),
+    ("Dalam evaluasi SAKIP 2023, Pemkab Bone naik dari predikat B menjadi BB.", "bb"),
+    ("Predikat SAKIP Pemkab Bone tahun 2023 naik dari B menjadi BB.", "bb"),
+])
+def test_a_change_gives_the_label_it_changed_to(extractor, text, label):
+    [record] = given(extractor, text).values()
+    assert record.predicate == (label,)
