@@ -25,6 +25,8 @@ from dataclasses import replace
 from ..records import Article, Evaluation
 from ..text import sentences
 from .attachment import coordinated, scored_records
+from .cells import (is_score_cell, label_cell, name_cell, opens_a_row, reads_as_a_name, row_label_record,
+                    score_cell, whole_line)
 from .context import read_context
 from .entities import Mention, resolve_anaphors
 from .language import indonesian
@@ -77,7 +79,8 @@ class Extractor:
         records: list[Evaluation] = table_records(vocab, self.nlp, text, tables, context)
         previous_mentions: list[Mention] = []
         told: tuple[int, range] = (-1, range(0))  # (sentence no., positions in `records`) of the latest scores
-        for reading, line_labels, list_region in read:
+        previous: SentenceReading | None = None
+        for reading, line_labels, list_region, closes_row in read:
             if any(m.kind == "anaphor" for m in reading.mentions):
                 reading = reading.with_mentions(resolve_anaphors(list(reading.mentions), previous_mentions))
             number, doc, found, mentions = reading.number, reading.doc, reading.found, reading.mentions
@@ -86,7 +89,15 @@ class Extractor:
                            and (m.parent or not m.comparison)]
             if governments:  # "pada level Pemerintah Provinsi Gorontalo ... Dinas Sosial 77,55"
                 context.recent_region = (governments[-1].region, number)
-            if reading.scores:
+            if closes_row:  # "Kabupaten Bone\n88,50\nZona Hijau": the label cell of the row above
+                if told[1] and told[0] == number - 1:
+                    for k in told[1]:
+                        if not records[k].predicate:
+                            records[k] = replace(records[k], predicate=tuple(labels_of(doc, list(reading.labels))),
+                                                 rule_ids=records[k].rule_ids + ("predicate.row_cells",))
+                elif previous is not None and previous.number == number - 1 and name_cell(previous):
+                    records.append(row_label_record(vocab, previous, reading, text, context))
+            elif reading.scores:
                 new = scored_records(vocab, reading, text, context, previous_mentions)
                 if new:
                     told = (number, range(len(records), len(records) + len(new)))
@@ -106,6 +117,7 @@ class Extractor:
                 records.extend(_sentence_without_scores(vocab, reading, text, context, line_labels))
             if reading.parties:
                 previous_mentions, context.parties_sentence_no = reading.parties, number
+            previous = reading
         # quotes are the article's own characters, line breaks and all
         return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(drop_covered_predicates(records), vocab.level_words)]
 
@@ -121,15 +133,27 @@ class Extractor:
         on_topic = sum(context.schemes.values()) >= 2
         list_labels = None  # the predicates of a bulleted list's header, while its lines run
         list_region = None  # the government a list's header names: its items' region ("OPD Pemprov Jatim: • Dinkes (92,71)")
-        for number, sentence in enumerate(sentences(text)):
+        all_sentences = sentences(text)
+        for number, sentence in enumerate(all_sentences):
             chunk = sentence.of(text)
             if any(start <= sentence.start < end for start, end in in_table):
                 continue
+            following = all_sentences[number + 1] if number + 1 < len(all_sentences) else None
             if is_teaser(vocab, chunk) or not (list_labels or vocab.candidate_re.search(chunk)
-                                               or vocab.intro_re.search(chunk)):
+                                               or vocab.intro_re.search(chunk)
+                                               or opens_a_row(vocab, text, sentence, following)):
                 continue  # a list may be named before its predicate ("Kelima provinsi itu ialah A, B …")
+            above = read[-1] if read and read[-1][0].number == number - 1 else None
+            # "Polres Blora\n4,23": a number alone under a row's name is its score cell
+            scores_a_row = above is not None and name_cell(above[0]) and is_score_cell(text, sentence)
             reading = read_sentence(vocab, self.nlp, number, sentence, text, context, on_topic,
-                                    in_list=bool(list_labels) and is_list_line(chunk))
+                                    in_list=(bool(list_labels) and is_list_line(chunk)) or scores_a_row)
+            # a label line right under a row's score, or under a name while no group's label is
+            # open, closes that row; under a name of an open group it heads the next group
+            line_above = all_sentences[number - 1] if number else None
+            closes_row = label_cell(reading) and whole_line(text, sentence) and line_above is not None and (
+                is_score_cell(text, line_above) or (above is not None and score_cell(above[0]))
+                or (not list_labels and reads_as_a_name(vocab, text, line_above)))
             line_labels = None
             if list_labels and not reading.scores and reading.mentions:
                 line_labels = list_labels
@@ -137,10 +161,10 @@ class Extractor:
                 list_labels = None  # a line that is neither a bullet nor a name: the list is over
             if not is_list_line(chunk):
                 list_region = None
-            if not reading.scores and is_list_header(vocab, reading.doc, reading.found):
+            if not reading.scores and not closes_row and is_list_header(vocab, reading.doc, reading.found):
                 list_labels = labels_of(reading.doc, predicate_items(reading.found))
                 list_region = next((m.region for m in reversed(reading.mentions) if m.kind == "gov"), None)
-            read.append((reading, line_labels, list_region))
+            read.append((reading, line_labels, list_region, closes_row))
             subjects.update(m.entity_name(None)[0] for m in reading.parties)
         context.subject = subjects.most_common(1)[0][0] if subjects else None
         return read

@@ -78,6 +78,11 @@ def _grade_runs(vocab, doc, spans: list[Found]) -> list[Found]:
                 and doc[k + 1].text.isupper():
             end = _grade_end(doc, k + 1)
             found.append(Found("GRADE", k + 1, end, "restated"))
+    # "A- (Pelayanan Prima)" opening a line: a table's grade cell, its category restated
+    letter_end = _grade_end(doc, 0) if len(doc) > 2 and LETTER_GRADE.match(doc[0].text) and doc[0].text.isupper() else 0
+    if letter_end and letter_end + 1 < len(doc) and doc[letter_end].text in ("(", "/") \
+            and any(f.label == "PREDICATE" and f.start == letter_end + 1 for f in spans):
+        found.append(Found("GRADE", 0, letter_end, "cell"))
     # "Polres Kendal: A (Pelayanan Prima)": a list line's name, a colon, its letter
     for token in doc[1:-1]:
         k = token.i
@@ -123,6 +128,8 @@ def _loose_word(vocab, doc, span) -> bool:
         return False  # "Sangat Baik (A-)": a label paired with its letter grade is a category
     if span.start > 1 and doc[span.start].is_title and not doc[span.start - 1].is_punct and not doc[span.start - 1].is_title:
         return False  # "Polres X meraih Sangat Baik", "masih Baik": a category, capitalised mid-sentence
+    if span.start == 0 and doc[0].is_title and all(t.is_punct or t.is_space for t in doc[span.end:]):
+        return False  # "Sangat Baik" alone on its line: a table's cell, or the header of a list
     if span.start > 1 and doc[span.start - 1].text in (":", "–", "—") and doc[span.start - 2].text[:1].isupper() \
             and (span.end == len(doc) or doc[span.end].is_punct):
         return False  # "- Polres Pati: Sangat Baik": a list line's name and its category

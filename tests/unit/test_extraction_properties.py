@@ -223,3 +223,28 @@ def test_each_integrity_zone_award_is_told_with_its_own_year(extractor, name, sh
     text = template.format(a=name, y=year, y0=year - gap)
     found = sorted((r.predicate, r.year) for r in extractor.extract(Article(text=text)))
     assert found == sorted([(("wbbm",), year)] + ([(("wbk",), year - gap)] if earlier else [])), text
+
+
+ROW_LABELS = {"ombudsman": ["Zona Hijau", "Zona Kuning", "Zona Merah", "Kualitas Tertinggi", "Kualitas Sedang"],
+              "pekppp": ["A- (Pelayanan Prima)", "A (Sangat Baik)", "B (Baik)", "Pelayanan Prima", "Sangat Baik", "Cukup"]}
+ROW_INTROS = {"ombudsman": "Berikut hasil penilaian kepatuhan Ombudsman tahun 2023:",
+              "pekppp": "Berikut hasil evaluasi PEKPPP tahun 2023:"}
+
+
+@DRAWN_LISTS
+@given(names=st.permutations(LIST_NAMES[:13]).map(lambda p: p[:4]), scheme=st.sampled_from(sorted(ROW_LABELS)),
+       picks=st.lists(st.integers(0, 4), min_size=4, max_size=4), values=st.lists(st.integers(210, 499), min_size=4, max_size=4),
+       scored=st.booleans(), numbered=st.booleans(), header=st.booleans())
+def test_a_table_copied_one_cell_per_line_keeps_each_rows_cells_together(extractor, names, scheme, picks, values,
+                                                                         scored, numbered, header):
+    labels = [ROW_LABELS[scheme][k] for k in picks]
+    # an index on 0–5 for PEKPPP, a compliance score on 100 for Ombudsman
+    scores = [f"{v // 100},{v % 100:02d}" if scheme == "pekppp" else f"{v // 5},{v % 100:02d}" for v in values]
+    lines = [ROW_INTROS[scheme]] + (["No", "Nama", "Nilai", "Kategori"] if header else [])
+    for k, name in enumerate(names):
+        lines += ([str(k + 1)] if numbered else []) + [name] + ([scores[k]] if scored else []) + [labels[k]]
+    text = "\n".join(lines)
+    for record in extractor.extract(Article(text=text)):
+        row = names.index(written_by(record, names))
+        assert record.predicate and all(p in labels[row].lower() for p in record.predicate), (record, text)
+        assert record.score == (float(scores[row].replace(",", ".")) if scored else None), (record, text)
