@@ -7,7 +7,8 @@ the header saying which column holds what.
 
 The name column is read for an entity as a sentence is, each value column for a score (a year
 in its header is that column's round: "Nilai 2022 | Nilai 2023"), the label column for a
-predicate (a bare colour under "Zona" is the zone, a letter under "Kategori" the grade). A row
+predicate (a bare colour under "Zona" is the zone, a letter under "Kategori" — or under "Nilai" —
+the grade). A row
 whose name no rule reads, or whose value is no number, gives nothing; a header that names no
 name column gives no records at all. The quote is the row. Pure.
 """
@@ -122,6 +123,9 @@ def _row_records(vocab, nlp, text, table, roles, row, context) -> list[Evaluatio
     labels = []
     for index in (i for i, r in roles.items() if r == "label"):
         labels.extend(_labels(vocab, nlp, table.header[index].text.lower(), cells[index].text))
+    # "| Polres Blora | A- | Pelayanan Prima |" under "Nilai": a value column may hold the letter grade
+    labels[:0] = [cells[i].text.strip().lower() for i, r in roles.items() if r == "score" and GRADE.match(cells[i].text.strip())
+                  and cells[i].text.strip().lower() not in labels]
     scheme = scheme_of_labels(vocab, labels) or _table_scheme(vocab, table, context)
     rank = next((int(cells[i].text) for i, r in roles.items() if r == "rank" and cells[i].text.isdigit()), None)
     name, region = mention.entity_name(local_region(context))

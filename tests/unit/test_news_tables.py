@@ -43,3 +43,11 @@ def test_a_table_on_a_page_reaches_the_records_through_the_html_reader(extractor
     article = html_to_article(html.encode(), url="http://127.0.0.1/berita/1")
     [record] = rows(extractor, article.text)
     assert (record.entity, record.score, record.predicate) == ("Pemerintah Kabupaten Kolaka", 85.2, ("zona hijau",))
+
+
+def test_a_letter_grade_under_a_value_column_is_the_rows_grade(extractor):
+    text = ("Berikut hasil evaluasi PEKPPP tahun 2023.\n| No | Satker | Nilai | Predikat |\n|---|---|---|---|\n"
+            "| 1 | Polres Blora | A- | Pelayanan Prima |\n| 2 | Polres Pati | 4,12 | Sangat Baik |")
+    found = {r.entity: r for r in rows(extractor, text)}
+    assert (found["Polres Blora"].score, found["Polres Blora"].predicate) == (None, ("a-", "pelayanan prima"))
+    assert (found["Polres Pati"].score, found["Polres Pati"].predicate) == (4.12, ("sangat baik",))
