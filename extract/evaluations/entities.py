@@ -182,10 +182,16 @@ class _Reader:
                                        titles=vocab.honorifics)
             if name_end == head.end and not self.span(head.end, "REGION") \
                     and (kind not in vocab.self_named_kinds or any(t.is_lower for t in doc[head.start:head.end])) \
-                    and not (head.end - head.start > 1 and self.span(head.end, "GOV")):
+                    and not (head.end - head.start > 1 and self.span(head.end, "GOV")) \
+                    and not (doc[head.start].text in vocab.lex["place_named_heads"] and self.span(head.end, "GOV")):
                 # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit, and so is
                 # "rumah sakit" in lower case; a head of several words is the name of its kind of
-                # unit, and its place completes it ("Mal Pelayanan Publik Kota Madiun")
+                # unit, and its place completes it ("Mal Pelayanan Publik Kota Madiun"), as it
+                # completes a short form ("Kejari Kota Depok")
+                government = self.government(head.end) if self.span(head.end, "GOV") else None
+                if government is not None:
+                    # "Dinas Kota Depok": some office of that government, which is not the one evaluated
+                    return replace(government, start=i, written=doc[i:government.end].text, role=PLACE)
                 return None
             written = doc[i:name_end].text
             # "Dinas Dukcapil", "Dinas Kominfo": a head followed by a known abbreviation
@@ -306,7 +312,7 @@ class _Reader:
         if i == 0:
             # a sentence opening on one: only an acronym ("KPPBC Cilacap meraih …") is surely a
             # name; "Warga Cilacap …" is not, nor is a headline in capitals ("WARGA CILACAP PUAS")
-            if not (doc[0].is_upper and len(doc[0]) >= 3 and len(doc) > 1 and not doc[1].is_upper):
+            if not (doc[0].is_upper and len(doc[0]) >= 2 and len(doc) > 1 and not doc[1].is_upper):
                 return None
         elif not (doc[i - 1].text in LIST_MARKS or doc[i - 1].lower_ in vocab.coordinators
                   or doc[i - 1].lower_ in vocab.list_intro or doc[i - 1].lower_ in vocab.clause_connectors

@@ -282,3 +282,16 @@ def test_a_government_in_a_fronted_place_phrase_owns_the_units_after_it(extracto
 def test_a_grades_sign_after_the_first_words_is_no_dateline(extractor, text):
     [record] = records(extractor, text)
     assert record.entity == "Pemerintah Kabupaten Blora" and "a-" in record.predicate
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Polres Kabupaten Bogor", "Polres Kabupaten Bogor"),   # a short form that the place completes
+    ("Kejari Kota Depok", "Kejari Kota Depok"),
+    ("KUA Kota Depok", "KUA Kota Depok"),
+    ("PN Depok", "PN Depok"),                               # an acronym no list knows, then its place
+    ("Dinas Kota Depok", None),                             # some office of the city: not the city
+    ("Kantor Kota Depok", None),
+])
+def test_a_unit_word_before_a_governments_name_never_gives_the_government_the_result(extractor, written, expected):
+    text = f"{written} meraih predikat Pelayanan Prima dalam evaluasi PEKPPP tahun 2023."
+    assert [r.entity for r in records(extractor, text)] == ([expected] if expected else [])
