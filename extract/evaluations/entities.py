@@ -460,6 +460,8 @@ def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
         if previous == "oleh" and mention.start > 1 and (doc[mention.start - 2].lower_ in vocab.list_intro
                                                           or doc[mention.start - 2].like_num):
             return mention  # "zona kuning diisi oleh Kementerian X", "disusul 96,10 oleh Kabupaten Y": the agent receives it
+        if mention.start > 1 and f"{doc[mention.start - 2].lower_} {previous}" in vocab.list_intro:
+            return mention  # "…, terdiri dari Kabupaten X, …": the marker ends a phrase that opens a list
         if previous in vocab.evaluators and mention.region is not None and mention.region.level != "provinsi":
             # "Nilai kepatuhan Ombudsman Kabupaten Sleman …": the assessor names the scheme; its
             # offices are provincial, so a kabupaten or kota after it is the one assessed
