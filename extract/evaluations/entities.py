@@ -441,11 +441,26 @@ def _sets_the_scene(vocab, doc, mention: Mention) -> bool:
         and all(t.is_alpha or t.text == "," for t in doc[:lead])
 
 
+def _speakers_office(vocab, doc, mention: Mention) -> bool:
+    """'"Nilai kita 88,50," ujar Kepala Bagian Organisasi Setda X': a part of the secretariat
+    named as the office of the one who spoke, after the speech verb and the office words, speaks
+    for its government ("kita"); it is not the one evaluated. ('…," kata Kepala Disdukcapil X'
+    is that unit speaking of itself.)"""
+    if mention.kind != "agency" or doc[mention.start].lower_ not in vocab.lex["coordinating_heads"]:
+        return False
+    k = mention.start
+    while k > 0 and doc[k - 1].lower_ in vocab.lex["office_holders"]:
+        k -= 1
+    return k < mention.start and k > 0 and doc[k - 1].lower_ in vocab.lex["speech_verbs"]
+
+
 def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
     before = " " + doc[max(0, mention.start - 4):mention.start].text.lower()
     previous = doc[mention.start - 1].lower_ if mention.start else ""
     if vocab.is_assessor(mention.written) or vocab.is_assessor(mention.base_name):
         return replace(mention, role=ASSESSOR)
+    if _speakers_office(vocab, doc, mention):
+        return replace(mention, role=COMPARISON)
     if _after_parent_marker(vocab, doc, mention.start):
         return replace(mention, role=PARENT)
     if previous in vocab.lex["owner_markers"] and mention.start > 1 and not (

@@ -295,3 +295,16 @@ def test_a_grades_sign_after_the_first_words_is_no_dateline(extractor, text):
 def test_a_unit_word_before_a_governments_name_never_gives_the_government_the_result(extractor, written, expected):
     text = f"{written} meraih predikat Pelayanan Prima dalam evaluasi PEKPPP tahun 2023."
     assert [r.entity for r in records(extractor, text)] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("speaker, expected", [
+    # the secretariat's part that reports the government's results speaks for it ("kita")
+    ("Kepala Bagian Organisasi Setda Bone", "Pemerintah Kabupaten Bone"),
+    # a unit's head speaks of that unit
+    ("Kepala Disdukcapil Bone", "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Bone"),
+])
+def test_the_office_of_who_spoke_after_a_quote(extractor, speaker, expected):
+    text = (f'Ombudsman RI merilis hasil penilaian kepatuhan 2023 untuk Pemkab Bone. "Nilai kita 88,50, masuk zona '
+            f'hijau," ujar {speaker}.')
+    [record] = records(extractor, text)
+    assert (record.entity, record.score) == (expected, 88.5)
