@@ -73,10 +73,16 @@ def stated_year(vocab, doc, seg_start, seg_end, score, context, reach_back: int 
     before its stretch ("IPP tahun 2023 yang cuma 3,24"). Where it states none, the record takes
     the round (`round_of_list`), unless it is an earlier value, which reaches back no further
     than its own stretch."""
+    own = _year_said_before(vocab, doc, score)
+    if own:  # "tahun 2022 sebesar 75,10 dan tahun 2021 sebesar 60,20", "2022: 75,10; 2023: 88,50"
+        context.last_year = own
+        return own
     after = []
     for token in doc[score.end: min(seg_end, score.end + 8)]:
         if token.lower_ in vocab.item_turns:
             break  # "77,91, turun dibanding SPI 2022 yang sebesar 78,17": that year is the next value's
+        if token.text in (",", ";") and any(YEAR_TOKEN.match(t.text) for t in doc[token.i + 1:token.i + 3]):
+            break  # "pada 2022 mencapai 98,70, pada 2023 sebesar 94,56": a comma, then the next item's year
         after.append(token)
     for token in [*after, *reversed(doc[max(0, seg_start - reach_back):score.start])]:  # 1. 2.
         # in an item that opens with a turn to another value, its compared year is its own:
@@ -87,6 +93,25 @@ def stated_year(vocab, doc, seg_start, seg_end, score, context, reach_back: int 
             context.last_year = year
             return year
     return None
+
+
+def _year_said_before(vocab, doc, score) -> int | None:
+    """A year that only fillers, cues or a colon part from the score after it is that score's,
+    before any year after the score (which may open the next item)."""
+    k = score.start - 1
+    while k >= 0 and (doc[k].text in (":", "=") or doc[k].lower_ in vocab.relative_fillers
+                      or doc[k].lower_ in vocab.score_cues or doc[k].lower_ in vocab.lex["hedge_words"]):
+        k -= 1
+    if k < 0 or k == score.start - 1 and not YEAR_TOKEN.match(doc[k].text):
+        return None
+    token = doc[k]
+    if k > 1 and doc[k - 1].lower_ in vocab.year_lead_words and doc[k - 2].like_num and not YEAR_TOKEN.match(doc[k - 2].text):
+        return None  # "naik dari 2,45 pada 2022 menjadi 3,51": that year closes the value before it
+    if any(doc[j].text == ":" for j in range(k + 1, score.start)) and YEAR_TOKEN.match(token.text) \
+            and (k == 0 or not (doc[k - 1].like_num or doc[k - 1].text in ("/", "-", ".") or MONTH_WORD.match(doc[k - 1].text))) \
+            and not vocab.regulation_year_re.search(doc[max(0, k - 4):k].text):
+        return int(token.text)  # "2022: 75,10": a year heading its value, not a date's nor a regulation's
+    return _year_at(vocab, doc, token, compared=True)
 
 
 def _said_of(vocab, doc, token, score) -> bool:

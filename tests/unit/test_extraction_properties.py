@@ -248,3 +248,26 @@ def test_a_table_copied_one_cell_per_line_keeps_each_rows_cells_together(extract
         row = names.index(written_by(record, names))
         assert record.predicate and all(p in labels[row].lower() for p in record.predicate), (record, text)
         assert record.score == (float(scores[row].replace(",", ".")) if scored else None), (record, text)
+
+
+YEAR_SERIES_SHAPES = [
+    "Nilai kepatuhan {e} tahun {y1} sebesar {s1}, sedangkan tahun {y2} sebesar {s2} dan tahun {y3} sebesar {s3}.",
+    "Berikut nilai kepatuhan {e} dari tahun ke tahun: {y1}: {s1}; {y2}: {s2}; {y3}: {s3}.",
+    "{e} meraih nilai {s1} ({y1}), {s2} ({y2}) dan {s3} ({y3}).",
+    "{e} meraih nilai {s1} pada {y1}, {s2} pada {y2}, dan {s3} pada {y3}.",
+    "Nilai {e} pada {y1} mencapai {s1}, pada {y2} sebesar {s2}, sementara pada {y3} hanya {s3}.",
+    "Tahun {y1} {e} meraih {s1}, tahun {y2} meraih {s2}, dan tahun {y3} meraih {s3}.",
+    "Nilai {e}: tahun {y1} = {s1}, tahun {y2} = {s2}, tahun {y3} = {s3}."]
+
+
+@DRAWN_LISTS
+@given(name=st.sampled_from(LIST_NAMES[:8]), shape=st.sampled_from(YEAR_SERIES_SHAPES),
+       years=st.permutations(range(2017, 2025)).map(lambda p: p[:3]),
+       values=st.lists(st.integers(6010, 9999), min_size=3, max_size=3, unique=True))
+def test_each_value_of_a_bodys_series_keeps_its_own_year(extractor, name, shape, years, values):
+    scores = as_scores(values)
+    text = "Ombudsman RI merilis hasil penilaian kepatuhan standar pelayanan publik. " + shape.format(
+        e=name, y1=years[0], y2=years[1], y3=years[2], s1=scores[0], s2=scores[1], s3=scores[2])
+    year_of = {v / 100: y for v, y in zip(values, years)}
+    found = {r.score: r.year for r in extractor.extract(Article(text=text)) if r.score is not None}
+    assert found == year_of, text
