@@ -42,6 +42,7 @@ from .vocabulary import build_vocabulary
 from .wraps import join_wrapped_lines
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+GROUP_OPENING_REACH = 5     # "Ketiga daerah tersebut …", "Dengan nilai itu, keduanya …": how soon a back-reference opens
 MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
 
 
@@ -108,10 +109,11 @@ class Extractor:
                 if any(m.written not in scored_names for m in mentions):
                     records.extend(r for r in predicate_only_records(vocab, reading, text, context)
                                    if r.entity_as_written not in scored_names)
-            elif told[1] and number - told[0] <= 2 and _labels_said_of_told(vocab, reading):
+            elif told[1] and number - told[0] <= 2 and (said := _labels_said_of_told(vocab, reading) or _labels_said_of_told_group(
+                    vocab, reading, len({records[k].entity for k in told[1]}))):
                 for k in told[1]:
                     if not records[k].predicate:
-                        records[k] = replace(records[k], predicate=_labels_said_of_told(vocab, reading),
+                        records[k] = replace(records[k], predicate=said,
                                              rule_ids=records[k].rule_ids + ("predicate.said_of_told_result",))
             else:
                 records.extend(_sentence_without_scores(vocab, reading, text, context, line_labels))
@@ -201,6 +203,28 @@ def _labels_said_of_told(vocab, reading) -> tuple[str, ...]:
     if not points or not items or any(m.start <= items[-1].end for m in reading.parties):
         return ()
     return tuple(labels_of(doc, items))
+
+
+def _labels_said_of_told_group(vocab, reading, told_bodies: int) -> tuple[str, ...]:
+    """"Ketiga daerah tersebut masuk zona hijau", "Keduanya masuk kategori kualitas tertinggi",
+    "Semuanya masuk zona hijau": a sentence opening on the group of bodies just scored gives them
+    its first clause's labels, when its number is theirs."""
+    doc, items = reading.doc, predicate_items(reading.found)
+    if not items or told_bodies < 2 or any(m.start <= items[-1].end for m in reading.parties):
+        return ()
+    first_clause_end = reading.clauses[0][1] if reading.clauses else len(doc)
+    items = [f for f in items if f.start < first_clause_end]
+    for token in doc[:min(GROUP_OPENING_REACH, items[0].start if items else 0)]:
+        word = token.lower_
+        counted = vocab.lex["ordinals"].get(word[:-3]) if word.endswith("nya") else None
+        if counted is None and word in vocab.lex["ordinals"] and any(
+                t.lower_ in vocab.demonstratives for t in doc[token.i + 1:token.i + 4]):
+            counted = vocab.lex["ordinals"][word]  # "ketiga daerah tersebut"
+        if word in vocab.lex["all_of_them"] or counted == told_bodies:
+            if any(t.lower_ in vocab.award_cues for t in doc[token.i:items[0].start + 1]):
+                return tuple(labels_of(doc, items))
+            return ()
+    return ()
 
 
 def _record_mentions(records: list[Evaluation], mentions: list[Mention]) -> list[Mention]:

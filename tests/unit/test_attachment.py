@@ -269,3 +269,20 @@ def test_a_rank_said_before_the_name_is_that_items(extractor):
             "kedua Kabupaten Purbalingga (96,10), dan peringkat ketiga Kota Surakarta (95,40).")
     found = by_score(extractor, text)
     assert [found[s].rank for s in (96.98, 96.1, 95.4)] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("group", ["Ketiga daerah tersebut masuk zona hijau.", "Semuanya masuk zona hijau.",
+                                   "Ketiganya berhak atas predikat zona hijau."])
+def test_a_group_of_the_bodies_just_scored_is_given_its_label(extractor, group):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, Kabupaten Bone meraih 88,50, Kabupaten Wajo 85,10 dan Kota "
+            "Parepare 82,30. " + group)
+    assert {r.score: r.predicate for r in extracted(extractor, text)} == {
+        88.5: ("zona hijau",), 85.1: ("zona hijau",), 82.3: ("zona hijau",)}
+
+
+@pytest.mark.parametrize("group", ["Keduanya masuk zona hijau.", "Ketiga kecamatan tersebut masuk zona hijau.",
+                                   "Semuanya berharap tahun depan masuk zona hijau."])
+def test_a_group_of_another_number_or_a_wish_gives_no_label(extractor, group):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, Kabupaten Bone meraih 88,50, Kabupaten Wajo 85,10 dan Kota "
+            "Parepare 82,30 dan Kabupaten Soppeng 80,10. " + group)
+    assert all(r.predicate == () for r in extracted(extractor, text))
