@@ -304,6 +304,10 @@ def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, sch
         if 0 < len(gap) <= 4 and all(t.text == ")" or (t.lower_ in vocab.list_separators and t.lower_ not in
                                                                       vocab.clause_connectors) for t in gap):
             return list(earlier[-1].predicate), "predicate.list_continues"
+    if any(r.entity_as_written == mention.written for r in earlier or ()):
+        # "…, naik dari 2022 yang hanya 80,10": a second value of one body is another round (or the
+        # same said on another scale); the category an earlier sentence led in with is not surely its
+        return [], None
     allowed = set((vocab.rules.schemes.get(scheme) or {}).get("predicates") or [])
     fitting = lambda labels: [p for p in labels if not allowed or p in allowed or len(p) <= 2]  # noqa: E731
     if context.group and reading.number - context.group[1] <= 2 and doc[0].lower_ in vocab.continuation_words:  # 4.

@@ -59,8 +59,9 @@ def _year_at(vocab, doc, token, compared: bool = False) -> int | None:
     previous = doc[token.i - 1]
     if previous.text in ("/", "-", ".") or previous.like_num or MONTH_WORD.match(previous.text):
         return None
-    if not any(t.lower_ in vocab.year_lead_words for t in doc[max(0, token.i - 2):token.i]):
-        return None
+    if not any(t.lower_ in vocab.year_lead_words for t in doc[max(0, token.i - 2):token.i]) \
+            and not (compared and previous.lower_ in vocab.compared_words):
+        return None  # ("naik dari 2022 yang hanya 80,10": a compared year needs no other lead word)
     before = doc[max(0, token.i - 4):token.i].text
     if vocab.regulation_year_re.search(before) or (vocab.compared_year_re.search(before) and not compared):
         return None

@@ -100,3 +100,10 @@ def test_an_earlier_value_keeps_the_year_stated_right_after_it(extractor):
 def test_the_past_of_another_clause_does_not_undo_the_round_on_the_evaluations_name(extractor):
     text = "Dalam penilaian kepatuhan Ombudsman 2023, Kabupaten Klaten yang tahun lalu meraih 75,2 kini memperoleh 88,5."
     assert years_by_score(extractor, text) == {75.2: None, 88.5: 2023}
+
+
+def test_a_compared_earlier_value_keeps_its_own_year_and_not_the_current_category(extractor):
+    text = ("Kabupaten Bone kembali meraih zona hijau dalam penilaian kepatuhan Ombudsman. Pada 2023, Bone meraih nilai "
+            "88,50, naik dari 2022 yang hanya 80,10.")
+    found = {r.score: (r.year, r.predicate) for r in extractor.extract(Article(text=text))}
+    assert found == {88.5: (2023, ("zona hijau",)), 80.1: (2022, ())}
