@@ -59,11 +59,21 @@ def round_of_list(vocab, context, doc) -> int | None:
     later, about_now = _time_words(vocab, doc)
     if later and context.last_year:
         return context.last_year + later
+    if context.year and context.year == context.last_year and _opens_on_now(vocab, doc):
+        # "Pada penilaian 2022, Kabupaten X masih … 70,10. Tahun ini, Kabupaten X meraih 88,50":
+        # the year named with the earlier value is not the round of the one now
+        return None
     if context.year:
         return context.year
     if about_now:
         return None
     return context.last_year
+
+
+def _opens_on_now(vocab, doc) -> bool:
+    """"Tahun ini, …", "Kini …", "Saat ini …": a sentence set against what was told before."""
+    opening = " ".join(t.lower_ for t in doc[:3])
+    return any(opening == w or opening.startswith(w + " ") for w in vocab.lex["now_words"])
 
 
 def _time_words(vocab, doc) -> tuple[int | None, bool]:
