@@ -424,11 +424,13 @@ def resolve_anaphors(mentions: list[Mention], antecedents: list[Mention]) -> lis
 # ---------------------------------------------------------------------------------------------
 # Roles
 
-def _after_parent_marker(vocab, doc, start: int) -> bool:
+def _after_parent_marker(vocab, doc, start: int, kind: str = "gov") -> bool:
     """"di lingkungan Pemkab X", "unit layanan Pemkot X", "20 OPD di Kabupaten X": the body the
-    units named or counted around it belong to."""
+    units named or counted around it belong to. A unit right after "unit pelayanan" is that unit
+    itself ("IKM unit pelayanan RSUD X sebesar 85,12")."""
     before = " " + doc[max(0, start - 5):start].text.lower()
-    return any(before.endswith(" " + m) or before.endswith(f" {m} di") for m in vocab.lex["parent_markers"])
+    return any((before.endswith(" " + m) and not (kind == "agency" and m.startswith("unit ")))
+               or before.endswith(f" {m} di") for m in vocab.lex["parent_markers"])
 
 
 def _sets_the_scene(vocab, doc, mention: Mention) -> bool:
@@ -461,7 +463,7 @@ def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
         return replace(mention, role=ASSESSOR)
     if _speakers_office(vocab, doc, mention):
         return replace(mention, role=COMPARISON)
-    if _after_parent_marker(vocab, doc, mention.start):
+    if _after_parent_marker(vocab, doc, mention.start, mention.kind):
         return replace(mention, role=PARENT)
     if previous in vocab.lex["owner_markers"] and mention.start > 1 and not (
             doc[mention.start - 2].like_num or doc[mention.start - 2].lower_ in vocab.score_cues):

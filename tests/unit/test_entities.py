@@ -308,3 +308,13 @@ def test_the_office_of_who_spoke_after_a_quote(extractor, speaker, expected):
             f'hijau," ujar {speaker}.')
     [record] = records(extractor, text)
     assert (record.entity, record.score) == (expected, 88.5)
+
+
+def test_a_unit_right_after_unit_pelayanan_is_that_unit_and_a_government_its_owner(extractor):
+    text = ("Hasil Survei Kepuasan Masyarakat (SKM) tahun 2023 menunjukkan IKM unit pelayanan RSUD Tenriawaru sebesar "
+            "85,12 (B/Baik).")
+    [record] = records(extractor, text)
+    assert (record.entity, record.score, record.predicate) == ("RSUD Tenriawaru", 85.12, ("b", "baik"))
+    text = ("Dalam evaluasi PEKPPP 2023, tiga unit pelayanan Pemkot Surabaya meraih predikat A, yaitu Dinas Kesehatan, "
+            "Disdukcapil dan DPMPTSP.")
+    assert all(r.region == "Kota Surabaya" and r.entity != "Pemerintah Kota Surabaya" for r in records(extractor, text))
