@@ -142,6 +142,10 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
     window = doc[max(0, start - 10):start]
     if any(t.lower_ in vocab.component_cues for t in window) and not any(t.lower_ == "indeks" for t in window[-2:]):
         return "not_score.component"       # "domain kebijakan 4,10": a part, not the entity's result
+    following = [t.lower_ for t in doc[end:end + 2]]
+    if following and (following[0] in vocab.component_cues or (
+            following[0] in vocab.lex["component_joiners"] and following[1:2] and following[1] in vocab.component_cues)):
+        return "not_score.component"       # "nilai 35,5 untuk komponen pengungkit": said of a part after it
     # "naik dari 75 (2024) menjadi 88": the earlier value of a change
     from_value = before in vocab.change_from_words and any(t.lower_ in vocab.change_to_words for t in doc[end:end + 5])
     if rule == "score.integer_after_cue" and not (has_cue(vocab, doc, start) or from_value):

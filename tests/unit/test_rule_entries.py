@@ -143,6 +143,14 @@ def test_component_scores_are_not_the_entity_result(extractor, cue):
     assert run(extractor, text) == []
 
 
+@pytest.mark.parametrize("joiner", LEX["component_joiners"])
+def test_a_score_said_of_a_component_after_it_is_not_the_entity_result(extractor, joiner):
+    text = f"Dalam evaluasi SPBE tahun 2023, Pemerintah Kabupaten Lebak meraih nilai 3,10 {joiner} domain kebijakan."
+    assert run(extractor, text) == []
+    # the same score told of the whole evaluation is the entity's
+    assert [r.score for r in run(extractor, text.replace(f" {joiner} domain kebijakan", ""))] == [3.1]
+
+
 @pytest.mark.parametrize("marker", LEX["range_markers"])
 def test_range_marker_makes_a_band(extractor, marker):
     text = f"Pada penilaian kepatuhan Ombudsman, zona hijau diberikan untuk nilai 81,00 {marker} 99,50 bagi Pemerintah Kabupaten Lebak."
