@@ -145,7 +145,8 @@ NOT_RESULTS = [
     "Dalam penilaian kepatuhan Ombudsman, nilai dimensi kompetensi pelaksana {a} mencapai {s}.",
     "{a} mencanangkan pembangunan Zona Integritas menuju WBK dan WBBM.",
     "Komisi Informasi menetapkan {a} sebagai nominasi Informatif dalam monev keterbukaan informasi publik.",
-    "{a} lolos tahap visitasi monev keterbukaan informasi publik setelah nilai SAQ mencapai {s}."]
+    "{a} lolos tahap visitasi monev keterbukaan informasi publik setelah nilai SAQ mencapai {s}.",
+    "Tim penilai memberikan nilai {s} untuk komponen pengungkit dalam pembangunan zona integritas {a} tahun 2023."]
 
 
 @DRAWN_LISTS
