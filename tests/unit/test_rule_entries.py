@@ -328,3 +328,10 @@ def test_unit_word_exception_keeps_this_years_score(extractor):
         for word in exceptions:
             text = f"Pada penilaian kepatuhan Ombudsman, Pemerintah Kabupaten Lebak meraih nilai 91,95 {unit} {word}."
             assert scores_of(run(extractor, text)) == [91.95]
+
+
+@pytest.mark.parametrize("opening", LEX["teaser_openings"])
+def test_a_line_linking_to_another_story_gives_none_of_its_results(extractor, opening):
+    text = (f"Ombudsman RI merilis hasil penilaian kepatuhan 2023. Kabupaten Lebak meraih nilai 88,50.\n"
+            f"{opening.upper()}: Kabupaten Pandeglang raih nilai 70,10 di penilaian kepatuhan 2022")
+    assert [r.entity for r in run(extractor, text)] == ["Pemerintah Kabupaten Lebak"]
