@@ -111,6 +111,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
         _likewise(vocab, reading, context, give)  # 10.
     else:
         _likewise_after_comma(vocab, reading, assigned, give)  # 10.
+        _together_with(vocab, reading, assigned, give)  # 11.
     return _records(vocab, reading, text, context, assigned)
 
 
@@ -341,6 +342,28 @@ def _likewise_after_comma(vocab, reading, assigned, give) -> None:
             for mention in after:
                 give(mention, list(next(iter(before))), None, "predicate_only.likewise", -1)
         return
+
+
+def _together_with(vocab, reading, assigned, give) -> None:
+    """11. "Kabupaten Bone masuk zona hijau bersama Kabupaten Wajo dan Kota Parepare", "Kabupaten
+    Bone, bersama Kabupaten Wajo, masuk zona hijau": bodies said to be together with one given a
+    label by an award word share that label."""
+    doc, together = reading.doc, vocab.lex["together_words"]
+    for mention, labels, anchor, rule, clause in list(assigned.values()):
+        if rule not in ("predicate_only.award_cue", "predicate_only.own_label") or anchor is None:
+            continue
+        label_end = max(f.end for f in reading.labels if f.start >= anchor and labels_of(doc, [f])[0] in labels)
+        # the label, "bersama", the others
+        if label_end < len(doc) and doc[label_end].lower_ in together:
+            first = next((m for m in reading.parties if m.start in (label_end + 1, label_end + 2)), None)
+            for other in coordinated(vocab, doc, reading, first) if first is not None else ():
+                give(other, list(labels), anchor, "predicate_only.together_with", clause)
+        # the one given it, ", bersama" the other, "," before the verb: the subject shares it
+        k = mention.start
+        if k > 2 and doc[k - 1].lower_ in together and doc[k - 2].text == ",":
+            subject = reading.mention_ending.get(k - 2)
+            if subject is not None and not subject.comparison:
+                give(subject, list(labels), anchor, "predicate_only.together_with", clause)
 
 
 def _history(vocab, reading) -> list[tuple]:

@@ -404,3 +404,20 @@ def test_a_label_joined_by_and_to_another_body_stays_that_bodys(extractor):
 def test_a_change_gives_the_label_it_changed_to(extractor, text, label):
     [record] = given(extractor, text).values()
     assert record.predicate == (label,)
+
+
+@pytest.mark.parametrize("text", [
+    "Dalam penilaian kepatuhan Ombudsman 2023, Kabupaten Bone masuk zona hijau bersama Kabupaten Wajo dan Kota Parepare.",
+    "Dalam penilaian kepatuhan Ombudsman 2023, Kabupaten Bone, bersama Kabupaten Wajo dan Kota Parepare, masuk zona hijau.",
+])
+def test_bodies_together_with_one_given_a_label_share_it(extractor, text):
+    found = given(extractor, text)
+    assert {"Pemerintah Kabupaten Bone", "Pemerintah Kabupaten Wajo"} <= set(found)
+    assert all(r.predicate == ("zona hijau",) for r in found.values())
+
+
+def test_a_body_together_with_one_but_given_its_own_label_keeps_it(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, Kabupaten Bone masuk zona hijau, bersama Kabupaten Wajo yang "
+            "masuk zona kuning.")
+    found = given(extractor, text)
+    assert found["Pemerintah Kabupaten Wajo"].predicate == ("zona kuning",)
