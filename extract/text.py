@@ -37,8 +37,7 @@ def sentences(text: str) -> list[Sentence]:
         line_start = position
         position += len(line) + 1
         if not line.strip():
-            paragraph += 1
-            continue
+            continue  # a blank line parts paragraphs already told apart by their line breaks
         cursor = line_start
         for match in _BOUNDARY.finditer(line):
             before = line[max(0, match.start() - 24): match.start()]  # the word before the dot

@@ -102,7 +102,7 @@ class Extractor:
                 new = scored_records(vocab, reading, text, context, previous_mentions)
                 if new:
                     told = (number, range(len(records), len(records) + len(new)))
-                    context.last_scored = (reading.sentence.paragraph, _record_mentions(new, mentions))
+                    context.last_scored = (reading.sentence.paragraph, _record_mentions(new, [*mentions, *previous_mentions]))
                 records.extend(new)
                 # "A meraih predikat Informatif, sedangkan B masuk kategori Menuju Informatif dengan nilai 85,20"
                 scored_names = {r.entity_as_written for r in new}
@@ -167,7 +167,7 @@ class Extractor:
                 list_labels = labels_of(reading.doc, predicate_items(reading.found))
                 list_region = next((m.region for m in reversed(reading.mentions) if m.kind == "gov"), None)
             read.append((reading, line_labels, list_region, closes_row))
-            subjects.update(m.entity_name(None)[0] for m in reading.parties)
+            subjects.update(m.body for m in reading.parties)
         context.subject = subjects.most_common(1)[0][0] if subjects else None
         return read
 

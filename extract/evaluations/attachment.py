@@ -332,7 +332,7 @@ def _from_earlier_sentence(reading, context, previous_mentions) -> tuple[list, l
     article's subject, or the entity of the latest result in the paragraph before."""
     if len(previous_mentions) == 1 and reading.number - context.parties_sentence_no <= 1:
         return [replace(previous_mentions[0], foreign=True)], ["attach.previous_sentence_entity"]
-    subject = next((m for m in previous_mentions if m.entity_name(None)[0] == context.subject), None)
+    subject = next((m for m in previous_mentions if m.body == context.subject), None)
     if context.subject and subject is not None:
         return [replace(subject, foreign=True)], ["attach.article_subject"]
     if context.last_scored and context.last_scored[0] >= reading.sentence.paragraph - 1 and len(context.last_scored[1]) == 1:

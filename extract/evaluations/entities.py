@@ -55,6 +55,12 @@ class Mention:
     def parent(self) -> bool:
         return self.role == PARENT
 
+    @property
+    def body(self) -> str:
+        """What the mention names, its place aside: "Dinas Dukcapil" and "Dinas Dukcapil DKI
+        Jakarta" in one article are one body, the article's subject when it is the most named."""
+        return self.base_name if self.kind in ("agency", "defined") and self.base_name else self.entity_name(None)[0]
+
     def entity_name(self, fallback_region) -> tuple[str, object | None]:
         """The canonical name Rapor reports, and the region it belongs to."""
         if self.kind in ("agency", "defined"):

@@ -30,8 +30,9 @@ def drop_covered_predicates(records: list[Evaluation]) -> list[Evaluation]:
 
 def same_body(record: Evaluation, level_words) -> tuple:
     """"Kantor Pertanahan Kabupaten Aceh Utara" and "Kantor Pertanahan Aceh Utara" in the same
-    region name one body; Kota Bima and Kabupaten Bima are two regions, so never one body."""
-    return " ".join(w for w in record.entity.lower().replace(".", " ").split() if w not in level_words), record.region
+    region name one body, and so do "Kota Pagar Alam" and "Kota Pagaralam" (a place written with
+    or without its space); Kota Bima and Kabupaten Bima are two regions, so never one body."""
+    return "".join(w for w in record.entity.lower().replace(".", " ").split() if w not in level_words), record.region
 
 
 def dedupe(records: list[Evaluation], level_words) -> list[Evaluation]:
@@ -46,8 +47,20 @@ def dedupe(records: list[Evaluation], level_words) -> list[Evaluation]:
         first = kept.get(key)
         if first is None:
             kept[key] = record
+        elif record.score is not None and _inferred(first) and not _inferred(record):
+            # "Skor 90,64, Kategori Sangat Baik" in a caption, then the sentence that names the
+            # body: the statement that names it is the one a reader can check
+            kept[key] = record if record.predicate or not first.predicate else replace(record, predicate=first.predicate)
         elif record.score is None:  # one predicate-only record per entity and round, all its labels
             kept[key] = replace(first, predicate=tuple(dict.fromkeys(first.predicate + record.predicate)))
         elif not first.predicate and record.predicate:
             kept[key] = replace(first, predicate=record.predicate)
     return list(kept.values())
+
+
+# attachments that take the body from an earlier sentence rather than from the one said
+INFERRED_ATTACHMENTS = frozenset({"attach.article_subject", "attach.previous_sentence_entity", "attach.last_scored_entity"})
+
+
+def _inferred(record: Evaluation) -> bool:
+    return bool(INFERRED_ATTACHMENTS & set(record.rule_ids))

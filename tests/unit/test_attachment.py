@@ -286,3 +286,22 @@ def test_a_group_of_another_number_or_a_wish_gives_no_label(extractor, group):
     text = ("Dalam penilaian kepatuhan Ombudsman 2023, Kabupaten Bone meraih 88,50, Kabupaten Wajo 85,10 dan Kota "
             "Parepare 82,30 dan Kabupaten Soppeng 80,10. " + group)
     assert all(r.predicate == () for r in extracted(extractor, text))
+
+
+def test_values_of_a_sentence_naming_nobody_go_to_the_article_subject_named_with_or_without_its_place(extractor):
+    text = ("Sepanjang 2023, Dinas Dukcapil terus mencatat kinerja positif.\n\nMenurut data statistik daerah, IKM "
+            "eksternal Dinas Dukcapil Kota Magelang tercatat 92,04.\n\n“Kami bersyukur atas capaian ini,” kata "
+            "kepala dinas itu.\n\nIa menambahkan, IKM internal juga naik, dari 90,11 pada triwulan pertama ke 93,20 "
+            "pada triwulan keempat.")
+    assert {r.score: r.entity for r in extracted(extractor, text)} == {
+        92.04: "Dinas Kependudukan dan Pencatatan Sipil Kota Magelang",
+        90.11: "Dinas Kependudukan dan Pencatatan Sipil Kota Magelang",
+        93.2: "Dinas Kependudukan dan Pencatatan Sipil Kota Magelang"}
+
+
+def test_a_result_in_a_caption_and_again_in_the_sentence_naming_its_body_is_one_record_quoted_there(extractor):
+    text = ("Kepala Dinas Dukcapil Kota Magelang melayani warga.\nSkor 90,64, Kategori Sangat Baik\nHasil Survei "
+            "Kepuasan Masyarakat (SKM) semester I tahun 2024 telah diumumkan Dinas Dukcapil Kota Magelang, dengan "
+            "capaian di angka 90,64 atau kategori sangat baik.")
+    [record] = extracted(extractor, text)
+    assert record.score == 90.64 and record.quote.startswith("Dinas Dukcapil Kota Magelang")
