@@ -160,7 +160,7 @@ def _nearest(vocab, reading, context, previous_mentions, index, prev_end, next_s
         return [replace(previous_mentions[0], foreign=True)], ["attach.name_on_the_line_before"]
     if score.value not in context.recorded_values and (
             has_cue(vocab, doc, score.start, window=6) or _refers_back(vocab, reading, score)) \
-            and not any(t.lower_ in vocab.aggregate_words for t in doc) and not _compared_with_another(vocab, reading, score):
+            and not _speaks_of_a_whole(vocab, doc) and not _compared_with_another(vocab, reading, score):
         return _from_earlier_sentence(reading, context, previous_mentions)
     return [], []
 
@@ -325,6 +325,14 @@ def _score_alone(reading, score) -> bool:
     """The sentence is the score and nothing else but marks and its label: "96,98 (Kualitas Tertinggi)"."""
     labelled = {i for f in reading.labels for i in range(f.start, f.end)}
     return all(t.is_punct or t.i in labelled or score.start <= t.i < score.end for t in reading.doc)
+
+
+def _speaks_of_a_whole(vocab, doc) -> bool:
+    """"Rata-rata nilai kepatuhan di Jawa Tengah mencapai 78,45", "indeks nasional": a figure of a
+    whole, which no body named earlier owns (the tokenizer splits "rata-rata", so the words are
+    looked for in the sentence's text)."""
+    said = " " + " ".join(t.lower_ for t in doc).replace(" - ", "-") + " "
+    return any(f" {word} " in said for word in vocab.aggregate_words)
 
 
 def _from_earlier_sentence(reading, context, previous_mentions) -> tuple[list, list[str]]:

@@ -272,3 +272,51 @@ def test_each_value_of_a_bodys_series_keeps_its_own_year(extractor, name, shape,
     year_of = {v / 100: y for v, y in zip(values, years)}
     found = {r.score: r.year for r in extractor.extract(Article(text=text)) if r.score is not None}
     assert found == year_of, text
+
+
+ARTICLE_LEADS = [
+    "Ombudsman RI Perwakilan Jawa Tengah menyerahkan hasil Penilaian Kepatuhan Standar Pelayanan Publik tahun {y} "
+    "kepada pemerintah daerah, Kamis (14/12/{y}).",
+    "Hasil penilaian kepatuhan Ombudsman RI tahun {y} telah diumumkan di Semarang.",
+    "Penilaian kepatuhan standar pelayanan publik oleh Ombudsman RI tahun {y} kembali menempatkan sejumlah daerah di "
+    "Jawa Tengah pada zona hijau."]
+ARTICLE_LISTS = [
+    "{a} meraih nilai {sa} ({za}), {b} {sb} ({zb}), dan {c} {sc} ({zc}).",
+    "Nilai tertinggi diraih {a} dengan {sa} dan masuk {za}. Disusul {b} dengan {sb} ({zb}), sedangkan {c} meraih {sc} "
+    "dan masuk {zc}.",
+    "Berikut hasilnya:\n1. {a}: {sa} ({za})\n2. {b}: {sb} ({zb})\n3. {c}: {sc} ({zc})",
+    "{a} memperoleh nilai {sa} dengan predikat {za}. Adapun {b} memperoleh {sb} dengan predikat {zb}. Sementara {c} "
+    "mendapat nilai {sc} dan berada di {zc}."]
+# paragraphs with numbers and labels that are nobody's result
+ARTICLE_TAILS = [
+    "Kepala Ombudsman Perwakilan Jawa Tengah mengatakan, penilaian dilakukan terhadap 35 pemerintah daerah sejak Mei "
+    "hingga Oktober {y}.",
+    "Sebanyak 20 daerah masuk zona hijau, 12 daerah zona kuning dan 3 daerah zona merah.",
+    "Rata-rata nilai kepatuhan di Jawa Tengah mencapai 78,45, naik dari tahun sebelumnya.",
+    "Penilaian mengacu pada UU Nomor 25 Tahun 2009 tentang Pelayanan Publik.",
+    "Baca juga: Kabupaten Demak Raih Nilai 95,10 di Penilaian Kepatuhan",
+    "Bupati berharap tahun depan seluruh OPD bisa meraih nilai di atas 90."]
+ARTICLE_GOVERNMENTS = ["Kabupaten Sleman", "Kota Magelang", "Kabupaten Bantul", "Kabupaten Klaten", "Kota Salatiga",
+                       "Kabupaten Wonogiri", "Kabupaten Kudus", "Kota Semarang", "Kabupaten Blora"]
+ZONE_OF = [("zona hijau", 8100), ("zona kuning", 5100), ("zona merah", 3000)]
+
+
+@DRAWN_LISTS
+@given(year=st.integers(2021, 2024), lead=st.sampled_from(ARTICLE_LEADS), body=st.sampled_from(ARTICLE_LISTS),
+       tails=st.permutations(ARTICLE_TAILS).map(lambda p: p[:3]),
+       names=st.permutations(ARTICLE_GOVERNMENTS).map(lambda p: p[:3]),
+       zones=st.lists(st.integers(0, 2), min_size=3, max_size=3), offsets=st.lists(st.integers(0, 1899), min_size=3,
+                                                                                    max_size=3, unique=True))
+def test_a_whole_article_gives_each_listed_result_and_nothing_from_its_other_numbers(extractor, year, lead, body, tails,
+                                                                                     names, zones, offsets):
+    values = [ZONE_OF[z][1] + o % 2000 if z else 8100 + o % 1899 for z, o in zip(zones, offsets)]
+    scores = as_scores(values)
+    labels = [ZONE_OF[z][0] for z in zones]
+    text = (lead.format(y=year) + "\n\n" + body.format(a=names[0], b=names[1], c=names[2], sa=scores[0], sb=scores[1],
+                                                       sc=scores[2], za=labels[0], zb=labels[1], zc=labels[2])
+            + "\n\n" + "\n\n".join(t.format(y=year) for t in tails))
+    found = {r.score: r for r in extractor.extract(Article(text=text, title=f"Hasil Penilaian Kepatuhan {year}"))}
+    assert set(found) == {v / 100 for v in values}, text
+    for value, name, label in zip(values, names, labels):
+        record = found[value / 100]
+        assert record.entity == f"Pemerintah {name}" and record.predicate == (label,) and record.year == year, text
