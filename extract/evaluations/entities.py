@@ -223,13 +223,8 @@ class _Reader:
         if end + 1 < len(doc) and doc[end].lower_ == "di" and self._town_at(end + 1):
             end += 1  # "Loka POM di Kabupaten Banyumas": the unit's place after "di"
         region, place_named, written_place = None, False, ""
-        gov = self.span(end, "GOV")
-        if gov is not None and (gov.end < len(doc)):
-            k = gov.end + (1 if doc[gov.end].text == "." else 0)
-            place = self.span(k, "REGION")
-            region = region_from_item(vocab, doc, place, gov.value) if place else None
-            if region is not None:  # "Dinas Sosial Kota Madiun", "Kantor Pertanahan Kota Bima"
-                written_place, end = doc[place.start:place.end].text, place.end
+        if self.span(end, "GOV") is not None:  # "Dinas Sosial Kota Madiun", "Kantor Pertanahan Kota Bima"
+            region, written_place, end = self._government_after(end, region, written_place)
         elif self.span(end, "REGION") is not None:  # "Disdukcapil Batam", "Polres Sumbawa Barat"
             place = self.span(end, "REGION")
             level = "kota" if place.end < len(doc) and doc[place.end].text == "Kota" else None
@@ -246,6 +241,7 @@ class _Reader:
                     tail += 1
                 if tail > end:  # "Puskesmas Tegal Barat": named after more than its place, in the local government
                     base, end, region, written_place = f"{base} {doc[place.start:tail].text}", tail, None, ""
+                    region, written_place, end = self._government_after(end, region, written_place)
                 elif named:
                     base, place_named = f"{base} {doc[place.start:end].text}", True
         if region is None and not place_named and kind in vocab.lex["vertical_kinds"] and doc[name_end - 1].is_title \
@@ -267,6 +263,19 @@ class _Reader:
             return Mention(i, end, "agency", doc[i:end].text, base, None, rule=rule, national=True)
         return Mention(i, end, "agency", doc[i:end].text, base, region, rule=rule, place_named=place_named,
                        national=national and region is None, place_written=written_place)
+
+    def _government_after(self, end: int, region, written_place: str) -> tuple:
+        """(region, place as written, end) when a government's name follows a unit's name at
+        `end` ("… Kota Madiun", "Puskesmas Semarang Barat Kota Semarang"); else what was given."""
+        doc, gov = self.doc, self.span(end, "GOV")
+        if gov is None or gov.end >= len(doc):
+            return region, written_place, end
+        k = gov.end + (1 if doc[gov.end].text == "." else 0)
+        place = self.span(k, "REGION")
+        found = region_from_item(self.vocab, doc, place, gov.value) if place else None
+        if found is None:
+            return region, written_place, end
+        return found, doc[place.start:place.end].text, place.end
 
     def representative_office(self, k: int):
         """"… Perwakilan (Provinsi) Jawa Timur": (region, end) of a representative office's place."""

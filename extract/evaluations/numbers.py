@@ -91,6 +91,9 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
     before = doc[start - 1].lower_ if start > 0 else ""
     if YEAR_TOKEN.match(doc[start].text) or value < 0 or value > max(100, setting.stated_scale or 0):
         return "not_score.year_or_out_of_range"  # above 100 only on a scale the sentence states ("dari skala 110")
+    said_before = " " + " ".join(t.lower_ for t in doc[max(0, start - 6):start]) + " "
+    if any(f" {words} " in said_before for words in vocab.lex["survey_method_words"]):
+        return "not_score.survey_method"   # "dengan margin of error 5 persen": how the survey was made
     if after in ("persen", "%"):
         verdict = _percent(vocab, doc, start, end, after2, setting)
         if verdict:
@@ -136,7 +139,6 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
         return "not_score.target"          # "menargetkan nilai 90", "targetnya dipasang pada poin 2,41"
     if rule == "score.integer_after_cue" and after in vocab.lex["count_words_for_integers"]:
         return "not_score.count"           # "42 kuning, dan 3 merah": governments per zone
-    said_before = " " + " ".join(t.lower_ for t in doc[max(0, start - 6):start]) + " "
     if any(f" {cue} " in said_before for cue in vocab.lex["interim_cues"]):
         return "not_score.interim"         # "nilai SAQ-nya mencapai 86,5": the body's own questionnaire, before the visit
     window = doc[max(0, start - 10):start]

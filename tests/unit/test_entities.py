@@ -318,3 +318,14 @@ def test_a_unit_right_after_unit_pelayanan_is_that_unit_and_a_government_its_own
     text = ("Dalam evaluasi PEKPPP 2023, tiga unit pelayanan Pemkot Surabaya meraih predikat A, yaitu Dinas Kesehatan, "
             "Disdukcapil dan DPMPTSP.")
     assert all(r.region == "Kota Surabaya" and r.entity != "Pemerintah Kota Surabaya" for r in records(extractor, text))
+
+
+@pytest.mark.parametrize("written, entity, region", [
+    ("Kecamatan Magelang Tengah", "Kecamatan Magelang Tengah", None),      # named after its town and more
+    ("Kecamatan Bantul", "Kecamatan Bantul", "Kabupaten Bantul"),           # named after its kabupaten
+    ("Kecamatan Semarang Barat Kota Semarang", "Kecamatan Semarang Barat Kota Semarang", "Kota Semarang"),
+    ("Puskesmas Semarang Barat Kota Semarang", "Puskesmas Semarang Barat Kota Semarang", "Kota Semarang"),
+])
+def test_a_kecamatan_or_a_puskesmas_named_after_a_place_keeps_its_own_name(extractor, written, entity, region):
+    [record] = records(extractor, f"Dalam survei kepuasan masyarakat 2023, {written} meraih nilai 89,31.")
+    assert (record.entity, record.region) == (entity, region)

@@ -335,3 +335,9 @@ def test_a_line_linking_to_another_story_gives_none_of_its_results(extractor, op
     text = (f"Ombudsman RI merilis hasil penilaian kepatuhan 2023. Kabupaten Lebak meraih nilai 88,50.\n"
             f"{opening.upper()}: Kabupaten Pandeglang raih nilai 70,10 di penilaian kepatuhan 2022")
     assert [r.entity for r in run(extractor, text)] == ["Pemerintah Kabupaten Lebak"]
+
+
+@pytest.mark.parametrize("words", LEX["survey_method_words"])
+def test_a_number_describing_how_a_survey_was_made_is_no_score(extractor, words):
+    text = (f"Survei kepuasan masyarakat 2023 di RSUD Kota Magelang melibatkan 400 responden dengan {words} 5 persen.")
+    assert run(extractor, text) == []
