@@ -320,3 +320,51 @@ def test_a_whole_article_gives_each_listed_result_and_nothing_from_its_other_num
     for value, name, label in zip(values, names, labels):
         record = found[value / 100]
         assert record.entity == f"Pemerintah {name}" and record.predicate == (label,) and record.year == year, text
+
+
+OPD_UNITS = {"Dinas Kesehatan": "Dinas Kesehatan", "Dinas Sosial": "Dinas Sosial",
+             "Disdukcapil": "Dinas Kependudukan dan Pencatatan Sipil",
+             "RSUD Kota Magelang": "Rumah Sakit Umum Daerah Kota Magelang",
+             "Puskesmas Magelang Utara": "Puskesmas Magelang Utara", "Kecamatan Magelang Tengah": "Kecamatan Magelang Tengah",
+             "Dinas Perhubungan": "Dinas Perhubungan", "Bappeda": "Badan Perencanaan Pembangunan Daerah"}
+OPD_SCHEMES = {  # lead, then (category, lowest and highest value in hundredths)
+    "skm": ("Pemkot Magelang merilis hasil Survei Kepuasan Masyarakat (SKM) tahun {y} untuk seluruh unit pelayanan di "
+            "lingkungan Pemkot Magelang.", [("Sangat Baik", 8831, 9999), ("Baik", 7661, 8830)]),
+    "pekppp": ("Kementerian PANRB mengumumkan hasil evaluasi PEKPPP tahun {y} bagi unit pelayanan di lingkungan Pemkot "
+               "Magelang.", [("Pelayanan Prima", 451, 500), ("Sangat Baik", 401, 450), ("Baik", 351, 400)])}
+OPD_LISTS = [
+    "{a} meraih nilai {sa} ({za}), {b} {sb} ({zb}), dan {c} {sc} ({zc}).",
+    "Nilai tertinggi diraih {a} dengan {sa} atau kategori {za}, disusul {b} dengan {sb} ({zb}) dan {c} dengan {sc} ({zc}).",
+    "Hasilnya:\n- {a}: {sa} ({za})\n- {b}: {sb} ({zb})\n- {c}: {sc} ({zc})",
+    "{a} memperoleh nilai {sa} dengan predikat {za}. Adapun {b} memperoleh {sb} dengan predikat {zb}. Sementara {c} "
+    "mendapat nilai {sc} dengan predikat {zc}."]
+OPD_TAILS = [
+    "Survei melibatkan 1.250 responden dengan margin of error 5 persen.",
+    "Wali Kota Magelang berharap nilai rata-rata seluruh OPD tahun depan bisa mencapai 90.",
+    "Sebanyak 12 unit pelayanan masuk kategori sangat baik dan 8 unit kategori baik.",
+    "\"Kita akan terus berbenah,\" ujar Kepala Bagian Organisasi Setda Kota Magelang, Senin (11/12/{y}).",
+    "Baca juga: RSUD Kota Salatiga Raih Nilai 95,10 dalam Survei Kepuasan"]
+
+
+@DRAWN_LISTS
+@given(year=st.integers(2022, 2024), scheme=st.sampled_from(sorted(OPD_SCHEMES)), body=st.sampled_from(OPD_LISTS),
+       tails=st.permutations(OPD_TAILS).map(lambda p: p[:3]), units=st.permutations(sorted(OPD_UNITS)).map(lambda p: p[:3]),
+       picks=st.lists(st.integers(0, 2), min_size=3, max_size=3), seeds=st.lists(st.integers(0, 10_000), min_size=3,
+                                                                                  max_size=3))
+def test_an_article_on_a_governments_units_gives_each_its_own_result(extractor, year, scheme, body, tails, units, picks,
+                                                                      seeds):
+    lead, categories = OPD_SCHEMES[scheme]
+    chosen = [categories[k % len(categories)] for k in picks]
+    values = [low + seed % (high - low + 1) for (_, low, high), seed in zip(chosen, seeds)]
+    scores = as_scores(values)
+    if len(set(values)) < 3:
+        return  # one value twice is another shape of news
+    text = (lead.format(y=year) + "\n\n" + body.format(a=units[0], b=units[1], c=units[2], sa=scores[0], sb=scores[1],
+                                                       sc=scores[2], za=chosen[0][0], zb=chosen[1][0], zc=chosen[2][0])
+            + "\n\n" + "\n\n".join(t.format(y=year) for t in tails))
+    found = {r.score: r for r in extractor.extract(Article(text=text))}
+    assert set(found) == {v / 100 for v in values}, text
+    for value, unit, (label, _, _) in zip(values, units, chosen):
+        record = found[value / 100]
+        assert record.entity.startswith(OPD_UNITS[unit]) and label.lower() in record.predicate, (record, text)
+        assert record.year == year, text
