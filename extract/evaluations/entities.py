@@ -125,13 +125,20 @@ class _Reader:
     def labels(self, i: int) -> set:
         return {f.label for f in self.by_start.get(i, [])}
 
+    def skip_bracket(self, j: int) -> int:
+        """Past a bracketed abbreviation after a name, but not past a label in brackets
+        ("Lapas Kelas IIB Wonosari (WBK)": the unit's award, read by the predicate stage)."""
+        if j + 1 < len(self.doc) and self.labels(j + 1) & {"PREDICATE", "GRADE"}:
+            return j
+        return skip_parenthetical(self.doc, j)
+
     # 1. governments ---------------------------------------------------------------------------
     def government(self, i: int) -> Mention | None:
         gov = self.span(i, "GOV")
         if gov is None:
             return None
         j = gov.end + (1 if gov.end < len(self.doc) and self.doc[gov.end].text == "." else 0)
-        j = skip_parenthetical(self.doc, j)
+        j = self.skip_bracket(j)
         place = self.span(j, "REGION")
         if place is None:
             return self.government_of_unknown_place(i, gov, j)
@@ -145,7 +152,7 @@ class _Reader:
             other = region_from_item(self.vocab, self.doc, following, None)
             if other is not None and other.level != "provinsi":
                 end = following.end
-        end = skip_parenthetical(self.doc, end)  # "Kabupaten Timor Tengah Utara (TTU)"
+        end = self.skip_bracket(end)  # "Kabupaten Timor Tengah Utara (TTU)"
         return Mention(i, end, "gov", self.doc[i:end].text, "", region, rule="entity.government_prefix",
                        place_written=self.doc[place.start:place.end].text)
 
@@ -219,7 +226,7 @@ class _Reader:
         place_kind = vocab.unit_places.get(kind, "local")
         national = kind in vocab.national_kinds or place_kind == "own" or (
             place_kind != "local" and base.split()[-1] in vocab.national_name_words)
-        end = skip_parenthetical(doc, name_end)  # "Badan Pertanahan Nasional (BPN) Kabupaten Aceh Utara"
+        end = self.skip_bracket(name_end)  # "Badan Pertanahan Nasional (BPN) Kabupaten Aceh Utara"
         if end + 1 < len(doc) and doc[end].lower_ == "di" and self._town_at(end + 1):
             end += 1  # "Loka POM di Kabupaten Banyumas": the unit's place after "di"
         region, place_named, written_place = None, False, ""
@@ -310,7 +317,7 @@ class _Reader:
                 span = doc.char_span(token.idx, token.idx + len(long_form), alignment_mode="expand")
                 if span is None:
                     continue
-                end = skip_parenthetical(doc, span.end)
+                end = self.skip_bracket(span.end)
                 return Mention(i, end, "defined", doc[i:end].text, long_form, None, rule="entity.defined_long_form",
                                national=True)
         return None
@@ -332,6 +339,7 @@ class _Reader:
         elif not (doc[i - 1].text in LIST_MARKS or doc[i - 1].lower_ in vocab.coordinators
                   or doc[i - 1].lower_ in vocab.list_intro or doc[i - 1].lower_ in vocab.clause_connectors
                   or doc[i - 1].lower_ in vocab.lex["continuation_words"]
+                  or doc[i - 1].lower_ in vocab.lex["recipient_markers"]  # "… kepada BBPOM di Semarang"
                   or (doc[i - 1].lower_ == "di" and _after_parent_marker(vocab, doc, i))):
             return None  # (after "20 OPD di" it is the parent of the units counted)
         if i > 1 and doc[i - 1].text == ":" and doc[i - 2].lower_ in vocab.lex["credit_words"]:
@@ -399,7 +407,7 @@ class _Reader:
         region = region_from_item(vocab, doc, item, None)
         if region is None:
             return None
-        end = skip_parenthetical(doc, item.end)
+        end = self.skip_bracket(item.end)
         return Mention(i, end, "bare", doc[i:item.end].text, "", region, rule="entity.bare_region",
                        place_written=doc[i:item.end].text)
 

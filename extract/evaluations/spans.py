@@ -166,6 +166,7 @@ def _after_grade_cue(vocab, doc, span) -> bool:
 
 
 HOPE_REACH = 12  # tokens before the modal verb in which a hope word still governs it
+MODAL_REACH = 5  # tokens before a label in which a modal makes it a wish ("bisa naik ke predikat WBBM")
 
 
 def _wished(vocab, doc, span) -> bool:
@@ -176,7 +177,16 @@ def _wished(vocab, doc, span) -> bool:
     verb = next((t for t in reversed(doc[max(0, span.start - 4):span.start])
                  if t.lower_ in vocab.lex["receiving_verbs"]), None)
     if verb is None or verb.i == 0 or doc[verb.i - 1].lower_ not in vocab.lex["modal_words"]:
-        return False
+        # "berharap tahun depan satkernya bisa naik ke predikat WBBM": a modal before the label,
+        # with a hope word or a time to come before it, is a wish whatever the verb
+        modal = next((t for t in reversed(doc[max(0, span.start - MODAL_REACH):span.start])
+                      if t.lower_ in vocab.lex["modal_words"]), None)
+        if modal is None:
+            return False
+        verb = doc[modal.i + 1] if modal.i + 1 < span.start else modal
+        before_modal = " " + doc[max(0, modal.i - HOPE_REACH):modal.i].text.lower() + " "
+        if any(f" {phrase} " in before_modal for phrase in vocab.lex["future_phrases"]):
+            return True
     # within the clause's reach ("mudah-mudahan" is several tokens)
     said_before = " " + doc[max(0, verb.i - 1 - HOPE_REACH):verb.i - 1].text.lower() + " "
     return any(f" {word} " in said_before for word in vocab.lex["hope_words"])

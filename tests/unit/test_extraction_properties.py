@@ -368,3 +368,31 @@ def test_an_article_on_a_governments_units_gives_each_its_own_result(extractor, 
         record = found[value / 100]
         assert record.entity.startswith(OPD_UNITS[unit]) and label.lower() in record.predicate, (record, text)
         assert record.year == year, text
+
+
+ZI_LEADS = ["Kementerian PANRB menggelar penganugerahan Zona Integritas tahun {y} di Jakarta, Rabu (13/12/{y}).",
+            "Sejumlah satuan kerja di Jawa Tengah meraih predikat dalam penganugerahan Zona Integritas {y}."]
+ZI_BODIES = ["{a} meraih predikat {x}, {b} meraih predikat {z}, sedangkan {c} meraih predikat {w}.",
+             "Predikat {x} diraih {a}. Sementara itu, {b} meraih {z} dan {c} meraih {w}.",
+             "Adapun satker peraih predikat tersebut yakni:\n- {a} ({x})\n- {b} ({z})\n- {c} ({w})",
+             "Penghargaan {x} diberikan kepada {a}, predikat {z} kepada {b}, dan {w} kepada {c}."]
+ZI_TAILS = ["Sebanyak 1.200 unit kerja diusulkan, namun hanya 480 yang lolos evaluasi Tim Penilai Nasional.",
+            "Kepala {a} berharap tahun depan satkernya bisa naik ke predikat WBBM.",
+            "Tim penilai memberikan nilai 35,5 untuk komponen pengungkit.",
+            "Pembangunan zona integritas dicanangkan sejak 2019 di seluruh satker.",
+            "Baca juga: Polres Demak Raih Predikat WBBM"]
+
+
+@DRAWN_LISTS
+@given(year=st.integers(2021, 2024), lead=st.sampled_from(ZI_LEADS), body=st.sampled_from(ZI_BODIES),
+       tails=st.permutations(ZI_TAILS).map(lambda p: p[:3]), names=st.permutations(ZONE_NAMES).map(lambda p: p[:3]),
+       labels=st.lists(st.sampled_from(["WBK", "WBBM"]), min_size=3, max_size=3))
+def test_an_integrity_zone_article_gives_each_unit_its_own_award_and_no_wish(extractor, year, lead, body, tails, names,
+                                                                           labels):
+    text = (lead.format(y=year) + "\n\n" + body.format(a=names[0], b=names[1], c=names[2], x=labels[0], z=labels[1],
+                                                       w=labels[2])
+            + "\n\n" + "\n\n".join(t.format(a=names[0]) for t in tails))
+    found = {written_by(r, names): r for r in extractor.extract(Article(text=text))}
+    assert set(found) == set(names), text
+    for name, label in zip(names, labels):
+        assert (found[name].predicate, found[name].year) == ((label.lower(),), year), text
