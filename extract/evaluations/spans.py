@@ -9,6 +9,7 @@ from .patterns import LETTER_GRADE, SPAN_KEY
 from .vocabulary import joined_key
 
 JOINED_WINDOW = 3   # tokens a place name may spread over when the gazetteer writes it as one word
+RESPECTIVE_GRADE_REACH = 40  # tokens after a cued grade in which a list's later items give theirs
 
 
 @dataclass
@@ -71,6 +72,14 @@ def _grade_runs(vocab, doc, spans: list[Found]) -> list[Found]:
             end = _grade_end(doc, k + 1)
             found.append(Found("GRADE", k + 1, end, "run"))
             k = end
+    # "Polres A meraih nilai B-, Polres B C dan Polres C D": after a cued grade, a letter right
+    # after each later name of the list, before its separator, is that name's
+    for grade in [f for f in spans if f.label == "GRADE" and f.value not in ("bracket", "quoted")]:
+        for k in range(grade.end + 2, min(len(doc), grade.end + RESPECTIVE_GRADE_REACH)):
+            token, previous = doc[k], doc[k - 1]
+            if LETTER_GRADE.match(token.text) and token.text.isupper() and previous.is_alpha and previous.is_title \
+                    and previous.text not in vocab.lex["class_words"] and _item_ends(vocab, doc, _grade_end(doc, k)):
+                found.append(Found("GRADE", k, _grade_end(doc, k), "respective"))
     # 'predikat "Pelayanan Prima" atau A': the category restated as its letter
     for label in [f for f in spans if f.label == "PREDICATE"]:
         k = label.end + (1 if label.end < len(doc) and doc[label.end].is_quote else 0)
@@ -92,6 +101,11 @@ def _grade_runs(vocab, doc, spans: list[Found]) -> list[Found]:
             end = _grade_end(doc, k + 1)
             found.append(Found("GRADE", k + 1, end, "after_name"))
     return found
+
+
+def _item_ends(vocab, doc, k: int) -> bool:
+    """A list's item ends at token k: the sentence ends, or a separator or a coordinator stands there."""
+    return k >= len(doc) or doc[k].text in (",", ".", ";") or doc[k].lower_ in vocab.coordinators
 
 
 def predicate_items(found: list[Found]) -> list[Found]:

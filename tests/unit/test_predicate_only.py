@@ -421,3 +421,18 @@ def test_a_body_together_with_one_but_given_its_own_label_keeps_it(extractor):
             "masuk zona kuning.")
     found = given(extractor, text)
     assert found["Pemerintah Kabupaten Wajo"].predicate == ("zona kuning",)
+
+
+def test_after_a_cued_grade_each_later_name_of_the_list_gives_its_own_letter(extractor):
+    text = "Dalam evaluasi PEKPPP 2021, Polres Boyolali meraih nilai B-, Polres Klaten C dan Polres Sragen D."
+    assert {name: r.predicate for name, r in given(extractor, text).items()} == {
+        "Polres Boyolali": ("b-",), "Polres Klaten": ("c",), "Polres Sragen": ("d",)}
+    # a class letter in a name is no grade
+    text = "Dalam evaluasi SAKIP 2021, Pemkab Boyolali meraih predikat BB, sedangkan RSUD Tipe C Sragen belum dinilai."
+    assert set(given(extractor, text)) == {"Pemerintah Kabupaten Boyolali"}
+
+
+def test_a_police_service_unit_is_named_with_its_polres(extractor):
+    text = ("Dalam evaluasi PEKPPP 2021, Satpas Polresta Surakarta meraih predikat B- (Baik dengan catatan) dan SPKT "
+            "Polres Boyolali meraih C- (Cukup dengan catatan).")
+    assert set(given(extractor, text)) == {"Satpas Polresta Surakarta", "SPKT Polres Boyolali"}
