@@ -47,8 +47,9 @@ MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is r
 
 
 def is_teaser(vocab, chunk: str) -> bool:
-    """"Baca juga: …", "Artikel terkait : …": a link to another story, whose numbers are not this one's."""
-    return bool(vocab.teaser_re.match(chunk))
+    """"Baca juga: …", "Artikel terkait : …": a link to another story, whose numbers are not this one's;
+    and a question ("Apakah Pemkab X akan kembali meraih zona hijau?"), which reports nothing."""
+    return bool(vocab.teaser_re.match(chunk)) or chunk.rstrip(" \"'”’)").endswith("?")
 
 
 class Extractor:

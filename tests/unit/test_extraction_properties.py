@@ -146,7 +146,9 @@ NOT_RESULTS = [
     "{a} mencanangkan pembangunan Zona Integritas menuju WBK dan WBBM.",
     "Komisi Informasi menetapkan {a} sebagai nominasi Informatif dalam monev keterbukaan informasi publik.",
     "{a} lolos tahap visitasi monev keterbukaan informasi publik setelah nilai SAQ mencapai {s}.",
-    "Tim penilai memberikan nilai {s} untuk komponen pengungkit dalam pembangunan zona integritas {a} tahun 2023."]
+    "Tim penilai memberikan nilai {s} untuk komponen pengungkit dalam pembangunan zona integritas {a} tahun 2023.",
+    "Apakah {a} akan kembali meraih zona hijau dengan nilai {s} pada penilaian kepatuhan Ombudsman tahun ini?",
+    "{a} meraih predikat zona hijau Ombudsman? Simak penjelasan lengkapnya."]
 
 
 @DRAWN_LISTS
