@@ -48,8 +48,17 @@ MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is r
 
 def is_teaser(vocab, chunk: str) -> bool:
     """"Baca juga: …", "Artikel terkait : …": a link to another story, whose numbers are not this one's;
-    and a question ("Apakah Pemkab X akan kembali meraih zona hijau?"), which reports nothing."""
-    return bool(vocab.teaser_re.match(chunk)) or chunk.rstrip(" \"'”’)").endswith("?")
+    a question ("Apakah Pemkab X akan kembali meraih zona hijau?") or a condition, which report nothing."""
+    return bool(vocab.teaser_re.match(chunk)) or chunk.rstrip(" \"'”’)").endswith("?") or _supposes(vocab, chunk)
+
+
+def _supposes(vocab, chunk: str) -> bool:
+    """"Apabila Pemkab X meraih nilai 90, maka masuk zona hijau": a condition, not a result;
+    "jika dibandingkan tahun lalu" only compares."""
+    words = re.findall(r"\w+", chunk.lower())
+    return any(word in vocab.lex["conditional_words"]
+               and not (k + 1 < len(words) and words[k + 1] in vocab.lex["conditional_idioms"])
+               for k, word in enumerate(words))
 
 
 class Extractor:

@@ -436,3 +436,19 @@ def test_a_police_service_unit_is_named_with_its_polres(extractor):
     text = ("Dalam evaluasi PEKPPP 2021, Satpas Polresta Surakarta meraih predikat B- (Baik dengan catatan) dan SPKT "
             "Polres Boyolali meraih C- (Cukup dengan catatan).")
     assert set(given(extractor, text)) == {"Satpas Polresta Surakarta", "SPKT Polres Boyolali"}
+
+
+@pytest.mark.parametrize("text", [
+    "Dalam penilaian kepatuhan Ombudsman 2023, jika nilai di atas 88, Pemkab Bone masuk zona hijau.",
+    "Dalam penilaian kepatuhan Ombudsman 2023, apabila Pemkab Bone meraih nilai 90, maka masuk zona hijau.",
+    "Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Bone batal meraih zona hijau karena nilainya turun.",
+    "Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Bone nyaris masuk zona hijau.",
+    "Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Bone terancam turun ke zona kuning.",
+])
+def test_a_supposed_missed_or_threatened_result_gives_no_record(extractor, text):
+    assert extracted(extractor, text) == []
+
+
+def test_a_condition_word_that_only_opens_a_view_still_reports(extractor):
+    text = "Bila dilihat dari hasil penilaian kepatuhan Ombudsman 2023, Pemkab Bone meraih 88,5."
+    assert [r.score for r in extracted(extractor, text)] == [88.5]
