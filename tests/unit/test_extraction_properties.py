@@ -398,3 +398,48 @@ def test_an_integrity_zone_article_gives_each_unit_its_own_award_and_no_wish(ext
     assert set(found) == set(names), text
     for name, label in zip(names, labels):
         assert (found[name].predicate, found[name].year) == ((label.lower(),), year), text
+
+
+GRADED_ARTICLES = {  # lead, then (category, lowest and highest value in hundredths)
+    "kip": ("Komisi Informasi Provinsi Jawa Tengah mengumumkan hasil Monitoring dan Evaluasi Keterbukaan Informasi "
+            "Publik tahun {y}.", [("Informatif", 9000, 9999), ("Menuju Informatif", 8000, 8999),
+                                  ("Cukup Informatif", 6000, 7999)]),
+    "sakip": ("Kementerian PANRB menyerahkan hasil evaluasi SAKIP tahun {y} kepada pemerintah daerah di Jawa Tengah.",
+              [("A", 8000, 9000), ("BB", 7000, 7999), ("B", 6000, 6999)])}
+GRADED_BODIES = [
+    "{a} meraih nilai {sa} dengan predikat {za}, {b} {sb} ({zb}), dan {c} {sc} ({zc}).",
+    "{a} meraih predikat {za} dengan nilai {sa}. Sementara {b} meraih {zb} dengan nilai {sb}, sedangkan {c} meraih "
+    "{zc} dengan nilai {sc}.",
+    "Berikut hasilnya:\n1. {a} – {sa} ({za})\n2. {b} – {sb} ({zb})\n3. {c} – {sc} ({zc})"]
+GRADED_TAILS = ["Sebanyak 35 badan publik dinilai, 10 di antaranya masuk kategori {top}.",
+                "Nilai rata-rata seluruh kabupaten/kota mencapai 75,40.",
+                "Kategori {top} diberikan bagi badan publik dengan nilai 90 sampai 100.",
+                "Bupati berharap tahun depan bisa meraih predikat {top}.",
+                "Baca juga: Pemkab Demak Raih Predikat {top}"]
+GRADED_GOVERNMENTS = {"Pemkab Sleman": "Pemerintah Kabupaten Sleman", "Pemkot Magelang": "Pemerintah Kota Magelang",
+                      "Pemkab Bantul": "Pemerintah Kabupaten Bantul", "Pemkot Salatiga": "Pemerintah Kota Salatiga",
+                      "Pemkab Kudus": "Pemerintah Kabupaten Kudus"}
+
+
+@DRAWN_LISTS
+@given(year=st.integers(2021, 2024), scheme=st.sampled_from(sorted(GRADED_ARTICLES)), body=st.sampled_from(GRADED_BODIES),
+       tails=st.permutations(GRADED_TAILS).map(lambda p: p[:3]),
+       names=st.permutations(sorted(GRADED_GOVERNMENTS)).map(lambda p: p[:3]),
+       picks=st.lists(st.integers(0, 2), min_size=3, max_size=3),
+       seeds=st.lists(st.integers(0, 10_000), min_size=3, max_size=3))
+def test_an_article_of_graded_results_gives_each_government_its_own_grade(extractor, year, scheme, body, tails, names,
+                                                                          picks, seeds):
+    lead, categories = GRADED_ARTICLES[scheme]
+    chosen = [categories[k] for k in picks]
+    values = [low + seed % (high - low + 1) for (_, low, high), seed in zip(chosen, seeds)]
+    if len(set(values)) < 3:
+        return  # one value twice is another shape of news
+    scores = as_scores(values)
+    text = (lead.format(y=year) + "\n\n" + body.format(a=names[0], b=names[1], c=names[2], sa=scores[0], sb=scores[1],
+                                                       sc=scores[2], za=chosen[0][0], zb=chosen[1][0], zc=chosen[2][0])
+            + "\n\n" + "\n\n".join(t.format(top=categories[0][0]) for t in tails))
+    found = {r.score: r for r in extractor.extract(Article(text=text))}
+    assert set(found) == {v / 100 for v in values}, text
+    for value, name, (label, _, _) in zip(values, names, chosen):
+        record = found[value / 100]
+        assert (record.entity, record.predicate, record.year) == (GRADED_GOVERNMENTS[name], (label.lower(),), year), text
