@@ -11,7 +11,8 @@
 3. Attachment (`attachment`): each score goes to its entity, with predicates (`predicates`),
    year, rank, scheme and scale (`attributes`).
 4. Predicate-only records (`predicate_only`): named entities given a predicate without a score.
-   Tables the story prints are read row by row, by their header (`tables`).
+   Tables the story prints are read row by row, by their header (`tables`); a table copied one
+   cell per line keeps each row's name, score and label together (`cells`).
 5. Merge (`merge`): covered predicate-only records dropped, repeated results merged.
 
 Every record carries the rule ids that produced it. Pure: no I/O, no clock.
@@ -42,7 +43,8 @@ from .vocabulary import build_vocabulary
 from .wraps import join_wrapped_lines
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-GROUP_OPENING_REACH = 5     # "Ketiga daerah tersebut …", "Dengan nilai itu, keduanya …": how soon a back-reference opens
+# "Ketiga daerah tersebut …", "Dengan nilai itu, keduanya …": how soon a back-reference opens
+GROUP_OPENING_REACH = 5
 MAX_TEXT_CHARS = 200_000     # beyond this an "article" is a dump; the head is read, the rest ignored
 
 
@@ -112,15 +114,17 @@ class Extractor:
                 new = scored_records(vocab, reading, text, context, previous_mentions)
                 if new:
                     told = (number, range(len(records), len(records) + len(new)))
-                    context.last_scored = (reading.sentence.paragraph, _record_mentions(new, [*mentions, *previous_mentions]))
+                    context.last_scored = (reading.sentence.paragraph,
+                                           _record_mentions(new, [*mentions, *previous_mentions]))
                 records.extend(new)
                 # "A meraih predikat Informatif, sedangkan B masuk kategori Menuju Informatif dengan nilai 85,20"
                 scored_names = {r.entity_as_written for r in new}
                 if any(m.written not in scored_names for m in mentions):
                     records.extend(r for r in predicate_only_records(vocab, reading, text, context)
                                    if r.entity_as_written not in scored_names)
-            elif told[1] and number - told[0] <= 2 and (said := _labels_said_of_told(vocab, reading) or _labels_said_of_told_group(
-                    vocab, reading, len({records[k].entity for k in told[1]}))):
+            elif told[1] and number - told[0] <= 2 and (said := _labels_said_of_told(vocab, reading) or
+                                                         _labels_said_of_told_group(
+                                                             vocab, reading, len({records[k].entity for k in told[1]}))):
                 for k in told[1]:
                     if not records[k].predicate:
                         records[k] = replace(records[k], predicate=said,

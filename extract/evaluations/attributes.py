@@ -106,10 +106,11 @@ def _year_said_before(vocab, doc, score) -> int | None:
     if k < 0 or k == score.start - 1 and not YEAR_TOKEN.match(doc[k].text):
         return None
     token = doc[k]
-    if k > 1 and doc[k - 1].lower_ in vocab.year_lead_words and doc[k - 2].like_num and not YEAR_TOKEN.match(doc[k - 2].text):
+    if k > 1 and doc[k - 1].lower_ in vocab.year_lead_words and doc[k - 2].like_num \
+            and not YEAR_TOKEN.match(doc[k - 2].text):
         return None  # "naik dari 2,45 pada 2022 menjadi 3,51": that year closes the value before it
-    if any(doc[j].text == ":" for j in range(k + 1, score.start)) and YEAR_TOKEN.match(token.text) \
-            and (k == 0 or not (doc[k - 1].like_num or doc[k - 1].text in ("/", "-", ".") or MONTH_WORD.match(doc[k - 1].text))) \
+    dated = k > 0 and (doc[k - 1].like_num or doc[k - 1].text in ("/", "-", ".") or MONTH_WORD.match(doc[k - 1].text))
+    if any(doc[j].text == ":" for j in range(k + 1, score.start)) and YEAR_TOKEN.match(token.text) and not dated \
             and not vocab.regulation_year_re.search(doc[max(0, k - 4):k].text):
         return int(token.text)  # "2022: 75,10": a year heading its value, not a date's nor a regulation's
     return _year_at(vocab, doc, token, compared=True)

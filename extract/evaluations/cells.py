@@ -88,7 +88,8 @@ def row_label_record(vocab, name_reading, label_reading, text, context) -> Evalu
     end = label_reading.sentence.start + doc[last.end - 1].idx + len(doc[last.end - 1].text)
     return Evaluation(
         entity=name, entity_as_written=mention.written, region=region.name if region else None,
-        scheme=scheme, score=None, scale_max=None, predicate=tuple(labels), year=round_of_list(vocab, context, doc), rank=None,
+        scheme=scheme, score=None, scale_max=None, predicate=tuple(labels), year=round_of_list(vocab, context, doc),
+        rank=None,
         quote=text[start:end], start=start, end=end,
         rule_ids=("predicate_only.row_cells", mention.rule, scheme_rule),
     )

@@ -59,7 +59,8 @@ def dedupe(records: list[Evaluation], level_words) -> list[Evaluation]:
 
 
 # attachments that take the body from an earlier sentence rather than from the one said
-INFERRED_ATTACHMENTS = frozenset({"attach.article_subject", "attach.previous_sentence_entity", "attach.last_scored_entity"})
+INFERRED_ATTACHMENTS = frozenset({"attach.article_subject", "attach.previous_sentence_entity",
+                                  "attach.last_scored_entity"})
 
 
 def _inferred(record: Evaluation) -> bool:

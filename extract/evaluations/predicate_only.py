@@ -20,11 +20,13 @@ The shapes news uses, each read within one clause (`segments.clauses`):
    Kabupaten Wajo.";
 9. an entity given the label of the one before: "…, disusul Kabupaten Pinrang dengan predikat
    yang sama";
-10. bodies of a sentence opening on "likewise": "Begitu pula Kabupaten Takalar dan Kota Makassar."
+10. bodies of a sentence opening on "likewise": "Begitu pula Kabupaten Takalar dan Kota Makassar.";
+11. bodies together with one given a label: "Kabupaten X masuk zona hijau bersama Kabupaten Y".
 
 A predicate that is negated ("tak satu pun … meraih zona hijau"), that refers back to one
-already given ("Predikat Baik ini …"), or that heads a list of kinds of bodies ("tujuh
-kategori, yaitu Kementerian, LNS …") gives no record. Pure.
+already given ("Predikat Baik ini …"), that heads a list of kinds of bodies ("tujuh
+kategori, yaitu Kementerian, LNS …"), or that a change left behind ("naik dari zona kuning ke
+zona hijau") gives no record. Pure.
 """
 from __future__ import annotations
 
