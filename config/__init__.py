@@ -315,7 +315,7 @@ _LEXICON_KEYS = {
     "generic_predicates": list, "predicate_cues": list, "percent_scores_after": list,
     "average_cues": list, "group_words": list, "list_intro": list, "aspiration_markers": list, "hope_words": list, "modal_words": list, "future_phrases": list, "past_markers": list, "parent_markers": list,
     "unit_places": dict, "national_kinds": list, "fronted_time_words": list, "colour_labels": dict, "credit_words": list, "label_families": dict, "owner_markers": list,
-    "scene_markers": list, "scene_opening_words": int, "conditional_words": list, "conditional_idioms": list,
+    "scene_markers": list, "compared_times": list, "scene_opening_words": int, "conditional_words": list, "conditional_idioms": list,
     "survey_method_words": list, "together_words": list, "component_joiners": list, "all_of_them": list,
     "speech_verbs": list, "coordinating_heads": list, "place_named_heads": list, "label_joiners": list,
     "recipient_markers": list, "respective_words": list, "office_holders": list, "vertical_kinds": list, "class_words": list, "national_name_words": list, "self_named_kinds": list, "place_name_tails": list,

@@ -295,7 +295,11 @@ def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, sch
             if before_name:
                 return before_name, "predicate.said_before_name"
     if parties:  # 2.
-        lead = labels_in(vocab, reading, 0, parties[0].start, scheme)
+        # "Berbeda dengan tahun 2022 yang masih di zona kuning, …": a label said of what the result
+        # is compared with leads in nothing
+        compared = next((t.i for t in doc[:parties[0].start]
+                         if t.lower_ in vocab.compared_words and _a_time(vocab, doc[t.i + 1:t.i + 4])), None)
+        lead = labels_in(vocab, reading, 0, parties[0].start, scheme) if compared is None else []
         if lead:
             context.category = (tuple(lead), reading.number, frozenset())
             return lead, "predicate.sentence_lead_in"
@@ -366,8 +370,12 @@ def _compared_with_another(vocab, reading, score) -> bool:
         return False
     after = doc[compared[-1] + 1: min(score.start, compared[-1] + 5)]
     another = any(t.lower_ in vocab.lex["evaluation_words"] or t.lower_ == "lembaga" for t in after[:2])
-    of_a_time = any(t.lower_ in ("tahun", "lalu", "sebelumnya") or YEAR_TOKEN.match(t.text) for t in after)
-    return another and not of_a_time
+    return another and not _a_time(vocab, after)
+
+
+def _a_time(vocab, tokens) -> bool:
+    """The words after a compared word name another time ("tahun 2022", "tahun lalu"), not another body."""
+    return any(t.lower_ in vocab.lex["compared_times"] or YEAR_TOKEN.match(t.text) for t in tokens)
 
 
 def _unknown_name_before(vocab, reading, lo: int, score_start: int) -> bool:

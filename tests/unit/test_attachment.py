@@ -305,3 +305,12 @@ def test_a_result_in_a_caption_and_again_in_the_sentence_naming_its_body_is_one_
             "capaian di angka 90,64 atau kategori sangat baik.")
     [record] = extracted(extractor, text)
     assert record.score == 90.64 and record.quote.startswith("Dinas Dukcapil Kota Magelang")
+
+
+def test_a_label_said_of_the_time_compared_with_leads_in_nothing(extractor):
+    text = ("Berbeda dengan tahun 2022 yang masih di zona kuning, pada penilaian kepatuhan Ombudsman kali ini "
+            "Kabupaten Bone meraih nilai 88,50.")
+    assert [(r.score, r.predicate) for r in extracted(extractor, text)] == [(88.5, ())]
+    # a group's label said before the name still leads in
+    text = "Dari 24 daerah dalam penilaian kepatuhan Ombudsman 2023, zona hijau diraih Kabupaten Bone dengan nilai 88,50."
+    assert [(r.score, r.predicate) for r in extracted(extractor, text)] == [(88.5, ("zona hijau",))]
