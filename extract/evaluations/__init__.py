@@ -28,6 +28,7 @@ from ..text import sentences
 from .attachment import coordinated, scored_records
 from .cells import (is_score_cell, label_cell, name_cell, opens_a_row, reads_as_a_name, row_label_record,
                     score_cell, whole_line)
+from .attributes import year_at
 from .context import read_context
 from .entities import Mention, resolve_anaphors
 from .language import indonesian
@@ -200,7 +201,11 @@ def _sentence_without_scores(vocab, reading, text, context, line_labels) -> list
             len(coordinated(vocab, doc, reading, reading.parties[0])) == len(reading.parties):
         context.pending_list = (reading.parties, number)
     labels = labels_of(doc, predicate_items(found))
-    past = any(t.lower_ in vocab.past_markers for t in doc) or opens_on_told_result(vocab, doc)
+    # "Pada 2022, hanya 10 daerah yang masuk zona hijau." in a story of the 2023 round: the
+    # category of another round leads no list in
+    other_round = context.year is not None and any(
+        (year := year_at(vocab, doc, t)) and year != context.year for t in doc)
+    past = any(t.lower_ in vocab.past_markers for t in doc) or opens_on_told_result(vocab, doc) or other_round
     if labels and not past and not conflicting(vocab, labels):
         given_to = {r.entity_as_written for r in given}
         passed_over = frozenset(m.entity_name(None)[0] for m in reading.parties if m.written not in given_to)

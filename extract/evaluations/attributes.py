@@ -49,7 +49,7 @@ def scale_of(vocab, scheme: str, value: float, converted: bool = False, stated: 
     return float(spec["scale_max"]) if spec.get("scale_max") else None
 
 
-def _year_at(vocab, doc, token, compared: bool = False) -> int | None:
+def year_at(vocab, doc, token, compared: bool = False) -> int | None:
     """A year stated as a period: after "tahun", "pada", "periode", a scheme's name ("SPI 2022"),
     a result word ("capaian 2022") or a quarter ("pada triwulan pertama 2021"); not a date's
     ("23 Desember 2022", "8/6/2023"), a regulation's, nor — unless `compared` — one compared
@@ -88,7 +88,7 @@ def stated_year(vocab, doc, seg_start, seg_end, score, context, reach_back: int 
     for token in [*after, *reversed(doc[max(0, seg_start - reach_back):score.start])]:  # 1. 2.
         # in an item that opens with a turn to another value, its compared year is its own:
         # "…, naik dibandingkan tahun 2021 dengan indeks 2,71"
-        year = _year_at(vocab, doc, token, compared=(doc[seg_start].lower_ in vocab.item_turns and seg_start <= token.i < score.start)
+        year = year_at(vocab, doc, token, compared=(doc[seg_start].lower_ in vocab.item_turns and seg_start <= token.i < score.start)
                         or _said_of(vocab, doc, token, score))
         if year:
             context.last_year = year
@@ -113,7 +113,7 @@ def _year_said_before(vocab, doc, score) -> int | None:
     if any(doc[j].text == ":" for j in range(k + 1, score.start)) and YEAR_TOKEN.match(token.text) and not dated \
             and not vocab.regulation_year_re.search(doc[max(0, k - 4):k].text):
         return int(token.text)  # "2022: 75,10": a year heading its value, not a date's nor a regulation's
-    return _year_at(vocab, doc, token, compared=True)
+    return year_at(vocab, doc, token, compared=True)
 
 
 def _said_of(vocab, doc, token, score) -> bool:
@@ -143,7 +143,7 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
 
     def nearest_to_own_labels():  # 2.
         if own_labels and labels:
-            mine = {year for token in doc if (year := _year_at(vocab, doc, token, compared=_opens_when_clause(vocab, doc, token)))
+            mine = {year for token in doc if (year := year_at(vocab, doc, token, compared=_opens_when_clause(vocab, doc, token)))
                     and min(labels, key=lambda start: abs(start - token.i)) in own_labels}
             if len(mine) == 1:
                 return mine.pop()
@@ -156,14 +156,14 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
         if year:
             return year
     for token in doc[mention.end: min(later) if later else len(doc)]:  # 1.
-        year = _year_at(vocab, doc, token)
+        year = year_at(vocab, doc, token)
         if year:
             return year
     year = nearest_to_own_labels()
     if year:
         return year
     for token in reversed(doc[max(earlier) if earlier else 0: mention.start]):  # 3.
-        year = _year_at(vocab, doc, token)
+        year = year_at(vocab, doc, token)
         if year:
             return year
     return round_of_list(vocab, context, doc)  # 4.

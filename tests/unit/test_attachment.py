@@ -314,3 +314,11 @@ def test_a_label_said_of_the_time_compared_with_leads_in_nothing(extractor):
     # a group's label said before the name still leads in
     text = "Dari 24 daerah dalam penilaian kepatuhan Ombudsman 2023, zona hijau diraih Kabupaten Bone dengan nilai 88,50."
     assert [(r.score, r.predicate) for r in extracted(extractor, text)] == [(88.5, ("zona hijau",))]
+
+
+def test_a_category_sentence_of_another_round_leads_no_list_in(extractor):
+    list_line = "\nKabupaten Bone meraih nilai 88,50, Kabupaten Wajo 85,10 dan Kota Parepare 62,30."
+    other_round = "Ombudsman RI merilis hasil penilaian kepatuhan 2023. Pada 2022, hanya 10 daerah yang masuk zona hijau."
+    assert all(r.predicate == () for r in extracted(extractor, other_round + list_line))
+    this_round = "Ombudsman RI merilis hasil penilaian kepatuhan 2023. Sebanyak 16 daerah masuk zona hijau."
+    assert {r.predicate for r in extracted(extractor, this_round + list_line.replace("62,30", "82,30"))} == {("zona hijau",)}
