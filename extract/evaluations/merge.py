@@ -5,6 +5,10 @@ from dataclasses import replace
 
 from ..records import Evaluation
 
+# attachments that take the body from an earlier sentence rather than from the one said
+INFERRED_ATTACHMENTS = frozenset({"attach.article_subject", "attach.previous_sentence_entity",
+                                  "attach.last_scored_entity"})
+
 
 def drop_covered_predicates(records: list[Evaluation]) -> list[Evaluation]:
     """A predicate-only record for an entity that also has a scored record of the same round
@@ -56,11 +60,6 @@ def dedupe(records: list[Evaluation], level_words) -> list[Evaluation]:
         elif not first.predicate and record.predicate:
             kept[key] = replace(first, predicate=record.predicate)
     return list(kept.values())
-
-
-# attachments that take the body from an earlier sentence rather than from the one said
-INFERRED_ATTACHMENTS = frozenset({"attach.article_subject", "attach.previous_sentence_entity",
-                                  "attach.last_scored_entity"})
 
 
 def _inferred(record: Evaluation) -> bool:

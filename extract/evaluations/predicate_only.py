@@ -354,7 +354,8 @@ def _together_with(vocab, reading, assigned, give) -> None:
     for mention, labels, anchor, rule, clause in list(assigned.values()):
         if rule not in ("predicate_only.award_cue", "predicate_only.own_label") or anchor is None:
             continue
-        label_end = max(f.end for f in reading.labels if f.start >= anchor and labels_of(doc, [f])[0] in labels)
+        label_end = max((f.end for f in reading.labels if f.start >= anchor and labels_of(doc, [f])[0] in labels),
+                        default=len(doc))
         # the label, "bersama", the others
         if label_end < len(doc) and doc[label_end].lower_ in together:
             first = next((m for m in reading.parties if m.start in (label_end + 1, label_end + 2)), None)

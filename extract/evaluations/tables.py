@@ -8,9 +8,8 @@ the header saying which column holds what.
 The name column is read for an entity as a sentence is, each value column for a score (a year
 in its header is that column's round: "Nilai 2022 | Nilai 2023"), the label column for a
 predicate (a bare colour under "Zona" is the zone, a letter under "Kategori" — or under "Nilai" —
-the grade). A row
-whose name no rule reads, or whose value is no number, gives nothing; a header that names no
-name column gives no records at all. The quote is the row. Pure.
+the grade). A row whose name no rule reads, or whose value is no number, gives nothing; a
+header that names no name column gives no records at all. The quote is the row. Pure.
 """
 from __future__ import annotations
 
