@@ -87,11 +87,16 @@ def _grade_runs(vocab, doc, spans: list[Found]) -> list[Found]:
                 and doc[k + 1].text.isupper():
             end = _grade_end(doc, k + 1)
             found.append(Found("GRADE", k + 1, end, "restated"))
-    # "A- (Pelayanan Prima)" opening a line: a table's grade cell, its category restated
-    letter_end = _grade_end(doc, 0) if len(doc) > 2 and LETTER_GRADE.match(doc[0].text) and doc[0].text.isupper() else 0
-    if letter_end and letter_end + 1 < len(doc) and doc[letter_end].text in ("(", "/") \
-            and any(f.label == "PREDICATE" and f.start == letter_end + 1 for f in spans):
-        found.append(Found("GRADE", 0, letter_end, "cell"))
+    # "A- (Pelayanan Prima)" opening a line, "Polres Blora A- (Pelayanan Prima)": a letter whose
+    # category is restated right after it in brackets is a grade
+    category_starts = {f.start for f in spans if f.label == "PREDICATE"}
+    for token in doc:
+        k = token.i
+        if not (LETTER_GRADE.match(token.text) and token.text.isupper()) or (k and doc[k - 1].text in vocab.lex["class_words"]):
+            continue
+        letter_end = _grade_end(doc, k)
+        if letter_end + 1 < len(doc) and doc[letter_end].text in ("(", "/") and letter_end + 1 in category_starts:
+            found.append(Found("GRADE", k, letter_end, "restated_after"))
     # "Polres Kendal: A (Pelayanan Prima)": a list line's name, a colon, its letter
     for token in doc[1:-1]:
         k = token.i

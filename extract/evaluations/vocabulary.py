@@ -154,7 +154,8 @@ def build_vocabulary(rules) -> Vocabulary:
         topic_re=re.compile(r"(?<!\w)(" + _alternation(distinctive) + r")(?!\w)", re.I),
         candidate_re=re.compile(
             r"\d|" + "|".join(re.escape(p) for spec in rules.schemes.values() for p in spec.get("predicates") or [])
-            + r"|\b(" + "|".join([*lex["number_words"], *lex["grade_cues"]]) + r")\b", re.I),
+            + r"|\b(" + "|".join([*lex["number_words"], *lex["grade_cues"]]) + r")\b"
+            + r"|\((?-i:[A-D]{1,2}[+-]?)\)", re.I),  # "Polres Blora (A-)": a letter grade in brackets
         scheme_predicates={s: set(spec.get("predicates") or []) for s, spec in rules.schemes.items()},
         regions_by_joined=regions_by_joined, unit_places=dict(lex["unit_places"]),
         national_kinds=frozenset(lex["national_kinds"]), national_name_words=frozenset(lex["national_name_words"]),

@@ -452,3 +452,18 @@ def test_a_supposed_missed_or_threatened_result_gives_no_record(extractor, text)
 def test_a_condition_word_that_only_opens_a_view_still_reports(extractor):
     text = "Bila dilihat dari hasil penilaian kepatuhan Ombudsman 2023, Pemkab Bone meraih 88,5."
     assert [r.score for r in extracted(extractor, text)] == [88.5]
+
+
+@pytest.mark.parametrize("lines", [
+    "Polres Blora (A-)\nPolres Rembang (A)\nPolres Pati (B)",                       # no bullets, a bracketed letter
+    "1. Polres Blora A- (Pelayanan Prima)\n2. Polres Rembang A (Sangat Baik)\n3. Polres Pati B (Baik)",
+])
+def test_list_lines_with_a_letter_after_the_name_give_each_its_grade(extractor, lines):
+    text = "Berikut hasil evaluasi PEKPPP tahun 2023 untuk polres di Jawa Tengah:\n" + lines
+    found = given(extractor, text)
+    assert [found[n].predicate[0] for n in ("Polres Blora", "Polres Rembang", "Polres Pati")] == ["a-", "a", "b"]
+
+
+def test_a_class_letter_before_a_bracket_is_no_grade(extractor):
+    text = "Dalam evaluasi PEKPPP 2023, RSUD Tipe C (Sangat Baik) meraih penghargaan."
+    assert all("c" not in r.predicate for r in extracted(extractor, text))
