@@ -147,8 +147,11 @@ def _loose_word(vocab, doc, span) -> bool:
         return False  # "Sangat Baik (A-)": a label paired with its letter grade is a category
     if span.start > 1 and doc[span.start].is_title and not doc[span.start - 1].is_punct and not doc[span.start - 1].is_title:
         return False  # "Polres X meraih Sangat Baik", "masih Baik": a category, capitalised mid-sentence
-    if span.start == 0 and doc[0].is_title and all(t.is_punct or t.is_space for t in doc[span.end:]):
+    ends_line = all(t.is_punct or t.is_space for t in doc[span.end:])
+    if span.start == 0 and doc[0].is_title and ends_line:
         return False  # "Sangat Baik" alone on its line: a table's cell, or the header of a list
+    if ends_line and doc[span.start].is_title and _list_line(doc):
+        return False  # "2. Polres Rembang Sangat Baik": a list line's name, then its category
     if span.start > 1 and doc[span.start - 1].text in (":", "–", "—") and doc[span.start - 2].text[:1].isupper() \
             and (span.end == len(doc) or doc[span.end].is_punct):
         return False  # "- Polres Pati: Sangat Baik": a list line's name and its category
@@ -158,6 +161,11 @@ def _loose_word(vocab, doc, span) -> bool:
     if joiner is not None and joiner.lower_ == "atau" and (said_before.like_num or _ends_a_grade(said_before)):
         return False  # "nilai 4,21 atau Sangat Baik", "nilai A- atau Sangat Baik": the score said as its category
     return not any(t.lower_ in vocab.predicate_cues for t in doc[max(0, span.start - 3):span.start])
+
+
+def _list_line(doc) -> bool:
+    """The sentence is a line of a numbered or bulleted list: "2. Polres X …", "• Polres X …"."""
+    return len(doc) > 2 and ((doc[0].like_num and doc[1].text in (".", ")")) or doc[0].text in ("•", "-", "*", "–"))
 
 
 def _counted(doc, span) -> bool:

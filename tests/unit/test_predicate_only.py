@@ -464,6 +464,15 @@ def test_list_lines_with_a_letter_after_the_name_give_each_its_grade(extractor, 
     assert [found[n].predicate[0] for n in ("Polres Blora", "Polres Rembang", "Polres Pati")] == ["a-", "a", "b"]
 
 
+def test_a_numbered_lines_category_after_the_name_is_its_own(extractor):
+    text = ("Berikut hasil evaluasi PEKPPP tahun 2023 untuk polres di Jawa Tengah:\n1. Polres Blora Pelayanan Prima\n"
+            "2. Polres Rembang Sangat Baik\n3. Polres Pati Baik")
+    assert {n: r.predicate for n, r in given(extractor, text).items()} == {
+        "Polres Blora": ("pelayanan prima",), "Polres Rembang": ("sangat baik",), "Polres Pati": ("baik",)}
+    # in prose a capitalised everyday word after a name is no category
+    assert extracted(extractor, "Dalam evaluasi PEKPPP 2023, warga Polres Rembang Baik hati.") == []
+
+
 def test_a_class_letter_before_a_bracket_is_no_grade(extractor):
     text = "Dalam evaluasi PEKPPP 2023, RSUD Tipe C (Sangat Baik) meraih penghargaan."
     assert all("c" not in r.predicate for r in extracted(extractor, text))
