@@ -1,5 +1,5 @@
-"""Tables a story prints, which trafilatura writes as Markdown rows: each row one body's result,
-the header saying which column holds what.
+"""Tables a story prints, which trafilatura writes as Markdown rows (or a copied table as lines of
+tab-parted cells): each row one body's result, the header saying which column holds what.
 
     | No | Pemda            | Nilai | Zona   |
     |----|------------------|-------|--------|
@@ -27,6 +27,7 @@ RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$")
 VALUE = re.compile(r"^\d{1,3}(?:[.,]\d{1,5})?$")
 GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)[-+]?$")
 HEADER_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+MIN_TAB_CELLS = 3   # a name and a value at least, with a number or a label beside them
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,37 @@ def find_tables(text: str) -> list[Table]:
         end = lines[j - 1][1] + len(lines[j - 1][0])
         tables.append(Table(tuple(header), tuple(rows), start, end))
         k = j
+    return tables + _tab_tables(lines)
+
+
+def _tab_tables(lines: list[tuple[str, int]]) -> list[Table]:
+    """Rows whose cells a tab parts ("No\tSatker\tPredikat"), as a table copied from a page or a
+    spreadsheet reaches the text: a header line, then lines of as many cells."""
+    tables, k = [], 0
+    while k < len(lines):
+        line, start = lines[k]
+        width = line.count("\t") + 1
+        if width < MIN_TAB_CELLS or any(c.isdigit() for c in HEADER_YEAR.sub("", line)):
+            k += 1  # a header names its columns in words ("No\tPemda\tNilai 2023"); a row of values is none
+            continue
+        rows, j = [], k + 1
+        while j < len(lines) and lines[j][0].count("\t") + 1 == width:
+            row_line, row_start = lines[j]
+            rows.append(Row(tuple(_tab_cells(row_line, row_start)), row_start, row_start + len(row_line)))
+            j += 1
+        if rows:
+            tables.append(Table(tuple(_tab_cells(line, start)), tuple(rows), start, lines[j - 1][1] + len(lines[j - 1][0])))
+        k = j
     return tables
+
+
+def _tab_cells(line: str, offset: int) -> list[Cell]:
+    cells, position = [], 0
+    for raw in line.split("\t"):
+        lead = len(raw) - len(raw.lstrip())
+        cells.append(Cell(raw.strip(), offset + position + lead, offset + position + lead + len(raw.strip())))
+        position += len(raw) + 1
+    return cells
 
 
 def _cells(line: str, offset: int) -> list[Cell]:

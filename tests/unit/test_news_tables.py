@@ -51,3 +51,19 @@ def test_a_letter_grade_under_a_value_column_is_the_rows_grade(extractor):
     found = {r.entity: r for r in rows(extractor, text)}
     assert (found["Polres Blora"].score, found["Polres Blora"].predicate) == (None, ("a-", "pelayanan prima"))
     assert (found["Polres Pati"].score, found["Polres Pati"].predicate) == (4.12, ("sangat baik",))
+
+
+def test_a_table_copied_with_tab_parted_cells_is_read_by_its_header(extractor):
+    text = ("Hasil penilaian kepatuhan Ombudsman 2023:\nNo\tPemda\tNilai\tZona\n1\tKabupaten Bone\t88,50\tHijau\n"
+            "2\tKabupaten Wajo\t70,10\tKuning")
+    found = {r.entity: (r.score, r.predicate) for r in rows(extractor, text)}
+    assert found == {"Pemerintah Kabupaten Bone": (88.5, ("zona hijau",)),
+                     "Pemerintah Kabupaten Wajo": (70.1, ("zona kuning",))}
+    for record in rows(extractor, text):
+        assert text[record.start:record.end] == record.quote and "\t" in record.quote
+
+
+def test_tab_parted_lines_without_a_header_are_read_as_lines(extractor):
+    text = "Hasil penilaian kepatuhan Ombudsman 2023:\n1\tKabupaten Bone\t88,50\n2\tKabupaten Wajo\t70,10"
+    assert {r.entity: r.score for r in rows(extractor, text)} == {"Pemerintah Kabupaten Bone": 88.5,
+                                                                  "Pemerintah Kabupaten Wajo": 70.1}
