@@ -34,7 +34,7 @@ from .entities import Mention, resolve_anaphors
 from .language import indonesian
 from .merge import dedupe, drop_covered_predicates
 from .patterns import add_span_rulers
-from .predicate_only import predicate_only_records
+from .predicate_only import counted_pronoun, predicate_only_records
 from .predicates import conflicting, is_list_header, labels_of
 from .reading import SentenceReading, read_sentence
 from .segments import is_list_line, opens_on_told_result
@@ -58,10 +58,7 @@ def is_teaser(vocab, chunk: str) -> bool:
 def _supposes(vocab, chunk: str) -> bool:
     """"Apabila Pemkab X meraih nilai 90, maka masuk zona hijau": a condition, not a result;
     "jika dibandingkan tahun lalu" only compares."""
-    words = re.findall(r"\w+", chunk.lower())
-    return any(word in vocab.lex["conditional_words"]
-               and not (k + 1 < len(words) and words[k + 1] in vocab.lex["conditional_idioms"])
-               for k, word in enumerate(words))
+    return bool(vocab.conditional_re.search(chunk))
 
 
 class Extractor:
@@ -235,7 +232,7 @@ def _labels_said_of_told_group(vocab, reading, told_bodies: int) -> tuple[str, .
     items = [f for f in items if f.start < first_clause_end]
     for token in doc[:min(GROUP_OPENING_REACH, items[0].start if items else 0)]:
         word = token.lower_
-        counted = vocab.lex["ordinals"].get(word[:-3]) if word.endswith("nya") else None
+        counted = counted_pronoun(vocab, word)
         if counted is None and word in vocab.lex["ordinals"] and any(
                 t.lower_ in vocab.demonstratives for t in doc[token.i + 1:token.i + 4]):
             counted = vocab.lex["ordinals"][word]  # "ketiga daerah tersebut"

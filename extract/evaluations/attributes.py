@@ -25,6 +25,13 @@ def scheme_at(vocab, reading, position: int, text, context) -> tuple[str, str]:
     return "other", "scheme.none"
 
 
+def scheme_of_record_labels(vocab, labels, reading, position: int, text, context) -> tuple[str, str]:
+    """(scheme, rule) of a predicate-only record: the scheme its labels belong to, else the cue
+    nearest to token `position` (`scheme_at`)."""
+    scheme = scheme_of_labels(vocab, labels)
+    return (scheme, "scheme.predicate") if scheme is not None else scheme_at(vocab, reading, position, text, context)
+
+
 def scheme_of_labels(vocab, labels) -> str | None:
     """The scheme a distinctive label belongs to ("zona hijau", "informatif", "WBK"); generic
     labels ("baik", "sangat baik") belong to several and decide nothing."""
@@ -100,8 +107,7 @@ def _year_said_before(vocab, doc, score) -> int | None:
     """A year that only fillers, cues or a colon part from the score after it is that score's,
     before any year after the score (which may open the next item)."""
     k = score.start - 1
-    while k >= 0 and (doc[k].text in (":", "=") or doc[k].lower_ in vocab.relative_fillers
-                      or doc[k].lower_ in vocab.score_cues or doc[k].lower_ in vocab.lex["hedge_words"]):
+    while k >= 0 and (doc[k].text in (":", "=") or _filler(vocab, doc[k])):
         k -= 1
     if k < 0 or k == score.start - 1 and not YEAR_TOKEN.match(doc[k].text):
         return None
@@ -119,10 +125,13 @@ def _year_said_before(vocab, doc, score) -> int | None:
 def _said_of(vocab, doc, token, score) -> bool:
     """"dibanding tahun 2022 yang hanya 3,65": only fillers between a year and a score make the
     year that value's, compared or not."""
-    between = doc[token.i + 1:score.start]
-    return token.i < score.start and all(
-        t.lower_ in vocab.relative_fillers or t.lower_ in vocab.score_cues or t.lower_ in vocab.lex["hedge_words"]
-        for t in between)
+    return token.i < score.start and all(_filler(vocab, t) for t in doc[token.i + 1:score.start])
+
+
+def _filler(vocab, token) -> bool:
+    """A word that may stand between a year and its own value: "yang", "sebesar", "hanya"."""
+    return token.lower_ in vocab.relative_fillers or token.lower_ in vocab.score_cues \
+        or token.lower_ in vocab.lex["hedge_words"]
 
 
 def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..records import Evaluation
-from .attributes import local_region, scheme_at, scheme_of_labels
+from .attributes import local_region, scheme_of_record_labels
 from .context import round_of_list
 from .predicates import labels_of
 
@@ -79,9 +79,7 @@ def row_label_record(vocab, name_reading, label_reading, text, context) -> Evalu
     to the label."""
     mention = name_reading.parties[0]
     doc, labels = label_reading.doc, labels_of(label_reading.doc, list(label_reading.labels))
-    scheme, scheme_rule = scheme_of_labels(vocab, labels), "scheme.predicate"
-    if scheme is None:
-        scheme, scheme_rule = scheme_at(vocab, label_reading, 0, text, context)
+    scheme, scheme_rule = scheme_of_record_labels(vocab, labels, label_reading, 0, text, context)
     name, region = mention.entity_name(local_region(context))
     start = name_reading.sentence.start + name_reading.doc[mention.start].idx
     last = label_reading.labels[-1]

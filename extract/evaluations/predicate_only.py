@@ -34,7 +34,7 @@ from dataclasses import replace
 
 from ..records import Evaluation
 from .attachment import coordinated
-from .attributes import local_region, scheme_at, scheme_of_labels, year_near
+from .attributes import local_region, scheme_of_record_labels, year_near
 from .numbers import YEAR_TOKEN
 from .predicates import conflicting, labels_of
 from .quotes import char_span
@@ -122,9 +122,8 @@ def _records(vocab, reading, text, context, assigned) -> list[Evaluation]:
     records = []
     for mention, labels, anchor, rule, _ in assigned.values():
         labels = list(dict.fromkeys(labels))
-        scheme, scheme_rule = scheme_of_labels(vocab, labels), "scheme.predicate"
-        if scheme is None:
-            scheme, scheme_rule = scheme_at(vocab, reading, anchor if anchor is not None else mention.start, text, context)
+        scheme, scheme_rule = scheme_of_record_labels(vocab, labels, reading,
+                                                      anchor if anchor is not None else mention.start, text, context)
         name, region = mention.entity_name(local_region(context))
         label_end = next((f.end for f in reading.labels if f.start == anchor), (anchor or 0) + 1)
         if mention.foreign:  # named in an earlier sentence: the quote is this sentence's label
@@ -255,7 +254,7 @@ def _group_back_reference(vocab, reading, context, items, give) -> None:
     doc = reading.doc
     pointer = next((t.i for t in doc[:items[0].start] if (t.lower_ in vocab.anaphor_group_words
                     and any(u.lower_ in vocab.demonstratives for u in doc[t.i + 1:t.i + 4]))
-                    or _counted_pronoun(vocab, t.lower_) == len(pending[0])), None)
+                    or counted_pronoun(vocab, t.lower_) == len(pending[0])), None)
     if pointer is None or not any(t.lower_ in vocab.award_cues for t in doc[pointer:items[0].start + 1]):
         return
     for mention in pending[0]:
@@ -294,7 +293,7 @@ def _same_as_before(vocab, reading, assigned, give) -> None:
             give(mention, before[-1][1], before[-1][2], "predicate_only.same_as_before", before[-1][4])
 
 
-def _counted_pronoun(vocab, word: str) -> int | None:
+def counted_pronoun(vocab, word: str) -> int | None:
     """"keduanya", "ketiganya": the N of them (an ordinal and "-nya")."""
     return vocab.lex["ordinals"].get(word[:-3]) if word.endswith("nya") else None
 

@@ -52,6 +52,7 @@ class Vocabulary:
     assessor_names: tuple               # lowercased, longest first
     assessor_re: re.Pattern             # parts of assessors' names that read as scheme cues, masked
     teaser_re: re.Pattern               # a line that links to another story
+    conditional_re: re.Pattern          # a word that supposes a result, not one that only opens a comparison
     count_nouns: frozenset              # a whole number before one of these counts things: units, heads of names
     share_markers: frozenset
     result_markers: frozenset
@@ -206,5 +207,7 @@ def build_vocabulary(rules) -> Vocabulary:
         year_lead_words=frozenset(lex["year_lead_words"]) | {
             cue for spec in rules.schemes.values() for cue in spec.get("cues") or [] if " " not in cue}, category_names=frozenset(c.lower() for c in lex["category_names"]),
         teaser_re=re.compile(r"^\W*(" + _alternation(lex["teaser_openings"]) + r")\b", re.I),
+        conditional_re=re.compile(r"(?<!\w)(" + _alternation(lex["conditional_words"]) + r")(?!\w)(?!\W+("
+                                  + _alternation(lex["conditional_idioms"]) + r")(?!\w))", re.I),
         assessor_re=re.compile(r"(?<!\w)(" + _alternation(lex["assessor_name_parts"]) + r")(?!\w)", re.I),
     )
