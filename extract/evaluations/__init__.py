@@ -79,7 +79,7 @@ class Extractor:
             return []
         text = join_wrapped_lines(vocab, spoken)  # same length: offsets hold for both
         title = LONE_SURROGATE.sub("\ufffd", article.title or "")
-        context = read_context(vocab, text, title, article.url)
+        context = read_context(vocab, text, title, article.url, article.published)
         if not any(context.schemes.values()) and not vocab.topic_re.search(title + "\n" + text):
             # no evaluation scheme is named anywhere: ordinary news, and most of what a portal
             # publishes. The regex pass that found this out is far cheaper than spaCy on every

@@ -86,13 +86,14 @@ def _time_words(vocab, doc) -> tuple[int | None, bool]:
     return doc.user_data["time_words"]
 
 
-def read_context(vocab, text: str, title: str, url: str | None = None) -> ArticleContext:
+def read_context(vocab, text: str, title: str, url: str | None = None,
+                 published: str | None = None) -> ArticleContext:
     text = without_teasers(vocab, text)  # "Baca juga: … Zona Hijau 2021" is another story's round
     full = title + "\n" + text
     votes: Counter = Counter()
     for scheme, regex in vocab.scheme_cue_res.items():
         votes[scheme] += len(regex.findall(text)) + 3 * len(regex.findall(title))
-    year = evaluation_year(vocab, full)
+    year = evaluation_year(vocab, full, published)
     dateline_cores, dateline_end = _dateline(text)
     # governments the article names, leaving out assessors' offices ("Ombudsman RI
     # Perwakilan Provinsi Banten", "Komisi Informasi Provinsi Banten")
@@ -151,7 +152,7 @@ def region_of_host(vocab, url: str | None):
     return resolve_region(vocab, label, None)
 
 
-def evaluation_year(vocab, text: str) -> int | None:
+def evaluation_year(vocab, text: str, published: str | None = None) -> int | None:
     """The period the article's results are for: the latest year written onto an evaluation word
     or a scheme cue ("Penilaian Kepatuhan Tahun 2024", "SPBE 2023"), else the latest named after
     one in its sentence. A story compares its round with earlier ones ("Evaluasi SPBE 2021 …
@@ -203,12 +204,15 @@ def evaluation_year(vocab, text: str) -> int | None:
     for found in re.finditer(rf"\b({MONTHS})\s+((?:19|20)\d\d)\b", lead, re.I):
         if not re.search(r"\d{1,2}\s*$", lead[:found.start()]):
             return int(found.group(2))
-    # "tahun ini" in a story dated by its event: the round of that date
+    # "tahun ini" in a story dated by its event: the round of that date; a page whose text names
+    # no day is dated by its publication (the portal's byline, read with the page)
     if re.search(r"\btahun ini\b", text, re.I):
         for start, end in date_spans(text):
             parsed = parse_date_span(text[start:end])
             if parsed:
                 return int(parsed[:4])
+        if published and re.match(r"(?:19|20)\d\d-", published):
+            return int(published[:4])
     return None
 
 

@@ -116,3 +116,12 @@ def test_a_sentence_opening_on_now_is_not_the_round_named_with_an_earlier_value(
     # a round named for the whole article still dates a value told "now"
     text = "Ombudsman RI merilis hasil penilaian kepatuhan 2023. Tahun ini, Kabupaten Bone meraih nilai 88,50."
     assert years_by_score(extractor, text) == {88.5: 2023}
+
+
+def test_this_year_in_a_page_whose_text_names_no_day_is_its_publication_year(extractor):
+    text = "Tahun ini Pemerintah Kota Bau-Bau meraih nilai 86,40 dan masuk zona hijau penilaian kepatuhan Ombudsman."
+    dated = extractor.extract(Article(text=text, published="2023-12-14"))
+    assert [r.year for r in dated] == [2023]
+    # without "tahun ini" the publication date says nothing of the round
+    undated = extractor.extract(Article(text=text.replace("Tahun ini ", ""), published="2023-12-14"))
+    assert [r.year for r in undated] == [None]
