@@ -106,8 +106,7 @@ def find_mentions(vocab, doc, found, defined: dict | None = None, dateline_end: 
             i += 1
     # "Badan Publik", "Partai Politik": the name of a kind of body, never one body; nor is a unit
     # said of a whole country or province ("Dinas Dukcapil di seluruh Indonesia")
-    mentions = [m for m in mentions if m.base_name.lower() not in vocab.category_names
-                and not _said_of_all(vocab, doc, m)]
+    mentions = [m for m in mentions if not _names_a_kind(vocab, m.base_name) and not _said_of_all(vocab, doc, m)]
     mentions = [_with_role(vocab, doc, m, mentions[k - 1] if k else None) for k, m in enumerate(mentions)]
     mentions = _inherit_list_heads(vocab, doc, mentions)
     return [m for m in mentions if m.start >= dateline_end]
@@ -545,6 +544,15 @@ def _inherit_list_heads(vocab, doc, mentions: list[Mention]) -> list[Mention]:
 
 # ---------------------------------------------------------------------------------------------
 # Token helpers
+
+def _names_a_kind(vocab, name: str) -> bool:
+    """"Badan Publik", and "Badan Publik Informatif" in "dinobatkan sebagai Badan Publik
+    Informatif": a kind of body, or a kind with the label given to it."""
+    name = name.lower()
+    kind = next((c for c in vocab.category_names if name == c or name.startswith(c + " ")), None)
+    rest = name[len(kind):].strip() if kind else None
+    return kind is not None and (not rest or any(rest in labels for labels in vocab.scheme_predicates.values()))
+
 
 def _said_of_all(vocab, doc, mention) -> bool:
     after = " ".join(t.lower_ for t in doc[mention.end:mention.end + 3]).replace(" - ", "-")

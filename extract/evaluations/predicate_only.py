@@ -21,7 +21,9 @@ The shapes news uses, each read within one clause (`segments.clauses`):
 9. an entity given the label of the one before: "…, disusul Kabupaten Pinrang dengan predikat
    yang sama";
 10. bodies of a sentence opening on "likewise": "Begitu pula Kabupaten Takalar dan Kota Makassar.";
-11. bodies together with one given a label: "Kabupaten X masuk zona hijau bersama Kabupaten Y".
+11. bodies together with one given a label: "Kabupaten X masuk zona hijau bersama Kabupaten Y";
+12. a body named as what its label makes it: "Komisi Informasi menetapkan Pemkab Poso sebagai
+    badan publik Informatif", "Pemkab Poso dinobatkan oleh Komisi Informasi sebagai …".
 
 A predicate that is negated ("tak satu pun … meraih zona hijau"), that refers back to one
 already given ("Predikat Baik ini …"), that heads a list of kinds of bodies ("tujuh
@@ -109,6 +111,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
     _group_back_reference(vocab, reading, context, items, give)  # 6.
     _headed(vocab, reading, items, give)  # 8.
     _same_as_before(vocab, reading, assigned, give)  # 9.
+    _named_as(vocab, reading, items, give)  # 12.
     if not assigned:
         _likewise(vocab, reading, context, give)  # 10.
     else:
@@ -366,6 +369,33 @@ def _together_with(vocab, reading, assigned, give) -> None:
             subject = reading.mention_ending.get(k - 2)
             if subject is not None and not subject.comparison:
                 give(subject, list(labels), anchor, "predicate_only.together_with", clause)
+
+
+# at most this many words (a kind of body: "badan publik", "daerah") between "sebagai" and its label
+NAMED_AS_REACH = 3
+
+
+def _named_as(vocab, reading, items, give) -> None:
+    """12. "Komisi Informasi menetapkan Pemkab Poso sebagai badan publik Informatif": the one
+    body between a naming verb and "sebagai" is named by the label after it; after a passive
+    one ("Pemkab Poso ditetapkan oleh Komisi Informasi sebagai …") the body before the verb."""
+    doc, naming = reading.doc, vocab.lex["naming_verbs"]
+    for item in items:
+        as_word = next((t.i for t in reversed(doc[max(0, item.start - NAMED_AS_REACH - 1):item.start])
+                        if t.lower_ in vocab.lex["as_words"]), None)
+        if as_word is None or any(as_word < m.start < item.start for m in reading.parties) \
+                or _negated(vocab, doc, max(0, as_word - 6), item.start):
+            continue
+        clause = next((c for c in reading.clauses if c[0] <= as_word < c[1]), (0, len(doc)))
+        verb = next((t for t in reversed(doc[clause[0]:as_word]) if t.lower_ in naming["active"] + naming["passive"]), None)
+        if verb is None:
+            continue
+        if verb.lower_ in naming["active"]:
+            named = [m for m in reading.parties if verb.i < m.start and m.end <= as_word]
+        else:
+            named = [m for m in reading.parties if m.end <= verb.i and verb.i - m.end <= 3][-1:]
+        if len(named) == 1:
+            give(named[0], labels_of(doc, [item]), item.start, "predicate_only.named_as", -3)
 
 
 def _history(vocab, reading) -> list[tuple]:

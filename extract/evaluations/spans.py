@@ -219,13 +219,24 @@ def _wished(vocab, doc, span) -> bool:
     return any(f" {word} " in said_before for word in vocab.lex["hope_words"])
 
 
+PURPOSE_REACH = 6  # tokens before a label in which a purpose word still governs it
+
+
+def _for_the_sake_of(vocab, doc, span) -> bool:
+    """"… berbenah agar meraih predikat Informatif", "supaya bisa kembali meraih WBK": what is done
+    in order to get a label, even with a verb of receiving, is not getting it."""
+    window = doc[max(0, span.start - PURPOSE_REACH):span.start]
+    purpose = next((t.i for t in reversed(window) if t.lower_ in vocab.lex["purpose_words"]), None)
+    return purpose is not None and not any(t.is_punct for t in doc[purpose:span.start])
+
+
 def _aspired(vocab, doc, span) -> bool:
     """"mencanangkan Zona Integritas menuju WBBM", "menargetkan predikat A": a goal, not a result.
     But "Menuju WBK" is also the name of the award itself: "meraih predikat Zona Integritas
     menuju WBK", "berpredikat Menuju WBK" are results, and so is "setelah meraih WBK" after a
     goal. The nearest goal word counts only if no verb of receiving stands between it and the
     label, and a bare "menuju" only if no award word precedes it either."""
-    if _wished(vocab, doc, span):
+    if _wished(vocab, doc, span) or _for_the_sake_of(vocab, doc, span):
         return True
     window = doc[max(0, span.start - 4):span.start]
     goals = [t.i for t in window if t.lower_ in vocab.aspiration]

@@ -476,3 +476,29 @@ def test_a_numbered_lines_category_after_the_name_is_its_own(extractor):
 def test_a_class_letter_before_a_bracket_is_no_grade(extractor):
     text = "Dalam evaluasi PEKPPP 2023, RSUD Tipe C (Sangat Baik) meraih penghargaan."
     assert all("c" not in r.predicate for r in extracted(extractor, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Komisi Informasi Provinsi Jambi menetapkan Pemerintah Kabupaten Kerinci sebagai badan publik Informatif "
+    "dalam monitoring dan evaluasi keterbukaan informasi publik 2023.",
+    "Pemerintah Kabupaten Kerinci ditetapkan oleh Komisi Informasi Provinsi Jambi sebagai badan publik Informatif "
+    "dalam monitoring dan evaluasi keterbukaan informasi publik 2023.",
+    "Pemerintah Kabupaten Kerinci dinobatkan sebagai Badan Publik Informatif dalam monitoring dan evaluasi "
+    "keterbukaan informasi publik 2023.",
+])
+def test_a_body_named_as_what_its_label_makes_it_is_given_the_label(extractor, text):
+    found = given(extractor, text)
+    assert {name: r.predicate for name, r in found.items()} == {"Pemerintah Kabupaten Kerinci": ("informatif",)}
+
+
+@pytest.mark.parametrize("text", [
+    # a group, not one named body
+    "Komisi Informasi menetapkan lima badan publik sebagai badan publik Informatif dalam monitoring keterbukaan informasi publik.",
+    "Komisi Informasi tidak menetapkan Pemkab Kerinci sebagai badan publik Informatif dalam monitoring keterbukaan informasi publik.",
+    # what is done in order to get a label is not getting it
+    "Bupati Kerinci menetapkan Dinas Kominfo sebagai pengelola PPID agar meraih predikat Informatif dalam monitoring "
+    "keterbukaan informasi publik.",
+    "Dinas Kominfo Kerinci berbenah supaya bisa kembali meraih predikat Informatif dalam monitoring keterbukaan informasi publik.",
+])
+def test_naming_a_group_denied_or_worked_for_gives_no_record(extractor, text):
+    assert given(extractor, text) == {}

@@ -296,6 +296,26 @@ def test_aspiration_is_not_an_award(extractor, marker):
     assert run(extractor, text) == []
 
 
+@pytest.mark.parametrize("purpose", LEX["purpose_words"])
+def test_a_label_worked_for_is_not_an_award(extractor, purpose):
+    text = f"Pengadilan Agama Lebak terus berbenah {purpose} meraih predikat WBK dalam penilaian zona integritas."
+    assert run(extractor, text) == []
+
+
+@pytest.mark.parametrize("verb", LEX["naming_verbs"]["active"])
+def test_an_active_naming_verb_gives_the_body_after_it_the_label_after_as(extractor, verb):
+    text = (f"Komisi Informasi Provinsi Banten {verb} Pemerintah Kabupaten Lebak {LEX['as_words'][0]} badan publik "
+            f"Informatif dalam monitoring dan evaluasi keterbukaan informasi publik 2023.")
+    assert [(r.entity, r.predicate) for r in run(extractor, text)] == [("Pemerintah Kabupaten Lebak", ("informatif",))]
+
+
+@pytest.mark.parametrize("verb", LEX["naming_verbs"]["passive"])
+def test_a_passive_naming_verb_gives_the_body_before_it_the_label_after_as(extractor, verb):
+    text = (f"Pemerintah Kabupaten Lebak {verb} oleh Komisi Informasi Provinsi Banten {LEX['as_words'][0]} badan "
+            f"publik Informatif dalam monitoring dan evaluasi keterbukaan informasi publik 2023.")
+    assert [(r.entity, r.predicate) for r in run(extractor, text)] == [("Pemerintah Kabupaten Lebak", ("informatif",))]
+
+
 @pytest.mark.parametrize("hope", LEX["hope_words"])
 @pytest.mark.parametrize("modal", LEX["modal_words"])
 def test_a_hoped_for_label_is_not_an_award(extractor, hope, modal):
