@@ -106,7 +106,8 @@ def find_mentions(vocab, doc, found, defined: dict | None = None, dateline_end: 
             i += 1
     # "Badan Publik", "Partai Politik": the name of a kind of body, never one body; nor is a unit
     # said of a whole country or province ("Dinas Dukcapil di seluruh Indonesia")
-    mentions = [m for m in mentions if not _names_a_kind(vocab, m.base_name) and not _said_of_all(vocab, doc, m)]
+    mentions = [m for m in mentions if not _names_a_kind(vocab, m.base_name) and not _said_of_all(vocab, doc, m)
+                and not _counted_kind(vocab, doc, m)]
     mentions = [_with_role(vocab, doc, m, mentions[k - 1] if k else None) for k, m in enumerate(mentions)]
     mentions = _inherit_list_heads(vocab, doc, mentions)
     return [m for m in mentions if m.start >= dateline_end]
@@ -552,6 +553,17 @@ def _names_a_kind(vocab, name: str) -> bool:
     kind = next((c for c in vocab.category_names if name == c or name.startswith(c + " ")), None)
     rest = name[len(kind):].strip() if kind else None
     return kind is not None and (not rest or any(rest in labels for labels in vocab.scheme_predicates.values()))
+
+
+def _counted_kind(vocab, doc, mention) -> bool:
+    """"dari tiga Kantor Pertanahan yang dinilai", "dua Kantor Pertanahan sisanya", "sejumlah
+    Puskesmas": a head counted, with no place of its own, is a group of such bodies. A number that
+    opens the line is its row number ("1 Puskesmas Sukamaju 88,50")."""
+    if mention.kind not in ("agency", "defined") or mention.region is not None or mention.start == 0:
+        return False
+    before = doc[mention.start - 1]
+    return before.lower_ in vocab.lex["number_words"] or before.lower_ in vocab.lex["group_quantifiers"] \
+        or (before.text.isdigit() and mention.start > 1 and doc[mention.start - 2].text not in ("\n", ".", ")"))
 
 
 def _said_of_all(vocab, doc, mention) -> bool:

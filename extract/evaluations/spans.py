@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .numbers import YEAR_TOKEN
 from .patterns import LETTER_GRADE, SPAN_KEY
 from .vocabulary import joined_key
 
@@ -23,7 +24,7 @@ class Found:
 def find_spans(vocab, doc) -> list[Found]:
     spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]
              if not (s.label_ == "PREDICATE" and _loose_word(vocab, doc, s))
-             and not (s.label_ in ("PREDICATE", "GRADE") and (_aspired(vocab, doc, s) or _counted(doc, s)))
+             and not (s.label_ in ("PREDICATE", "GRADE") and (_aspired(vocab, doc, s) or _counted(vocab, doc, s)))
              and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))
              and not (s.id_ == "after_verb" and s.end < len(doc) and doc[s.end].text[:1].isupper())
              and not (s.id_ == "quoted" and not (_after_grade_cue(vocab, doc, s) or _after_name_or_score(doc, s)))]
@@ -168,10 +169,13 @@ def _list_line(doc) -> bool:
     return len(doc) > 2 and ((doc[0].like_num and doc[1].text in (".", ")")) or doc[0].text in ("•", "-", "*", "–"))
 
 
-def _counted(doc, span) -> bool:
+def _counted(vocab, doc, span) -> bool:
     """"terdapat 1 Zona Merah, lalu 7 Zona Kuning": a number of units in a category, not an award.
-    A score before its predicate ("nilai 94, 62 zona hijau") is not a count: it has decimals."""
+    A score before its predicate ("nilai 94, 62 zona hijau") is not a count: it has decimals; nor
+    is a year said as one ("SAKIP Kota X tahun 2022 berpredikat B")."""
     if span.start == 0 or not doc[span.start - 1].text.isdigit():
+        return False
+    if span.start > 1 and YEAR_TOKEN.match(doc[span.start - 1].text) and doc[span.start - 2].lower_ in vocab.year_lead_words:
         return False
     return not (span.start > 2 and doc[span.start - 2].text == "," and doc[span.start - 3].text.isdigit())
 

@@ -329,3 +329,24 @@ def test_a_unit_right_after_unit_pelayanan_is_that_unit_and_a_government_its_own
 def test_a_kecamatan_or_a_puskesmas_named_after_a_place_keeps_its_own_name(extractor, written, entity, region):
     [record] = records(extractor, f"Dalam survei kepuasan masyarakat 2023, {written} meraih nilai 89,31.")
     assert (record.entity, record.region) == (entity, region)
+
+
+def test_a_counted_head_with_no_place_is_a_group_not_a_body(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2024, dari empat Kantor Pertanahan yang dinilai, predikat Baik "
+            "hanya diraih Kantor Pertanahan Kabupaten Sumbawa dengan nilai 82,40. Tiga Kantor Pertanahan lainnya "
+            "berpredikat Cukup, masing-masing Kantor Pertanahan Kabupaten Dompu (71,20), Kantor Pertanahan Kabupaten "
+            "Bima (70,05) dan Kantor Pertanahan Kota Bima (72,15).")
+    found = {r.entity: (r.score, r.predicate) for r in extracted(extractor, text)}
+    assert found == {
+        "Kantor Pertanahan Kabupaten Sumbawa": (82.4, ("baik",)),
+        "Kantor Pertanahan Kabupaten Dompu": (71.2, ("cukup",)),
+        "Kantor Pertanahan Kabupaten Bima": (70.05, ("cukup",)),
+        "Kantor Pertanahan Kota Bima": (72.15, ("cukup",)),
+    }
+
+
+def test_a_row_number_before_a_head_is_no_count(extractor):
+    text = ("Hasil Survei Kepuasan Masyarakat 2024:\n1 Puskesmas Sukamaju meraih nilai 88,50\n"
+            "2 Puskesmas Cikaret meraih nilai 86,10")
+    assert {r.entity: r.score for r in extracted(extractor, text)} == {
+        "Puskesmas Sukamaju": 88.5, "Puskesmas Cikaret": 86.1}
