@@ -35,7 +35,7 @@ from .language import indonesian
 from .merge import dedupe, drop_covered_predicates
 from .patterns import add_span_rulers
 from .predicate_only import counted_pronoun, predicate_only_records
-from .predicates import conflicting, is_list_header, labels_of
+from .predicates import conflicting, is_list_header, labels_of, opens_a_list
 from .reading import SentenceReading, read_sentence
 from .segments import is_list_line, opens_on_told_result
 from .tables import find_tables, table_records
@@ -147,6 +147,7 @@ class Extractor:
         on_topic = sum(context.schemes.values()) >= 2
         list_labels = None  # the predicates of a bulleted list's header, while its lines run
         list_region = None  # the government a list's header names: its items' region ("OPD Pemprov Jatim: • Dinkes (92,71)")
+        scheme_list = False  # under a header that names a scheme ("Hasil SKM 2024:"), a list line's bare value is a result
         all_sentences = sentences(text)
         for number, sentence in enumerate(all_sentences):
             chunk = sentence.of(text)
@@ -161,7 +162,7 @@ class Extractor:
             # "Polres Blora\n4,23": a number alone under a row's name is its score cell
             scores_a_row = above is not None and name_cell(above[0]) and is_score_cell(text, sentence)
             reading = read_sentence(vocab, self.nlp, number, sentence, text, context, on_topic,
-                                    in_list=(bool(list_labels) and is_list_line(chunk)) or scores_a_row)
+                                    in_list=((bool(list_labels) or scheme_list) and is_list_line(chunk)) or scores_a_row)
             # a label line right under a row's score, or under a name while no group's label is
             # open, closes that row; under a name of an open group it heads the next group
             line_above = all_sentences[number - 1] if number else None
@@ -175,6 +176,7 @@ class Extractor:
                 list_labels = None  # a line that is neither a bullet nor a name: the list is over
             if not is_list_line(chunk):
                 list_region = None
+                scheme_list = bool(reading.cues) and not reading.scores and opens_a_list(vocab, reading.doc)
             if not reading.scores and not closes_row and is_list_header(vocab, reading.doc, reading.found):
                 list_labels = labels_of(reading.doc, predicate_items(reading.found))
                 list_region = next((m.region for m in reversed(reading.mentions) if m.kind == "gov"), None)

@@ -23,8 +23,13 @@ def is_list_header(vocab, doc, found: list[Found]) -> bool:
     or an introducing word at the end: the next lines are the list."""
     if not predicate_items(found):
         return False
+    return opens_a_list(vocab, doc) or _label_line(vocab, doc, found)
+
+
+def opens_a_list(vocab, doc) -> bool:
+    """The line ends on a colon or an introducing word: the next lines are its list."""
     words = [t.lower_ for t in doc if not t.is_punct]
-    return doc.text.rstrip().endswith(":") or bool(words and words[-1] in vocab.list_intro) or _label_line(vocab, doc, found)
+    return doc.text.rstrip().endswith(":") or bool(words and words[-1] in vocab.list_intro)
 
 
 def _label_line(vocab, doc, found: list[Found]) -> bool:

@@ -322,3 +322,13 @@ def test_a_category_sentence_of_another_round_leads_no_list_in(extractor):
     assert all(r.predicate == () for r in extracted(extractor, other_round + list_line))
     this_round = "Ombudsman RI merilis hasil penilaian kepatuhan 2023. Sebanyak 16 daerah masuk zona hijau."
     assert {r.predicate for r in extracted(extractor, this_round + list_line.replace("62,30", "82,30"))} == {("zona hijau",)}
+
+
+@pytest.mark.parametrize("bullet", ["1.", "-", "•"])
+def test_a_bare_value_on_a_list_line_under_a_header_naming_a_scheme_is_a_result(extractor, bullet):
+    text = (f"Hasil Survei Kepuasan Masyarakat 2024:\n{bullet} Dinas Sosial 88,50\n{bullet} Dinas Kesehatan 86,10\n"
+            "Anggaran kegiatan tahun depan 12,5 miliar.")
+    assert {r.entity: r.score for r in extracted(extractor, text)} == {"Dinas Sosial": 88.5, "Dinas Kesehatan": 86.1}
+    # under a header that names no scheme, nothing says these numbers are results
+    plain = text.replace("Hasil Survei Kepuasan Masyarakat 2024:", "Anggaran per dinas tahun 2024 (miliar):")
+    assert extracted(extractor, plain) == []
