@@ -557,13 +557,18 @@ def _names_a_kind(vocab, name: str) -> bool:
 
 def _counted_kind(vocab, doc, mention) -> bool:
     """"dari tiga Kantor Pertanahan yang dinilai", "dua Kantor Pertanahan sisanya", "sejumlah
-    Puskesmas": a head counted, with no place of its own, is a group of such bodies. A number that
-    opens the line is its row number ("1 Puskesmas Sukamaju 88,50")."""
+    Puskesmas", "9 kantor BPN lain": a head counted, with no place of its own, is a group of such
+    bodies. A number that opens the line is its row number ("1 Puskesmas Sukamaju 88,50")."""
     if mention.kind not in ("agency", "defined") or mention.region is not None or mention.start == 0:
         return False
-    before = doc[mention.start - 1]
-    return before.lower_ in vocab.lex["number_words"] or before.lower_ in vocab.lex["group_quantifiers"] \
-        or (before.text.isdigit() and mention.start > 1 and doc[mention.start - 2].text not in ("\n", ".", ")"))
+
+    def count(token) -> bool:
+        return token.lower_ in vocab.lex["number_words"] or token.lower_ in vocab.lex["group_quantifiers"] \
+            or (token.text.isdigit() and token.i > 0 and doc[token.i - 1].text not in ("\n", ".", ")"))
+
+    # "9 kantor BPN lain": a count, a common noun, the head and "other"
+    others = mention.end < len(doc) and doc[mention.end].lower_ in vocab.lex["other_words"]
+    return count(doc[mention.start - 1]) or (others and any(count(t) for t in doc[max(0, mention.start - 3):mention.start]))
 
 
 def _said_of_all(vocab, doc, mention) -> bool:
@@ -592,6 +597,10 @@ def skip_parenthetical(doc, j: int) -> int:
     if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].text[:1].isalpha() \
             and not doc[j + 1].like_num and not LETTER_GRADE.match(doc[j + 1].text):
         return j + 3  # "(BB)" after a name is its grade, read by the predicate stage
+    # "Kementerian Agraria dan Tata Ruang (ATR/BPN)": one abbreviation of parts joined by "/" or "-"
+    if j + 4 < len(doc) and doc[j].text == "(" and doc[j + 2].text in ("/", "-") and doc[j + 4].text == ")" \
+            and all(doc[k].text[:1].isupper() and doc[k].is_alpha for k in (j + 1, j + 3)):
+        return j + 5
     return j
 
 

@@ -350,3 +350,16 @@ def test_a_row_number_before_a_head_is_no_count(extractor):
             "2 Puskesmas Cikaret meraih nilai 86,10")
     assert {r.entity: r.score for r in extracted(extractor, text)} == {
         "Puskesmas Sukamaju": 88.5, "Puskesmas Cikaret": 86.1}
+
+
+def test_an_abbreviation_of_joined_parts_in_brackets_is_the_name_before_it(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2019, tiga kementerian masuk zona kuning, yaitu Kementerian "
+            "Perhubungan, Kementerian Agraria dan Tata Ruang (ATR/BPN) serta Kementerian Pertanian.")
+    assert sorted(r.entity for r in extracted(extractor, text)) == [
+        "Kementerian Agraria dan Tata Ruang", "Kementerian Perhubungan", "Kementerian Pertanian"]
+
+
+def test_a_count_of_other_offices_of_a_kind_is_no_body(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2022, zona hijau diraih Kantor Wilayah BPN Provinsi Riau serta "
+            "lima kantor BPN lain di Provinsi Riau.")
+    assert [r.entity for r in extracted(extractor, text)] == ["Kantor Wilayah Badan Pertanahan Nasional Provinsi Riau"]
