@@ -29,12 +29,12 @@ from .attachment import coordinated, scored_records
 from .cells import (is_score_cell, label_cell, name_cell, opens_a_row, reads_as_a_name, row_label_record,
                     score_cell, whole_line)
 from .attributes import year_at
-from .context import read_context
+from .context import read_context, says_past
 from .entities import Mention, resolve_anaphors
 from .language import indonesian
 from .merge import dedupe, drop_covered_predicates
 from .patterns import add_span_rulers
-from .predicate_only import counted_pronoun, predicate_only_records
+from .predicate_only import ALL, group_pointer, predicate_only_records
 from .predicates import conflicting, is_list_header, labels_of, opens_a_list
 from .reading import SentenceReading, read_sentence
 from .segments import is_list_line, opens_on_told_result
@@ -204,7 +204,7 @@ def _sentence_without_scores(vocab, reading, text, context, line_labels) -> list
     # category of another round leads no list in
     other_round = context.year is not None and any(
         (year := year_at(vocab, doc, t)) and year != context.year for t in doc)
-    past = any(t.lower_ in vocab.past_markers for t in doc) or opens_on_told_result(vocab, doc) or other_round
+    past = says_past(vocab, [t.lower_ for t in doc]) or opens_on_told_result(vocab, doc) or other_round
     if labels and not past and not conflicting(vocab, labels):
         given_to = {r.entity_as_written for r in given}
         passed_over = frozenset(m.entity_name(None)[0] for m in reading.parties if m.written not in given_to)
@@ -233,12 +233,8 @@ def _labels_said_of_told_group(vocab, reading, told_bodies: int) -> tuple[str, .
     first_clause_end = reading.clauses[0][1] if reading.clauses else len(doc)
     items = [f for f in items if f.start < first_clause_end]
     for token in doc[:min(GROUP_OPENING_REACH, items[0].start if items else 0)]:
-        word = token.lower_
-        counted = counted_pronoun(vocab, word)
-        if counted is None and word in vocab.lex["ordinals"] and any(
-                t.lower_ in vocab.demonstratives for t in doc[token.i + 1:token.i + 4]):
-            counted = vocab.lex["ordinals"][word]  # "ketiga daerah tersebut"
-        if word in vocab.lex["all_of_them"] or counted == told_bodies:
+        counted = group_pointer(vocab, doc, token)
+        if counted == told_bodies or (counted == ALL and token.lower_ in vocab.lex["all_of_them"]):
             if any(t.lower_ in vocab.award_cues for t in doc[token.i:items[0].start + 1]):
                 return tuple(labels_of(doc, items))
             return ()

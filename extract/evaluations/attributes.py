@@ -139,13 +139,13 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
     labels, `own_labels` those of this record's:
 
     1. a year in the entity's own item, after its name ("A, yakni tahun 2016, serta B untuk
-       tahun 2017");
+       tahun 2017"); none if "tahun lalu" stands between the name and its label;
     2. the one year nearer to the record's own labels than to any other label of the sentence
        (in "meraih zona hijau, naik dari tahun 2021 yang masih zona kuning" 2021 is the yellow
        zone's); a compared year counts when a clause of its own follows it ("ketimbang tahun
        2021, ketika daerah tersebut memperoleh predikat B");
     3. a year before the entity, back to the previous entity;
-    4. the article's round.
+    4. the article's round, unless the sentence opens on an earlier time ("Dua tahun lalu, …").
     """
     later = [m.start for m in mentions if m.start >= mention.end]
     earlier = [m.end for m in mentions if m.end <= mention.start]
@@ -168,6 +168,8 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
         year = year_at(vocab, doc, token)
         if year:
             return year
+    if own_labels and _earlier_time_between(vocab, doc, mention.end, min(own_labels)):
+        return None  # "Pemkab Ende tahun lalu masih di zona kuning": before the round, and no year said
     year = nearest_to_own_labels()
     if year:
         return year
@@ -175,7 +177,14 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
         year = year_at(vocab, doc, token)
         if year:
             return year
+    if opens_on_earlier_time(vocab, doc):
+        return None  # "Dua tahun lalu Kabupaten X juga meraih zona hijau": not the round, and no year said
     return round_of_list(vocab, context, doc)  # 4.
+
+
+def _earlier_time_between(vocab, doc, start: int, end: int) -> bool:
+    said = " " + " ".join(t.lower_ for t in doc[start:end]) + " "
+    return any(f" {phrase} " in said for phrase in vocab.earlier_phrases)
 
 
 def _opens_when_clause(vocab, doc, token) -> bool:
@@ -195,6 +204,17 @@ def rank_of(vocab, doc, seg_start, seg_end) -> int | None:
     return None
 
 
+def opens_on_earlier_time(vocab, doc) -> bool:
+    """"Tahun lalu, …", "Pada tahun sebelumnya …", "Dua tahun lalu …", "Sebelumnya, …": the
+    sentence tells of a time before the round."""
+    words = [t.lower_ for t in doc[:6] if not t.is_punct]
+    opening = " ".join(words)
+    return (bool(words) and words[0] in vocab.lex["earlier_openings"]) or any(
+        opening.startswith(phrase) or opening.startswith("pada " + phrase)
+        or (words[:1] and words[0] in vocab.lex["number_words"] and " ".join(words[1:]).startswith(phrase))
+        for phrase in vocab.earlier_phrases)
+
+
 def is_earlier_value(vocab, doc, score) -> bool:
     """The earlier value of a change, or one said to be last year's: "dari 89 menjadi 91",
     "73,44 (pada tahun lalu)", "nilai SAKIP tahun lalu, yaitu 70,62"."""
@@ -204,9 +224,7 @@ def is_earlier_value(vocab, doc, score) -> bool:
     said_before = " ".join(t.lower_ for t in doc[max(0, score.start - 5):score.start])
     # "Tahun lalu, IPP Kota X masih 3,98.": a sentence that opens on last year frames the first
     # value it gives
-    opening = " ".join(t.lower_ for t in doc[:6] if not t.is_punct)
-    if any(opening.startswith(phrase) or opening.startswith("pada " + phrase) for phrase in vocab.earlier_phrases) \
-            and not any(t.like_num for t in doc[:score.start] if YEAR_TOKEN.match(t.text) is None):
+    if opens_on_earlier_time(vocab, doc) and not any(t.like_num for t in doc[:score.start] if YEAR_TOKEN.match(t.text) is None):
         return True
     for phrase in vocab.earlier_phrases:
         if phrase in said_later:

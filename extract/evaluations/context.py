@@ -270,7 +270,18 @@ def _sentence_at(text: str, position: int) -> str:
 
 def _in_past_sentence(vocab, text: str, position: int, clause_only: bool = False) -> bool:
     said = _clause_at(text, position) if clause_only else _sentence_at(text, position)
-    return any(re.search(rf"\b{marker}\b", said.lower()) for marker in vocab.past_markers)
+    return says_past(vocab, re.findall(r"\w+", said.lower()))
+
+
+def says_past(vocab, words: list[str]) -> bool:
+    """The words tell of an earlier state: "sebelumnya", "pernah", "tahun lalu". A marker that is
+    also a connective ("lalu": "A, lalu B, serta C") tells of the past only after a time word
+    ("tahun lalu", "dua bulan yang lalu")."""
+    for k, word in enumerate(words):
+        if word in vocab.past_markers and (word not in vocab.lex["past_after_time_only"] or any(
+                w in vocab.lex["time_nouns"] for w in words[max(0, k - 2):k])):
+            return True
+    return False
 
 
 def _clause_at(text: str, position: int) -> str:

@@ -255,9 +255,7 @@ def _group_back_reference(vocab, reading, context, items, give) -> None:
     if not pending or reading.parties or not items or reading.number - pending[1] > PENDING_LIST_REACH:
         return
     doc = reading.doc
-    pointer = next((t.i for t in doc[:items[0].start] if (t.lower_ in vocab.anaphor_group_words
-                    and any(u.lower_ in vocab.demonstratives for u in doc[t.i + 1:t.i + 4]))
-                    or counted_pronoun(vocab, t.lower_) == len(pending[0])), None)
+    pointer = next((t.i for t in doc[:items[0].start] if group_pointer(vocab, doc, t) in (len(pending[0]), ALL)), None)
     if pointer is None or not any(t.lower_ in vocab.award_cues for t in doc[pointer:items[0].start + 1]):
         return
     for mention in pending[0]:
@@ -299,6 +297,31 @@ def _same_as_before(vocab, reading, assigned, give) -> None:
 def counted_pronoun(vocab, word: str) -> int | None:
     """"keduanya", "ketiganya": the N of them (an ordinal and "-nya")."""
     return vocab.lex["ordinals"].get(word[:-3]) if word.endswith("nya") else None
+
+
+ALL = -1  # a group pointed back at whole, with no count ("semuanya", "para kepala daerah tersebut")
+
+
+def group_pointer(vocab, doc, token) -> int | None:
+    """How many bodies told before the token points back at: "keduanya" 2; "ketiga daerah
+    tersebut", "ke-3 kabupaten tersebut", "3 kabupaten itu", "tiga daerah tersebut" 3;
+    "semuanya", "seluruh daerah tersebut" ALL; None if it points at no group."""
+    word = token.lower_
+    if word in vocab.lex["all_of_them"]:
+        return ALL
+    counted = counted_pronoun(vocab, word)
+    if counted is not None:
+        return counted
+    demonstrated = any(t.lower_ in vocab.demonstratives for t in doc[token.i + 1:token.i + 4])
+    if not demonstrated:
+        return None
+    if word in vocab.lex["ordinals"]:
+        return vocab.lex["ordinals"][word]
+    if word in vocab.lex["number_words"]:
+        return vocab.lex["number_words"][word]
+    if word.isdigit():  # "ke-3 kabupaten tersebut", "3 kabupaten itu"
+        return int(word)
+    return ALL if word in vocab.anaphor_group_words else None
 
 
 def _likewise(vocab, reading, context, give) -> None:

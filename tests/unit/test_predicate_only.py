@@ -502,3 +502,17 @@ def test_a_body_named_as_what_its_label_makes_it_is_given_the_label(extractor, t
 ])
 def test_naming_a_group_denied_or_worked_for_gives_no_record(extractor, text):
     assert given(extractor, text) == {}
+
+
+@pytest.mark.parametrize("pointer", ["Ke-3 kabupaten tersebut", "3 kabupaten itu", "Ketiga kabupaten tersebut",
+                                     "Tiga kabupaten tersebut"])
+def test_a_group_pointed_back_at_with_its_number_in_any_writing_takes_the_label(extractor, pointer):
+    text = ("Ombudsman RI Perwakilan NTT juga menilai kepatuhan tiga kabupaten lain pada 2019, yakni Pemerintah "
+            "Kabupaten Ende, lalu Pemerintah Kabupaten Sikka, serta Pemerintah Kabupaten Ngada.\n\n"
+            f"Sayangnya, {pointer} masih tergolong kepatuhan rendah.")
+    found = given(extractor, text)
+    assert {name: (r.predicate, r.year) for name, r in found.items()} == {
+        name: (("kepatuhan rendah",), 2019) for name in
+        ("Pemerintah Kabupaten Ende", "Pemerintah Kabupaten Sikka", "Pemerintah Kabupaten Ngada")}
+    # a number that is not theirs points at another group
+    assert given(extractor, text.replace(pointer, "Ke-4 kabupaten tersebut")) == {}

@@ -1,4 +1,5 @@
 """Which round a reported result belongs to, from what the article says around it."""
+import pytest
 from rapor.extract.records import Article
 
 
@@ -125,3 +126,24 @@ def test_this_year_in_a_page_whose_text_names_no_day_is_its_publication_year(ext
     # without "tahun ini" the publication date says nothing of the round
     undated = extractor.extract(Article(text=text.replace("Tahun ini ", ""), published="2023-12-14"))
     assert [r.year for r in undated] == [None]
+
+
+def test_lalu_joining_a_list_is_no_time_gone_by(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2019, zona hijau diraih Pemerintah Kabupaten Ende, lalu Pemerintah "
+            "Kabupaten Sikka, serta Pemerintah Kabupaten Ngada.")
+    assert set(years(extractor, text).values()) == {2019}
+    # after a time word it is the past, whose year is not the round's
+    text = "Dalam penilaian kepatuhan Ombudsman 2019, Pemerintah Kabupaten Ende tahun lalu masih di zona kuning."
+    assert set(years(extractor, text).values()) == {None}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a value told as the one before the round, with no year of its own
+    ("Dalam penilaian kepatuhan Ombudsman 2019, Kabupaten Ende meraih nilai 85,10 dan masuk zona hijau. Sebelumnya "
+     "Pemkab Ende berada di zona kuning dengan nilai 70,20.", {85.1: 2019, 70.2: None}),
+    ("Dalam penilaian kepatuhan Ombudsman 2019, Kabupaten Ende masuk zona hijau. Dua tahun lalu Kabupaten Sikka "
+     "juga meraih zona hijau.", {"Pemerintah Kabupaten Ende": 2019, "Pemerintah Kabupaten Sikka": None}),
+])
+def test_a_sentence_opening_on_an_earlier_time_is_not_the_round(extractor, text, expected):
+    found = extractor.extract(Article(text=text))
+    assert {(r.score if r.score is not None else r.entity): r.year for r in found} == expected
