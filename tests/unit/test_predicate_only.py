@@ -516,3 +516,12 @@ def test_a_group_pointed_back_at_with_its_number_in_any_writing_takes_the_label(
         ("Pemerintah Kabupaten Ende", "Pemerintah Kabupaten Sikka", "Pemerintah Kabupaten Ngada")}
     # a number that is not theirs points at another group
     assert given(extractor, text.replace(pointer, "Ke-4 kabupaten tersebut")) == {}
+
+
+def test_the_directorates_and_units_of_a_police_command_are_bodies_of_their_own(extractor):
+    text = ("Dalam pembangunan zona integritas tahun 2023, Polsek Cicendo, Satreskrim Polresta Bogor Kota dan "
+            "Ditlantas Polda Jabar meraih predikat WBK.")
+    found = given(extractor, text)
+    assert {name.split(" Provinsi")[0] for name in found} == {"Polsek Cicendo", "Satreskrim Polresta Bogor Kota",
+                                                              "Ditlantas Polda Jabar"}
+    assert all(r.predicate == ("wbk",) for r in found.values())
