@@ -34,7 +34,7 @@ from .entities import Mention, resolve_anaphors
 from .language import indonesian
 from .merge import dedupe, drop_covered_predicates
 from .patterns import add_span_rulers
-from .predicate_only import ALL, group_pointer, predicate_only_records
+from .predicate_only import ALL, counted_group, group_pointer, predicate_only_records
 from .predicates import conflicting, is_list_header, labels_of, opens_a_list
 from .reading import SentenceReading, read_sentence
 from .segments import is_list_line, opens_on_told_result
@@ -154,8 +154,11 @@ class Extractor:
             if any(start <= sentence.start < end for start, end in in_table):
                 continue
             following = all_sentences[number + 1] if number + 1 < len(all_sentences) else None
+            # "Dua OPD raih zona hijau." — "Dinas A dan Dinas B menerima penghargaan …": the group named
+            labelled_before = bool(read) and number - read[-1][0].number <= 2 and bool(read[-1][0].labels)
             if is_teaser(vocab, chunk) or not (list_labels or vocab.candidate_re.search(chunk)
                                                or vocab.intro_re.search(chunk)
+                                               or (labelled_before and vocab.award_noun_re.search(chunk))
                                                or opens_a_row(vocab, text, sentence, following)):
                 continue  # a list may be named before its predicate ("Kelima provinsi itu ialah A, B …")
             above = read[-1] if read and read[-1][0].number == number - 1 else None
@@ -205,6 +208,9 @@ def _sentence_without_scores(vocab, reading, text, context, line_labels) -> list
     other_round = context.year is not None and any(
         (year := year_at(vocab, doc, t)) and year != context.year for t in doc)
     past = says_past(vocab, [t.lower_ for t in doc]) or opens_on_told_result(vocab, doc) or other_round
+    if labels and not past and not conflicting(vocab, labels) and not given:
+        count = counted_group(vocab, doc, predicate_items(found)[0].start)
+        context.counted_label = (tuple(labels), count, number) if count else None
     if labels and not past and not conflicting(vocab, labels):
         given_to = {r.entity_as_written for r in given}
         passed_over = frozenset(m.entity_name(None)[0] for m in reading.parties if m.written not in given_to)

@@ -23,7 +23,9 @@ The shapes news uses, each read within one clause (`segments.clauses`):
 10. bodies of a sentence opening on "likewise": "Begitu pula Kabupaten Takalar dan Kota Makassar.";
 11. bodies together with one given a label: "Kabupaten X masuk zona hijau bersama Kabupaten Y";
 12. a body named as what its label makes it: "Komisi Informasi menetapkan Pemkab Poso sebagai
-    badan publik Informatif", "Pemkab Poso dinobatkan oleh Komisi Informasi sebagai …".
+    badan publik Informatif", "Pemkab Poso dinobatkan oleh Komisi Informasi sebagai …";
+13. a group given a label by its number, then named: "Dua OPD Pemkot Kendari Raih Zona Hijau" —
+    "Dinas Sosial dan Dinas Kesehatan Kota Kendari menerima penghargaan …" (the count must agree).
 
 A predicate that is negated ("tak satu pun … meraih zona hijau"), that refers back to one
 already given ("Predikat Baik ini …"), that heads a list of kinds of bodies ("tujuh
@@ -112,6 +114,8 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
     _headed(vocab, reading, items, give)  # 8.
     _same_as_before(vocab, reading, assigned, give)  # 9.
     _named_as(vocab, reading, items, give)  # 12.
+    if not items:
+        _counted_group_named(vocab, reading, context, give)  # 13.
     if not assigned:
         _likewise(vocab, reading, context, give)  # 10.
     else:
@@ -392,6 +396,33 @@ def _together_with(vocab, reading, assigned, give) -> None:
             subject = reading.mention_ending.get(k - 2)
             if subject is not None and not subject.comparison:
                 give(subject, list(labels), anchor, "predicate_only.together_with", clause)
+
+
+def counted_group(vocab, doc, end: int) -> int | None:
+    """"Dua OPD Pemkot Kendari raih zona hijau", "Sebanyak tiga puskesmas meraih WBK": the number of
+    a group of bodies of a kind, said before `end`; a year is no count."""
+    for token in doc[:end]:
+        word = token.lower_
+        count = vocab.lex["number_words"].get(word) or (int(word) if word.isdigit() and not YEAR_TOKEN.match(word) else None)
+        if count and count > 1 and any(t.lower_ in vocab.count_nouns for t in doc[token.i + 1:token.i + 3]):
+            return count
+    return None
+
+
+def _counted_group_named(vocab, reading, context, give) -> None:
+    """13. The bodies of a group given a label by its number only, named by a later sentence that
+    tells of their award but names no label of its own: as many as the number said, or none."""
+    told = context.counted_label
+    if not told or reading.number - told[2] > PENDING_LIST_REACH or not reading.parties:
+        return
+    doc = reading.doc
+    group = coordinated(vocab, doc, reading, reading.parties[0])
+    if len(group) != told[1] or len(reading.parties) != told[1] or _negated(vocab, doc, 0, len(doc)) \
+            or not any(t.lower_ in vocab.award_cues or t.lower_ in vocab.lex["award_nouns"] for t in doc[group[-1].end:]):
+        return
+    for mention in group:
+        give(mention, list(told[0]), None, "predicate_only.counted_group_named", 0)
+    context.counted_label = None
 
 
 # at most this many words (a kind of body: "badan publik", "daerah") between "sebagai" and its label

@@ -26,6 +26,7 @@ class Vocabulary:
     aspiration: frozenset
     past_markers: frozenset
     intro_re: re.Pattern                # a list introducer or a "likewise": a sentence worth reading without a number
+    award_noun_re: re.Pattern           # "menerima penghargaan": worth reading right after a group given a label
     generic_predicates: frozenset
     predicate_cues: frozenset
     range_markers: frozenset
@@ -141,6 +142,7 @@ def build_vocabulary(rules) -> Vocabulary:
         component_cues=frozenset(lex["component_cues"]), award_cues=frozenset(lex["award_cues"]),
         list_intro=frozenset(lex["list_intro"]), aspiration=frozenset(lex["aspiration_markers"]),
         past_markers=frozenset(lex["past_markers"]),
+        award_noun_re=re.compile(r"\b(" + "|".join(map(re.escape, lex["award_nouns"])) + r")\b", re.I),
         intro_re=re.compile(r"\b(" + "|".join(map(re.escape, [*lex["list_intro"], *lex["likewise_phrases"]])) + r")\b|:", re.I),
         generic_predicates=frozenset(lex["generic_predicates"]), predicate_cues=frozenset(lex["predicate_cues"]),
         range_markers=frozenset(lex["range_markers"]), average_cues=frozenset(lex["average_cues"]),

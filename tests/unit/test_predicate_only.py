@@ -525,3 +525,24 @@ def test_the_directorates_and_units_of_a_police_command_are_bodies_of_their_own(
     assert {name.split(" Provinsi")[0] for name in found} == {"Polsek Cicendo", "Satreskrim Polresta Bogor Kota",
                                                               "Ditlantas Polda Jabar"}
     assert all(r.predicate == ("wbk",) for r in found.values())
+
+
+@pytest.mark.parametrize("opening", [
+    "Dua OPD Pemkot Kendari Raih Zona Hijau Ombudsman\n\nKENDARI - ",
+    "Pada penilaian kepatuhan Ombudsman 2023, dua OPD Pemkot Kendari meraih zona hijau. ",
+])
+def test_a_group_given_a_label_by_its_number_then_named_takes_the_label(extractor, opening):
+    text = opening + "Dinas Sosial dan Dinas Kesehatan Kota Kendari menerima penghargaan dari Ombudsman RI."
+    found = given(extractor, text)
+    assert {name: r.predicate for name, r in found.items()} == {
+        "Dinas Sosial Kota Kendari": ("zona hijau",), "Dinas Kesehatan Kota Kendari": ("zona hijau",)}
+
+
+@pytest.mark.parametrize("named", [
+    "Dinas Sosial, Dinas Kesehatan dan Disdukcapil Kota Kendari menerima penghargaan dari Ombudsman RI.",  # three, not two
+    "Dinas Sosial dan Dinas Kesehatan Kota Kendari tidak menerima penghargaan dari Ombudsman RI.",
+    "Dinas Sosial dan Dinas Kesehatan Kota Kendari dikunjungi tim Ombudsman RI.",  # no award told
+])
+def test_a_named_group_that_is_not_the_counted_one_takes_nothing(extractor, named):
+    text = "Pada penilaian kepatuhan Ombudsman 2023, dua OPD Pemkot Kendari meraih zona hijau. " + named
+    assert given(extractor, text) == {}
