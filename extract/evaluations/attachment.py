@@ -245,14 +245,16 @@ def _rank_from(reading, index: int, mention, seg_start: int) -> int:
 
 
 def _label_said_of_the_list(vocab, reading, records, indices, assigned) -> None:
-    """"hanya Kota A (91,2) dan Kota B (89,05) yang masuk zona hijau": a relative clause after
-    the last of a list of scored names, joined by separators only, is said of each of them."""
+    """"hanya Kota A (91,2) dan Kota B (89,05) yang masuk zona hijau", "Kabupaten A (88,12),
+    Kabupaten B (86,40) dan Kabupaten C (84,05) masuk zona hijau": a relative clause, or the verb
+    that gives the label, right after the last of a list of scored names joined by separators
+    only, is said of each of them."""
     doc, scores = reading.doc, reading.scores
     if not records or not records[-1].predicate or len(set(indices)) != len(indices):
         return
     last = indices[-1]
     after = scores[last].end + (1 if scores[last].end < len(doc) and doc[scores[last].end].text == ")" else 0)
-    if after >= len(doc) or doc[after].lower_ != "yang":
+    if after >= len(doc) or not (doc[after].lower_ == "yang" or _gives_the_label(vocab, reading, after)):
         return
     k = len(records) - 1
     while k > 0 and not records[k - 1].predicate and indices[k - 1] == indices[k] - 1:
@@ -263,6 +265,20 @@ def _label_said_of_the_list(vocab, reading, records, indices, assigned) -> None:
         k -= 1
         records[k] = replace(records[k], predicate=records[-1].predicate,
                              rule_ids=records[k].rule_ids + ("predicate.said_of_the_list",))
+
+
+LIST_VERB_REACH = 4  # tokens after a list's last score in which its verb may come ("sama-sama masuk")
+
+
+def _gives_the_label(vocab, reading, start: int) -> bool:
+    """"… (84,05) masuk zona hijau", "… 84,05 sama-sama meraih predikat A": an award word opens
+    what follows the list, and a label comes within two words of it."""
+    doc = reading.doc
+    cue = next((t.i for t in doc[start:start + LIST_VERB_REACH] if t.lower_ in vocab.award_cues), None)
+    if cue is None or any(not (t.is_alpha or t.text == "-") for t in doc[start:cue]) \
+            or any(start <= m.start < cue for m in reading.mentions):
+        return False  # "… 84,05, sedangkan …", "… 84,05 dan Kota X masuk …": not the list's verb
+    return any(cue <= f.start <= cue + 2 for f in reading.labels)
 
 
 def _turn(vocab, doc, start: int, end: int, default: int) -> int:

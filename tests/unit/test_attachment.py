@@ -332,3 +332,21 @@ def test_a_bare_value_on_a_list_line_under_a_header_naming_a_scheme_is_a_result(
     # under a header that names no scheme, nothing says these numbers are results
     plain = text.replace("Hasil Survei Kepuasan Masyarakat 2024:", "Anggaran per dinas tahun 2024 (miliar):")
     assert extracted(extractor, plain) == []
+
+
+@pytest.mark.parametrize("listed", [
+    "Kabupaten Subang (88,12), Kabupaten Purwakarta (86,40) dan Kabupaten Karawang (84,05) masuk zona hijau",
+    "Kabupaten Subang 88,12, Kabupaten Purwakarta 86,40 dan Kabupaten Karawang 84,05 sama-sama masuk zona hijau",
+])
+def test_the_verb_and_label_after_a_list_of_scored_names_are_said_of_each(extractor, listed):
+    text = f"Dalam penilaian kepatuhan Ombudsman 2023, {listed}."
+    assert {r.entity: r.predicate for r in extracted(extractor, text)} == {
+        name: ("zona hijau",) for name in
+        ("Pemerintah Kabupaten Subang", "Pemerintah Kabupaten Purwakarta", "Pemerintah Kabupaten Karawang")}
+
+
+def test_a_label_after_the_last_name_of_a_clause_of_its_own_stays_its(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, Kabupaten Subang meraih 88,12, sedangkan Kabupaten Karawang "
+            "meraih 70,05 dan masuk zona kuning.")
+    assert {r.entity: r.predicate for r in extracted(extractor, text)} == {
+        "Pemerintah Kabupaten Subang": (), "Pemerintah Kabupaten Karawang": ("zona kuning",)}
