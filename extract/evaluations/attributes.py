@@ -164,12 +164,12 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
         year = nearest_to_own_labels()
         if year:
             return year
+    if own_labels and _earlier_time_between(vocab, doc, mention.end, min(own_labels)):
+        return None  # "Pemkab Ende tahun lalu masih di zona kuning": before the round, and no year said of it
     for token in doc[mention.end: min(later) if later else len(doc)]:  # 1.
         year = year_at(vocab, doc, token)
         if year:
             return year
-    if own_labels and _earlier_time_between(vocab, doc, mention.end, min(own_labels)):
-        return None  # "Pemkab Ende tahun lalu masih di zona kuning": before the round, and no year said
     year = nearest_to_own_labels()
     if year:
         return year
@@ -183,6 +183,8 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
 
 
 def _earlier_time_between(vocab, doc, start: int, end: int) -> bool:
+    """"tahun lalu" between a name and its label: an earlier state of the body. ("sebelumnya",
+    "lebih dulu" there may only order bodies: "Kota X sudah lebih dulu meraih … pada 2016".)"""
     said = " " + " ".join(t.lower_ for t in doc[start:end]) + " "
     return any(f" {phrase} " in said for phrase in vocab.earlier_phrases)
 

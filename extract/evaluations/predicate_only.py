@@ -48,6 +48,8 @@ SEPARATORS = ("–", "-", "—", ":", "=")   # between a list line's name and it
 
 # the group's predicate stands at most this many tokens before the word that opens its list
 LEAD_IN_REACH = 10
+# the most tokens from a body's name to the award word that gives it its label
+SUBJECT_REACH = 8
 # the most tokens that may stand between two entities of one enumeration
 ENUMERATION_GAP = 12
 # how many sentences a list named without its predicate waits for one ("Kelima provinsi tersebut …")
@@ -213,13 +215,23 @@ def _awarded(vocab, reading, start, in_clause, item):
     cue = next((t.i for t in reversed(doc[max(start, item.start - 6):item.start + 1]) if t.lower_ in vocab.award_cues), None)
     if cue is None or _negated(vocab, doc, max(start, cue - 4), item.start):
         return None
-    before = [m for m in in_clause if m.end <= cue and cue - m.end <= 8]
+    before = [m for m in in_clause if m.end <= cue and _subject_reach(doc, m.end, cue) <= SUBJECT_REACH]
     if not before or any(m.start > before[-1].end and m.end <= item.start for m in reading.parties):
         return None  # another party stands between: the label is its ("Kabupaten Badung, Bali, memperoleh" is not)
     if any((t.like_num and not YEAR_TOKEN.match(t.text)) or t.lower_ in vocab.anaphor_group_words
            for t in doc[before[-1].end:cue]):
         return None  # "Kanwil X berhasil mengantarkan lima satuan kerja meraih WBK": the group got it (a year is no count)
     return before[-1]
+
+
+def _subject_reach(doc, name_end: int, cue: int) -> int:
+    """Tokens from a name to its award word, a relative clause set off by commas aside: in "Kota
+    Kupang, yang tahun lalu berada di zona kuning, kini meraih zona hijau" the city is the subject."""
+    if name_end + 1 < cue and doc[name_end].text == "," and doc[name_end + 1].lower_ == "yang":
+        close = next((k for k in range(cue - 1, name_end + 1, -1) if doc[k].text == ","), None)
+        if close is not None:
+            return cue - close
+    return cue - name_end
 
 
 def _names_and_labels_only(vocab, reading) -> bool:

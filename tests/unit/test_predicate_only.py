@@ -546,3 +546,11 @@ def test_a_group_given_a_label_by_its_number_then_named_takes_the_label(extracto
 def test_a_named_group_that_is_not_the_counted_one_takes_nothing(extractor, named):
     text = "Pada penilaian kepatuhan Ombudsman 2023, dua OPD Pemkot Kendari meraih zona hijau. " + named
     assert given(extractor, text) == {}
+
+
+def test_the_subject_before_a_relative_clause_in_commas_is_given_the_label_after_it(extractor):
+    text = ("Kota Kupang, yang tahun lalu berada di zona kuning, kini meraih zona hijau dalam penilaian kepatuhan "
+            "Ombudsman 2023.")
+    records = [r for r in extracted(extractor, text) if r.score is None]
+    assert sorted((r.predicate, r.year) for r in records) == [(("zona hijau",), 2023), (("zona kuning",), None)]
+    assert {r.entity for r in records} == {"Pemerintah Kota Kupang"}
