@@ -54,7 +54,8 @@ def _joined_regions(vocab, doc, spans: list[Found]) -> list[Found]:
             continue
         for width in range(1, JOINED_WINDOW + 1):
             window = doc[i:i + width]
-            if len(window) < width or not all(t.is_alpha for t in window):
+            # every word capitalised: "Wali Kota baru" is a new mayor, not Kotabaru
+            if len(window) < width or not all(t.is_alpha and t.text[:1].isupper() for t in window):
                 break
             key = joined_key(window.text)
             if key in vocab.regions_by_joined and (i, i + width) not in known:

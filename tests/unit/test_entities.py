@@ -363,3 +363,8 @@ def test_a_count_of_other_offices_of_a_kind_is_no_body(extractor):
     text = ("Dalam penilaian kepatuhan Ombudsman 2022, zona hijau diraih Kantor Wilayah BPN Provinsi Riau serta "
             "lima kantor BPN lain di Provinsi Riau.")
     assert [r.entity for r in extracted(extractor, text)] == ["Kantor Wilayah Badan Pertanahan Nasional Provinsi Riau"]
+
+
+def test_a_place_written_in_one_word_is_read_only_from_capitalised_words(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, Kota Kupang, yang dipimpin Wali Kota baru, meraih zona hijau.")
+    assert [r.entity for r in extracted(extractor, text)] == ["Pemerintah Kota Kupang"]
