@@ -20,12 +20,15 @@ The shapes news uses, each read within one clause (`segments.clauses`):
    Kabupaten Wajo.";
 9. an entity given the label of the one before: "…, disusul Kabupaten Pinrang dengan predikat
    yang sama";
-10. bodies of a sentence opening on "likewise": "Begitu pula Kabupaten Takalar dan Kota Makassar.";
+10. bodies of a sentence opening on "likewise": "Begitu pula Kabupaten Takalar dan Kota Makassar.",
+    or said to get the same: "Kabupaten Takalar juga mendapatkan predikat yang sama.";
 11. bodies together with one given a label: "Kabupaten X masuk zona hijau bersama Kabupaten Y";
 12. a body named as what its label makes it: "Komisi Informasi menetapkan Pemkab Poso sebagai
     badan publik Informatif", "Pemkab Poso dinobatkan oleh Komisi Informasi sebagai …";
 13. a group given a label by its number, then named: "Dua OPD Pemkot Kendari Raih Zona Hijau" —
-    "Dinas Sosial dan Dinas Kesehatan Kota Kendari menerima penghargaan …" (the count must agree).
+    "Dinas Sosial dan Dinas Kesehatan Kota Kendari menerima penghargaan …" (the count must agree);
+14. a group's members in brackets after its label: "tiga daerah masuk zona merah (Kabupaten
+    Ende, Kabupaten Sikka dan Kota Kupang)".
 
 A predicate that is negated ("tak satu pun … meraih zona hijau"), that refers back to one
 already given ("Predikat Baik ini …"), that heads a list of kinds of bodies ("tujuh
@@ -116,6 +119,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
     _headed(vocab, reading, items, give)  # 8.
     _same_as_before(vocab, reading, assigned, give)  # 9.
     _named_as(vocab, reading, items, give)  # 12.
+    _bracketed_list(vocab, reading, items, give)  # 14.
     if not items:
         _counted_group_named(vocab, reading, context, give)  # 13.
     if not assigned:
@@ -345,8 +349,12 @@ def _likewise(vocab, reading, context, give) -> None:
     the bodies of a sentence that opens on "likewise" share the label the sentence before gave."""
     said = " ".join(t.lower_ for t in reading.doc[:3])
     told = context.last_labels
+    # "… Kabupaten Ende dan Kabupaten Sikka juga mendapatkan predikat yang sama.": said after them
+    after = " " + " ".join(t.lower_ for t in reading.doc[reading.parties[-1].end:]) + " " if reading.parties else ""
     if told and reading.number - told[1] <= 1 and reading.parties and not reading.labels \
-            and any(said.startswith(phrase) for phrase in vocab.lex["likewise_phrases"]):
+            and (any(said.startswith(phrase) for phrase in vocab.lex["likewise_phrases"])
+                 or any(f" {phrase} " in after for phrase in vocab.lex["same_label_phrases"])) \
+            and not _negated(vocab, reading.doc, 0, len(reading.doc)):
         for mention in reading.parties:
             give(mention, list(told[0]), None, "predicate_only.likewise", 0)
 
@@ -419,6 +427,25 @@ def counted_group(vocab, doc, end: int) -> int | None:
         if count and count > 1 and any(t.lower_ in vocab.count_nouns for t in doc[token.i + 1:token.i + 3]):
             return count
     return None
+
+
+def _bracketed_list(vocab, reading, items, give) -> None:
+    """14. "tiga daerah masuk zona merah (Kabupaten Ende, Kabupaten Sikka dan Kota Kupang)": the
+    names in a bracket right after a label that an award word gave a group are its members; the
+    bracket holds nothing but names and separators."""
+    doc = reading.doc
+    for item in items:
+        if item.end >= len(doc) or doc[item.end].text != "(":
+            continue
+        close = next((t.i for t in doc[item.end + 1:] if t.text == ")"), None)
+        inside = [m for m in reading.parties if close is not None and item.end < m.start and m.end <= close]
+        held = {i for m in inside for i in range(m.start, m.end)}
+        cued = any(t.lower_ in vocab.award_cues for t in doc[max(0, item.start - 4):item.start + 1])
+        if not inside or not cued or not all(
+                t.i in held or t.text == "," or t.lower_ in vocab.coordinators for t in doc[item.end + 1:close]):
+            continue
+        for mention in inside:
+            give(mention, labels_of(doc, [item]), item.start, "predicate_only.bracketed_list", -4)
 
 
 def _counted_group_named(vocab, reading, context, give) -> None:

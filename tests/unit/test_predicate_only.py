@@ -554,3 +554,24 @@ def test_the_subject_before_a_relative_clause_in_commas_is_given_the_label_after
     records = [r for r in extracted(extractor, text) if r.score is None]
     assert sorted((r.predicate, r.year) for r in records) == [(("zona hijau",), 2023), (("zona kuning",), None)]
     assert {r.entity for r in records} == {"Pemerintah Kota Kupang"}
+
+
+def test_the_members_of_a_group_in_brackets_after_its_label_take_it(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, tiga daerah masuk zona merah (Kabupaten Ende, Kabupaten Sikka, "
+            "dan Kota Kupang).")
+    assert {name: r.predicate for name, r in given(extractor, text).items()} == {
+        name: ("zona merah",) for name in ("Pemerintah Kabupaten Ende", "Pemerintah Kabupaten Sikka", "Pemerintah Kota Kupang")}
+    # a bracket that holds more than names is no list of members
+    text = "Dalam penilaian kepatuhan Ombudsman 2023, Kota Kupang masuk zona hijau (Kabupaten Ende zona kuning)."
+    assert given(extractor, text)["Pemerintah Kota Kupang"].predicate == ("zona hijau",)
+    assert given(extractor, text)["Pemerintah Kabupaten Ende"].predicate == ("zona kuning",)
+
+
+@pytest.mark.parametrize("verb, shared", [("juga mendapatkan", True), ("tidak mendapatkan", False)])
+def test_bodies_said_in_the_next_sentence_to_get_the_same_label_share_it(extractor, verb, shared):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, Kota Kupang meraih predikat zona hijau. Kabupaten Ende dan "
+            f"Kabupaten Sikka {verb} predikat yang sama.")
+    found = given(extractor, text)
+    others = {name for name in found if name != "Pemerintah Kota Kupang"}
+    assert others == ({"Pemerintah Kabupaten Ende", "Pemerintah Kabupaten Sikka"} if shared else set())
+    assert all(r.predicate == ("zona hijau",) for r in found.values())
