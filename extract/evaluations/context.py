@@ -169,7 +169,7 @@ def evaluation_year(vocab, text: str, published: str | None = None) -> int | Non
     best = None  # (loose?, -year, year): a year written onto its cue wins over one further on
     for cue in [vocab.evaluation_word_re, *vocab.scheme_cue_res.values()]:
         for match in cue.finditer(text):
-            if _looked_forward(vocab, text, match.start()):
+            if _looked_forward(vocab, text, match.start()) or _compared_round(vocab, text, match.start()):
                 continue
             window = text[match.end(): match.end() + 110]
             window = re.split(r"\n|[.!?]\s", window, maxsplit=1)[0]  # within the sentence
@@ -227,6 +227,13 @@ def _said_as_this_year(vocab, text: str) -> int | None:
                 vocab.evaluation_word_re.search(sentence) or any(r.search(sentence) for r in vocab.scheme_cue_res.values())):
             return int(found.group(1))
     return None
+
+
+def _compared_round(vocab, text: str, cue_start: int) -> bool:
+    """"meningkat dibandingkan penilaian tahun 2018", "naik dari evaluasi 2021": a round the
+    story compares its own with."""
+    before = [w.strip(",.;:()").lower() for w in text[max(0, cue_start - 40):cue_start].split()[-2:]]
+    return any(w in vocab.lex["compared_words"] or w in vocab.lex["since_words"] for w in before if w != "dengan")
 
 
 def _looked_forward(vocab, text: str, cue_start: int) -> bool:

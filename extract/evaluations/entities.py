@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .numbers import YEAR_TOKEN
 from .patterns import LETTER_GRADE
 from .regions import resolve_region
 
@@ -564,7 +565,8 @@ def _counted_kind(vocab, doc, mention) -> bool:
 
     def count(token) -> bool:
         return token.lower_ in vocab.lex["number_words"] or token.lower_ in vocab.lex["group_quantifiers"] \
-            or (token.text.isdigit() and token.i > 0 and doc[token.i - 1].text not in ("\n", ".", ")"))
+            or (token.text.isdigit() and not YEAR_TOKEN.match(token.text) and token.i > 0
+                and doc[token.i - 1].text not in ("\n", ".", ")"))  # "Tahun 2024 Puskesmas X": a year
 
     # "9 kantor BPN lain": a count, a common noun, the head and "other"
     others = mention.end < len(doc) and doc[mention.end].lower_ in vocab.lex["other_words"]

@@ -368,3 +368,8 @@ def test_a_count_of_other_offices_of_a_kind_is_no_body(extractor):
 def test_a_place_written_in_one_word_is_read_only_from_capitalised_words(extractor):
     text = ("Dalam penilaian kepatuhan Ombudsman 2023, Kota Kupang, yang dipimpin Wali Kota baru, meraih zona hijau.")
     assert [r.entity for r in extracted(extractor, text)] == ["Pemerintah Kota Kupang"]
+
+
+def test_a_year_before_a_head_is_no_count(extractor):
+    text = "Hasil SKM Semester I Tahun 2024 Puskesmas Pakis mencapai nilai 86,25 dengan mutu pelayanan B."
+    assert [(r.entity, r.score, r.year) for r in extracted(extractor, text)] == [("Puskesmas Pakis", 86.25, 2024)]

@@ -147,3 +147,9 @@ def test_lalu_joining_a_list_is_no_time_gone_by(extractor):
 def test_a_sentence_opening_on_an_earlier_time_is_not_the_round(extractor, text, expected):
     found = extractor.extract(Article(text=text))
     assert {(r.score if r.score is not None else r.entity): r.year for r in found} == expected
+
+
+def test_a_round_the_story_compares_with_is_not_its_own(extractor):
+    text = ("Kabupaten Ngawi meraih nilai 88,10 pada penilaian kepatuhan Ombudsman. Capaian ini meningkat "
+            "dibandingkan penilaian tahun 2018 dengan nilai 70,05.")
+    assert years_by_score(extractor, text) == {88.1: None, 70.05: 2018}
