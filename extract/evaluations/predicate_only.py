@@ -21,7 +21,8 @@ The shapes news uses, each read within one clause (`segments.clauses`):
 9. an entity given the label of the one before: "…, disusul Kabupaten Pinrang dengan predikat
    yang sama";
 10. bodies of a sentence opening on "likewise": "Begitu pula Kabupaten Takalar dan Kota Makassar.",
-    or said to get the same: "Kabupaten Takalar juga mendapatkan predikat yang sama.";
+    or said to get the same: "Kabupaten Takalar juga mendapatkan predikat yang sama.", "Kota
+    Makassar pun demikian.";
 11. bodies together with one given a label: "Kabupaten X masuk zona hijau bersama Kabupaten Y";
 12. a body named as what its label makes it: "Komisi Informasi menetapkan Pemkab Poso sebagai
     badan publik Informatif", "Pemkab Poso dinobatkan oleh Komisi Informasi sebagai …";
@@ -353,7 +354,7 @@ def _likewise(vocab, reading, context, give) -> None:
     after = " " + " ".join(t.lower_ for t in reading.doc[reading.parties[-1].end:]) + " " if reading.parties else ""
     if told and reading.number - told[1] <= 1 and reading.parties and not reading.labels \
             and (any(said.startswith(phrase) for phrase in vocab.lex["likewise_phrases"])
-                 or any(f" {phrase} " in after for phrase in vocab.lex["same_label_phrases"])) \
+                 or any(f" {phrase} " in after for phrase in [*vocab.lex["same_label_phrases"], *vocab.lex["likewise_after"]])) \
             and not _negated(vocab, reading.doc, 0, len(reading.doc)):
         for mention in reading.parties:
             give(mention, list(told[0]), None, "predicate_only.likewise", 0)

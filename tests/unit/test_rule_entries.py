@@ -361,3 +361,11 @@ def test_a_line_linking_to_another_story_gives_none_of_its_results(extractor, op
 def test_a_number_describing_how_a_survey_was_made_is_no_score(extractor, words):
     text = (f"Survei kepuasan masyarakat 2023 di RSUD Kota Magelang melibatkan 400 responden dengan {words} 5 persen.")
     assert run(extractor, text) == []
+
+
+@pytest.mark.parametrize("phrase", LEX["likewise_after"])
+def test_a_likewise_after_the_bodies_gives_them_the_label_just_given(extractor, phrase):
+    text = (f"Dalam penilaian kepatuhan Ombudsman tahun 2023, Kabupaten Lebak meraih zona hijau. Kabupaten "
+            f"Pandeglang {phrase}.")
+    assert {(r.entity, r.predicate) for r in run(extractor, text)} == {
+        ("Pemerintah Kabupaten Lebak", ("zona hijau",)), ("Pemerintah Kabupaten Pandeglang", ("zona hijau",))}
