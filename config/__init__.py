@@ -316,7 +316,7 @@ _LEXICON_KEYS = {
     "average_cues": list, "group_words": list, "list_intro": list, "aspiration_markers": list, "hope_words": list, "modal_words": list, "future_phrases": list, "past_markers": list, "parent_markers": list,
     "unit_places": dict, "national_kinds": list, "fronted_time_words": list, "colour_labels": dict, "credit_words": list, "label_families": dict, "owner_markers": list,
     "scene_markers": list, "compared_times": list, "scene_opening_words": int, "conditional_words": list, "conditional_idioms": list,
-    "survey_method_words": list, "together_words": list, "naming_verbs": dict, "as_words": list, "purpose_words": list, "group_quantifiers": list, "other_words": list, "past_after_time_only": list, "time_nouns": list, "earlier_openings": list, "award_nouns": list, "likewise_after": list, "component_joiners": list, "all_of_them": list,
+    "survey_method_words": list, "together_words": list, "naming_verbs": dict, "as_words": list, "purpose_words": list, "group_quantifiers": list, "other_words": list, "past_after_time_only": list, "time_nouns": list, "earlier_openings": list, "award_nouns": list, "likewise_after": list, "assessing_verbs": list, "component_joiners": list, "all_of_them": list,
     "speech_verbs": list, "coordinating_heads": list, "place_named_heads": list, "label_joiners": list,
     "recipient_markers": list, "respective_words": list, "office_holders": list, "vertical_kinds": list, "class_words": list, "national_name_words": list, "self_named_kinds": list, "place_name_tails": list,
     "institution_words": list, "list_separators": list, "government_place_markers": list, "assessor_name_parts": list, "teaser_openings": list, "percent_direct_cues": list, "share_markers": list,

@@ -211,7 +211,9 @@ def _sentence_without_scores(vocab, reading, text, context, line_labels) -> list
     if labels and not past and not conflicting(vocab, labels) and not given:
         count = counted_group(vocab, doc, predicate_items(found)[0].start)
         context.counted_label = (tuple(labels), count, number) if count else None
-    if labels and not past and not conflicting(vocab, labels):
+    # "tiga daerah masuk zona merah (A, B dan C)": the category has named its members, it leads no later list
+    named_members = any("predicate_only.bracketed_list" in r.rule_ids for r in given)
+    if labels and not past and not conflicting(vocab, labels) and not named_members:
         given_to = {r.entity_as_written for r in given}
         passed_over = frozenset(m.entity_name(None)[0] for m in reading.parties if m.written not in given_to)
         context.category = (tuple(labels), number, passed_over if given else frozenset())

@@ -164,7 +164,9 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
         year = nearest_to_own_labels()
         if year:
             return year
-    if own_labels and _earlier_time_between(vocab, doc, mention.end, min(own_labels)):
+    # the stretch from the name, or from the last label before this record's own, to its own label
+    stretch_start = max([mention.end, *(f + 1 for f in labels if mention.end <= f < min(own_labels, default=0))])
+    if own_labels and _earlier_time_between(vocab, doc, stretch_start, min(own_labels)):
         return None  # "Pemkab Ende tahun lalu masih di zona kuning": before the round, and no year said of it
     for token in doc[mention.end: min(later) if later else len(doc)]:  # 1.
         year = year_at(vocab, doc, token)

@@ -193,10 +193,10 @@ def _listed(vocab, reading, context, start, end, in_clause, own, number, give) -
         return
     lead = [f for f in own if f.end <= intro and intro - f.end <= LEAD_IN_REACH and not _refers_back(vocab, doc, f, intro)]
     labels = labels_of(doc, lead)
-    if not labels and context.category and context.sentence_no - context.category[1] <= 2 \
-            and not any(f.end <= intro for f in own):
-        labels = list(context.category[0])
     listed = _enumerated(vocab, doc, [m for m in in_clause if m.start > intro], intro)
+    if not labels and context.category and context.sentence_no - context.category[1] <= 2 \
+            and not any(f.end <= intro for f in own) and not _assessed_only(vocab, doc, start, intro, context, listed):
+        labels = list(context.category[0])
     # "…, yaitu A, B, dan C, tidak ikut dinilai": a list the clause then says was not given it
     if not listed or _negated(vocab, doc, start, intro) or _negated(vocab, doc, listed[-1].end, min(end, listed[-1].end + 4)):
         return
@@ -207,6 +207,16 @@ def _listed(vocab, reading, context, start, end, in_clause, own, number, give) -
     for mention in listed:
         give(mention, _own_labels(vocab, doc, own, mention) or labels, lead[0].start if lead else None,
              "predicate_only.list_after_intro", number)
+
+
+def _assessed_only(vocab, doc, start: int, intro: int, context, listed) -> bool:
+    """"Ombudsman juga menilai tiga kabupaten lain, yakni A, B dan C": a list of the bodies assessed
+    is no list of the category an earlier sentence named, unless that sentence counted as many
+    ("Empat pemerintah daerah … seluruhnya mendapat predikat X. Adapun yang dinilai ialah A, B, C, D")."""
+    if not any(t.lower_ in vocab.lex["assessing_verbs"] for t in doc[start:intro]):
+        return False
+    counted = context.counted_label
+    return not (counted and counted[0] == context.category[0] and counted[1] == len(listed))
 
 
 def _labelled_intros(vocab, doc, own, end: int) -> list[int]:

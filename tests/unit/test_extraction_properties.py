@@ -443,3 +443,42 @@ def test_an_article_of_graded_results_gives_each_government_its_own_grade(extrac
     for value, name, (label, _, _) in zip(values, names, chosen):
         record = found[value / 100]
         assert (record.entity, record.predicate, record.year) == (GRADED_GOVERNMENTS[name], (label.lower(),), year), text
+
+
+# A predicate-only article: each paragraph shape gives its bodies a zone (or, for a past state,
+# the zone without a year), or is a distractor that gives none. `{z}` the zone, `{o}` another one.
+ZONE_ARTICLE_PARAGRAPHS = [  # (template, bodies it names, whether the last body also has a past state)
+    ("Sebanyak {n} daerah meraih {z} tahun ini. {list} menerima penghargaan dari Ombudsman RI.", 3, False),
+    ("{a}, yang tahun lalu berada di {o}, kini meraih {z}.", 1, True),
+    ("Tercatat {n} daerah masuk {z} ({list}).", 3, False),
+    ("{a} meraih {z}. {b} pun demikian.", 2, False),
+    ("{a} meraih {z}. {b} juga mendapatkan predikat yang sama.", 2, False),
+    ("Ombudsman juga menilai tiga kabupaten lain, yakni {a}, lalu {b}, serta {c}.\n\nKe-3 kabupaten tersebut masih "
+     "tergolong {z}.", 3, False),
+    ("Bupati meminta seluruh OPD berbenah agar meraih {z} tahun depan. Tiga puskesmas lainnya juga sedang dinilai.", 0, False),
+    ("Penyerahan dihadiri Wali Kota baru dan para kepala daerah lainnya.", 0, False),
+]
+ZONE_ARTICLE_REGIONS = ["Kabupaten Ende", "Kabupaten Sikka", "Kabupaten Ngada", "Kabupaten Alor", "Kabupaten Belu",
+                        "Kabupaten Lembata", "Kabupaten Nagekeo", "Kabupaten Manggarai", "Kabupaten Malaka",
+                        "Kabupaten Rote Ndao", "Kabupaten Flores Timur", "Kabupaten Sumba Barat"]
+ZONES = ["zona hijau", "zona kuning", "zona merah"]
+
+
+@DRAWN_LISTS
+@given(year=st.integers(2019, 2024), shapes=st.permutations(range(len(ZONE_ARTICLE_PARAGRAPHS))).map(lambda p: p[:4]),
+       regions=st.permutations(ZONE_ARTICLE_REGIONS), zones=st.lists(st.integers(0, 2), min_size=4, max_size=4))
+def test_a_zone_article_gives_each_body_its_zone_however_the_paragraph_tells_it(extractor, year, shapes, regions, zones):
+    pool, paragraphs, wanted = list(regions), [f"Ombudsman RI menyerahkan hasil penilaian kepatuhan tahun {year}."], set()
+    for shape, zone in zip(shapes, zones):
+        template, count, past = ZONE_ARTICLE_PARAGRAPHS[shape]
+        names = [pool.pop() for _ in range(count)]
+        z, o = ZONES[zone], ZONES[(zone + 1) % 3]
+        listed = ", ".join(names[:-1]) + " dan " + names[-1] if names else ""
+        paragraphs.append(template.format(z=z, o=o, n={2: "dua", 3: "tiga"}.get(count, ""), list=listed,
+                                          **dict(zip("abc", names))))
+        wanted |= {(f"Pemerintah {name}", z, year) for name in names}
+        if past:
+            wanted.add((f"Pemerintah {names[0]}", o, None))
+    text = "\n\n".join(paragraphs)
+    found = {(r.entity, *r.predicate, r.year) for r in extractor.extract(Article(text=text)) if r.score is None}
+    assert found == wanted, text
