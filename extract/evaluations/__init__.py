@@ -210,7 +210,8 @@ def _sentence_without_scores(vocab, reading, text, context, line_labels) -> list
     past = says_past(vocab, [t.lower_ for t in doc]) or opens_on_told_result(vocab, doc) or other_round
     if labels and not past and not conflicting(vocab, labels) and not given:
         count = counted_group(vocab, doc, predicate_items(found)[0].start)
-        context.counted_label = (tuple(labels), count, number) if count else None
+        said_of_all = any(t.lower_ in vocab.lex["all_of_them"] for t in doc)  # "… seluruhnya mendapat predikat X"
+        context.counted_label = (tuple(labels), count, number, said_of_all) if count else None
     # "tiga daerah masuk zona merah (A, B dan C)": the category has named its members, it leads no later list
     named_members = any("predicate_only.bracketed_list" in r.rule_ids for r in given)
     if labels and not past and not conflicting(vocab, labels) and not named_members:

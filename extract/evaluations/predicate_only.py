@@ -211,12 +211,13 @@ def _listed(vocab, reading, context, start, end, in_clause, own, number, give) -
 
 def _assessed_only(vocab, doc, start: int, intro: int, context, listed) -> bool:
     """"Ombudsman juga menilai tiga kabupaten lain, yakni A, B dan C": a list of the bodies assessed
-    is no list of the category an earlier sentence named, unless that sentence counted as many
-    ("Empat pemerintah daerah … seluruhnya mendapat predikat X. Adapun yang dinilai ialah A, B, C, D")."""
+    is no list of the category an earlier sentence named, unless that sentence counted as many or
+    gave it to all ("Empat pemerintah daerah … seluruhnya mendapat predikat X. Adapun yang dinilai
+    ialah A, B, C, D")."""
     if not any(t.lower_ in vocab.lex["assessing_verbs"] for t in doc[start:intro]):
         return False
     counted = context.counted_label
-    return not (counted and counted[0] == context.category[0] and counted[1] == len(listed))
+    return not (counted and counted[0] == context.category[0] and (counted[1] == len(listed) or counted[3]))
 
 
 def _labelled_intros(vocab, doc, own, end: int) -> list[int]:

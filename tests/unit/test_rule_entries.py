@@ -337,6 +337,8 @@ def test_a_label_for_a_time_to_come_is_not_an_award(extractor, phrase):
 
 @pytest.mark.parametrize("marker", LEX["past_markers"])
 def test_past_state_neither_labels_the_list_nor_dates_the_round(extractor, marker):
+    if marker in LEX["past_after_time_only"]:
+        marker = f"{LEX['time_nouns'][0]} {marker}"  # "tahun lalu"; a bare "lalu" joins a list ("A, lalu B")
     text = (f"Kabupaten Pandeglang {marker} masuk zona kuning pada penilaian kepatuhan Ombudsman tahun 2016.\n"
             "Tahun ini, Kabupaten Lebak mencatat nilai 91,20.")
     lebak = [r for r in run(extractor, text) if r.entity == "Pemerintah Kabupaten Lebak"]
