@@ -15,6 +15,7 @@ ABBREVIATIONS = {
 _INITIAL_AFTER_TITLE = re.compile(r"(?<![A-Za-z])(?i:" + "|".join(sorted(ABBREVIATIONS)) + r")\.\s?[A-Z]$")
 LIST_NUMBER = re.compile(r"\s*\d{1,3}")
 INLINE_LIST_NUMBER = re.compile(r"[,:;]\s+\d{1,2}$")  # a number after a comma or colon, then its dot
+LEADER = re.compile(r"\.{3,}|…+")  # a run of dots between a row's name and its value
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -48,6 +49,8 @@ def sentences(text: str) -> list[Sentence]:
                 continue  # "RSUD dr. R. Koesma": a person's initial after a title
             if LIST_NUMBER.fullmatch(line[:match.start()]) or INLINE_LIST_NUMBER.search(line[:match.start()]):
                 continue  # "2. DPMPTSP – Sangat Baik (A-)", "…: 1. Kabupaten A (98,5), 2. Kota B": a list's numbers
+            if LEADER.fullmatch(match.group(0).rstrip()) and line[match.end():match.end() + 1].isdigit():
+                continue  # "Kabupaten Bone ........ 88,12": dots that lead the eye to a row's value
             end = line_start + match.end()
             _add(found, text, cursor, end, paragraph)
             cursor = end

@@ -119,12 +119,21 @@ def predicate_items(found: list[Found]) -> list[Found]:
     return [f for f in found if f.label in ("PREDICATE", "GRADE")]
 
 
+COLOUR_MARKS = ("(", "|", "–", "-", ":", "/")  # between a score and the colour of its zone
+
+
 def _colours_after_scores(vocab, doc) -> list[Found]:
-    """"Kab. Kolaka 85,20 Hijau": a zone's colour written right after a score with decimals is
-    that zone; elsewhere a colour is only a colour."""
+    """"Kab. Kolaka 85,20 Hijau", "85,20 (Hijau)": a zone's colour written right after a score
+    with decimals is that zone; elsewhere a colour is only a colour."""
     colours = vocab.lex["colour_labels"]
+
+    def score_before(i: int):  # "85,20 Hijau", "88,12 (Hijau)", "88,12 | Hijau": one mark may stand between
+        k = i - 2 if i >= 2 and doc[i - 1].text in COLOUR_MARKS else i - 1
+        return doc[k] if k >= 0 else None
+
     return [Found("PREDICATE", t.i, t.i + 1, colours[t.lower_]) for t in doc[1:]
-            if t.lower_ in colours and doc[t.i - 1].like_num and any(c in doc[t.i - 1].text for c in ",.")]
+            if t.lower_ in colours and (before := score_before(t.i)) is not None and before.like_num
+            and any(c in before.text for c in ",.")]
 
 
 def _grade_end(doc, letter: int) -> int:

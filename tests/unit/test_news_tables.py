@@ -1,4 +1,6 @@
 """Tables a story prints, read row by row by what their header calls each column."""
+import pytest
+
 from rapor.extract.article import html_to_article
 from tests.unit.extracted import extracted
 
@@ -67,3 +69,15 @@ def test_tab_parted_lines_without_a_header_are_read_as_lines(extractor):
     text = "Hasil penilaian kepatuhan Ombudsman 2023:\n1\tKabupaten Bone\t88,50\n2\tKabupaten Wajo\t70,10"
     assert {r.entity: r.score for r in rows(extractor, text)} == {"Pemerintah Kabupaten Bone": 88.5,
                                                                   "Pemerintah Kabupaten Wajo": 70.1}
+
+
+@pytest.mark.parametrize("row", ["{name} ........ {value}", "{name} : {value} ({colour})", "{name} | {value} | {colour}",
+                                 "{name} – {value} – Zona {colour}"])
+def test_a_row_written_with_leaders_or_marks_gives_its_value_and_its_zone(extractor, row):
+    rows = [("Kabupaten Bone", "88,12", "Hijau"), ("Kabupaten Wajo", "76,40", "Kuning")]
+    text = "Hasil penilaian kepatuhan Ombudsman 2023 kabupaten/kota di Sulawesi Selatan:\n" + "\n".join(
+        row.format(name=n, value=v, colour=c) for n, v, c in rows)
+    found = {r.entity: (r.score, r.predicate) for r in extracted(extractor, text)}
+    with_zone = "{colour}" in row
+    assert found == {f"Pemerintah {n}": (float(v.replace(",", ".")), (f"zona {c.lower()}",) if with_zone else ())
+                     for n, v, c in rows}
