@@ -92,7 +92,10 @@ def stated_year(vocab, doc, seg_start, seg_end, score, context, reach_back: int 
         if token.text in (",", ";") and any(YEAR_TOKEN.match(t.text) for t in doc[token.i + 1:token.i + 3]):
             break  # "pada 2022 mencapai 98,70, pada 2023 sebesar 94,56": a comma, then the next item's year
         after.append(token)
-    for token in [*after, *reversed(doc[max(0, seg_start - reach_back):score.start])]:  # 1. 2.
+    before = list(reversed(doc[max(0, seg_start - reach_back):score.start]))
+    # "X yang pada 2022 meraih 70,10 kini meraih 88,20": a year told before a word for now is not now's
+    now = next((k for k, t in enumerate(before) if t.lower_ in vocab.lex["now_words"]), None)
+    for token in [*after, *(before if now is None else before[:now])]:  # 1. 2.
         # in an item that opens with a turn to another value, its compared year is its own:
         # "…, naik dibandingkan tahun 2021 dengan indeks 2,71"
         year = year_at(vocab, doc, token, compared=(doc[seg_start].lower_ in vocab.item_turns and seg_start <= token.i < score.start)
@@ -232,7 +235,10 @@ def is_earlier_value(vocab, doc, score) -> bool:
         return True
     for phrase in vocab.earlier_phrases:
         if phrase in said_later:
-            return True
+            # "88,20, naik dari tahun lalu yang hanya 70,10": compared with last year, this is the later value
+            compared = said_later.split(phrase)[0].split()
+            if not (set(compared) & (vocab.change_words | set(vocab.lex["compared_words"]))):
+                return True
         if phrase in said_before:
             # "semula 73,44 (pada tahun lalu) melonjak menjadi 91,95": a change word after the
             # phrase makes this the later value

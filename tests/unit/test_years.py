@@ -153,3 +153,15 @@ def test_a_round_the_story_compares_with_is_not_its_own(extractor):
     text = ("Kabupaten Ngawi meraih nilai 88,10 pada penilaian kepatuhan Ombudsman. Capaian ini meningkat "
             "dibandingkan penilaian tahun 2018 dengan nilai 70,05.")
     assert years_by_score(extractor, text) == {88.1: None, 70.05: 2018}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a value compared with last year's is the later one
+    ("Dalam penilaian kepatuhan Ombudsman 2023, Kota Kupang meraih 88,20, naik dari tahun lalu yang hanya 70,10.",
+     {88.2: 2023, 70.1: None}),
+    # a year told before a word for now is not the year of the value said now
+    ("Dalam penilaian kepatuhan Ombudsman 2023, Kota Kupang yang pada 2022 meraih 70,10 kini meraih 88,20.",
+     {70.1: 2022, 88.2: 2023}),
+])
+def test_the_value_said_now_keeps_the_round(extractor, text, expected):
+    assert years_by_score(extractor, text) == expected
