@@ -482,3 +482,41 @@ def test_a_zone_article_gives_each_body_its_zone_however_the_paragraph_tells_it(
     text = "\n\n".join(paragraphs)
     found = {(r.entity, *r.predicate, r.year) for r in extractor.extract(Article(text=text)) if r.score is None}
     assert found == wanted, text
+
+
+def as_written(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+# A scored article: each paragraph shape gives (body, value, labels, year) records; {y} the round.
+SCORED_ARTICLE_PARAGRAPHS = {
+    "past in a relative clause": ("{a}, yang tahun lalu meraih nilai {lo}, kini meraih {hi}.", "change", None),
+    "compared with last year": ("{a} meraih {hi}, naik dari tahun lalu yang hanya {lo}.", "change", None),
+    "a year then now": ("{a} yang pada {p} meraih {lo} kini meraih {hi}.", "change", "previous"),
+    "compared round": ("{a} meraih nilai {hi}. Capaian ini meningkat dibandingkan penilaian tahun {p} dengan nilai {lo}.",
+                       "change", "previous"),
+    "leaders": ("Rincian nilai:\n{a} ........ {v0}\n{b} ........ {v1}\n{c} ........ {v2}", "rows", None),
+}
+
+
+@DRAWN_LISTS
+@given(year=st.integers(2021, 2024), shapes=st.permutations(sorted(SCORED_ARTICLE_PARAGRAPHS)).map(lambda p: p[:3]),
+       regions=st.permutations(ZONE_ARTICLE_REGIONS), seeds=st.lists(st.integers(6000, 9999), min_size=9, max_size=9,
+                                                                      unique=True))
+def test_a_scored_article_keeps_each_value_with_its_body_and_round(extractor, year, shapes, regions, seeds):
+    pool, paragraphs, wanted = list(regions), [f"Ombudsman RI menyerahkan hasil penilaian kepatuhan tahun {year}."], set()
+    values = [seed / 100 for seed in seeds]
+    for k, shape in enumerate(shapes):
+        template, kind, earlier = SCORED_ARTICLE_PARAGRAPHS[shape]
+        mine = values[3 * k:3 * k + 3]
+        if kind == "change":
+            name, (lo, hi) = pool.pop(), sorted(mine[:2])
+            paragraphs.append(template.format(a=name, lo=as_written(lo), hi=as_written(hi), p=year - 1))
+            wanted |= {(f"Pemerintah {name}", lo, year - 1 if earlier else None), (f"Pemerintah {name}", hi, year)}
+        else:
+            names = [pool.pop() for _ in range(3)]
+            paragraphs.append(template.format(**dict(zip("abc", names)), **{f"v{i}": as_written(v) for i, v in enumerate(mine)}))
+            wanted |= {(f"Pemerintah {name}", value, year) for name, value in zip(names, mine)}
+    text = "\n\n".join(paragraphs)
+    found = {(r.entity, r.score, r.year) for r in extractor.extract(Article(text=text)) if r.score is not None}
+    assert found == wanted, text
