@@ -108,7 +108,7 @@ def find_mentions(vocab, doc, found, defined: dict | None = None, dateline_end: 
     # "Badan Publik", "Partai Politik": the name of a kind of body, never one body; nor is a unit
     # said of a whole country or province ("Dinas Dukcapil di seluruh Indonesia")
     mentions = [m for m in mentions if not _names_a_kind(vocab, m.base_name) and not _said_of_all(vocab, doc, m)
-                and not _counted_kind(vocab, doc, m)]
+                and not _counted_kind(vocab, doc, m) and not _place_of_a_tally(vocab, doc, m)]
     mentions = [_with_role(vocab, doc, m, mentions[k - 1] if k else None) for k, m in enumerate(mentions)]
     mentions = _inherit_list_heads(vocab, doc, mentions)
     return [m for m in mentions if m.start >= dateline_end]
@@ -571,6 +571,12 @@ def _counted_kind(vocab, doc, mention) -> bool:
     # "9 kantor BPN lain": a count, a common noun, the head and "other"
     others = mention.end < len(doc) and doc[mention.end].lower_ in vocab.lex["other_words"]
     return count(doc[mention.start - 1]) or (others and any(count(t) for t in doc[max(0, mention.start - 3):mention.start]))
+
+
+def _place_of_a_tally(vocab, doc, mention) -> bool:
+    """"jumlah pemda Jatim yang tercatat di zona hijau cuma 9": the place of bodies counted, not a body."""
+    k = mention.start
+    return k > 1 and doc[k - 1].lower_ in vocab.count_nouns | vocab.group_words and doc[k - 2].lower_ in vocab.lex["tally_words"]
 
 
 def _said_of_all(vocab, doc, mention) -> bool:

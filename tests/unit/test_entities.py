@@ -373,3 +373,10 @@ def test_a_place_written_in_one_word_is_read_only_from_capitalised_words(extract
 def test_a_year_before_a_head_is_no_count(extractor):
     text = "Hasil SKM Semester I Tahun 2024 Puskesmas Pakis mencapai nilai 86,25 dengan mutu pelayanan B."
     assert [(r.entity, r.score, r.year) for r in extracted(extractor, text)] == [("Puskesmas Pakis", 86.25, 2024)]
+
+
+def test_the_place_of_a_tally_of_bodies_is_no_body(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2022, Pemprov Bali masuk zona hijau. Tahun 2021, jumlah pemda Bali "
+            "yang tercatat di zona hijau cuma 5.")
+    assert [(r.entity, r.predicate, r.year) for r in extracted(extractor, text)] == [
+        ("Pemerintah Provinsi Bali", ("zona hijau",), 2022)]
