@@ -405,13 +405,25 @@ class _Reader:
         item = self.span(i, "REGION")
         if item is None or not doc[item.start].text[0].isupper():
             return None
-        region = region_from_item(vocab, doc, item, None)
+        region = region_from_item(vocab, doc, item, None) or self._in_list_of_level(i, item)
         if region is None:
             return None
         end = self.skip_bracket(item.end)
         return Mention(i, end, "bare", doc[i:item.end].text, "", region, rule="entity.bare_region",
                        place_written=doc[i:item.end].text)
 
+
+    def _in_list_of_level(self, i: int, item):
+        """"9 kabupaten lain di Sumbar …, yakni Tanah Datar, Solok, Sijunjung": a name that a
+        kabupaten and a kota share, in a list a group of kabupaten introduces, is the kabupaten."""
+        vocab, doc = self.vocab, self.doc
+        intro = next((t.i for t in reversed(doc[:i]) if t.lower_ in vocab.list_intro), None)
+        if intro is None or any(t.is_alpha and t.is_lower and t.lower_ not in vocab.coordinators
+                                for t in doc[intro + 1:i]):
+            return None  # not inside the list the introducer opens
+        level = next((vocab.levels.get(t.lower_) for t in reversed(doc[max(0, intro - LIST_LEVEL_REACH):intro])
+                      if t.is_lower and t.lower_ in ("kabupaten", "kota", "provinsi")), None)
+        return region_from_item(vocab, doc, item, level) if level else None
 
     # 5. a noun that points back --------------------------------------------------------------
     def anaphor(self, i: int) -> Mention | None:
@@ -546,6 +558,9 @@ def _inherit_list_heads(vocab, doc, mentions: list[Mention]) -> list[Mention]:
 
 # ---------------------------------------------------------------------------------------------
 # Token helpers
+
+LIST_LEVEL_REACH = 15  # tokens before a list's introducer in which its group noun gives the level
+
 
 def _names_a_kind(vocab, name: str) -> bool:
     """"Badan Publik", and "Badan Publik Informatif" in "dinobatkan sebagai Badan Publik

@@ -380,3 +380,14 @@ def test_the_place_of_a_tally_of_bodies_is_no_body(extractor):
             "yang tercatat di zona hijau cuma 5.")
     assert [(r.entity, r.predicate, r.year) for r in extracted(extractor, text)] == [
         ("Pemerintah Provinsi Bali", ("zona hijau",), 2022)]
+
+
+@pytest.mark.parametrize("group, level", [("lima kabupaten lain", "Kabupaten"), ("dua kota lain", "Kota")])
+def test_a_name_two_regions_share_takes_the_level_of_the_group_its_list_is_of(extractor, group, level):
+    text = (f"Dalam penilaian kepatuhan Ombudsman 2021, {group} di Sumbar tercatat di zona kuning, yakni Tanah Datar, "
+            "Solok, dan Sijunjung.")
+    names = {r.entity for r in extracted(extractor, text)}
+    assert f"Pemerintah {level} Solok" in names
+    # outside such a list the shared name stays unread
+    assert "Solok" not in " ".join(r.entity for r in extracted(
+        extractor, "Dalam penilaian kepatuhan Ombudsman 2021, Solok tercatat di zona kuning."))
