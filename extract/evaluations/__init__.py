@@ -133,6 +133,7 @@ class Extractor:
                 previous_mentions, context.parties_sentence_no = reading.parties, number
             previous = reading
         # quotes are the article's own characters, line breaks and all
+        records = [_as_the_subject(r, context.subject_mention) for r in records]
         return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(drop_covered_predicates(records), vocab.level_words)]
 
 
@@ -144,6 +145,7 @@ class Extractor:
         in_table = [(t.start, t.end) for t in tables]
         read: list[tuple[SentenceReading, tuple | None, object | None]] = []
         subjects: Counter = Counter()
+        first_named: dict = {}  # body → the mention that first named it
         on_topic = sum(context.schemes.values()) >= 2
         list_labels = None  # the predicates of a bulleted list's header, while its lines run
         list_region = None  # the government a list's header names: its items' region ("OPD Pemprov Jatim: • Dinkes (92,71)")
@@ -185,8 +187,25 @@ class Extractor:
                 list_region = next((m.region for m in reversed(reading.mentions) if m.kind == "gov"), None)
             read.append((reading, line_labels, list_region, closes_row))
             subjects.update(m.body for m in reading.parties)
+            for m in reading.parties:
+                first_named.setdefault(m.body, m)
         context.subject = subjects.most_common(1)[0][0] if subjects else None
+        context.subject_mention = first_named.get(context.subject)
         return read
+
+
+def _as_the_subject(record: Evaluation, subject: Mention | None) -> Evaluation:
+    """"Ditjen Dukcapil Kementerian Dalam Negeri menorehkan …" then "layanan Dukcapil masuk kategori
+    Sangat Baik": a short form, read with no place, that the article's subject holds in its name
+    is the subject, not the body the short form names elsewhere ("Dinas Dukcapil")."""
+    if subject is None or record.region is not None or "entity.agency_alias" not in record.rule_ids:
+        return record
+    written = record.entity_as_written
+    if written == subject.written or not re.search(rf"(?<!\w){re.escape(written)}(?!\w)", subject.written):
+        return record
+    name, region = subject.entity_name(None)
+    return replace(record, entity=name, region=region.name if region else None,
+                   rule_ids=record.rule_ids + ("entity.article_subject_short_form",))
 
 
 def _sentence_without_scores(vocab, reading, text, context, line_labels) -> list[Evaluation]:

@@ -41,6 +41,7 @@ class ArticleContext:
     sentence_no: int = 0
     last_year: int | None = None       # the latest year stated with a score: the round of a list
     subject: str | None = None         # the entity the article names most
+    subject_mention: object | None = None  # the mention that first named it
     defined: dict = field(default_factory=dict)  # the article's own abbreviations: {"PPATK": "Pusat Pelaporan ..."}
     recorded_values: set = field(default_factory=set)  # scores already recorded: a repeat is not a new result
     group: tuple | None = None         # (predicates, sentence no.) of the latest labelled scored item

@@ -495,7 +495,7 @@ def _speakers_office(vocab, doc, mention: Mention) -> bool:
 def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
     before = " " + doc[max(0, mention.start - 4):mention.start].text.lower()
     previous = doc[mention.start - 1].lower_ if mention.start else ""
-    if vocab.is_assessor(mention.written) or vocab.is_assessor(mention.base_name):
+    if vocab.is_assessor(mention.written) or vocab.is_assessor(mention.base_name) or _conducts(vocab, doc, mention):
         return replace(mention, role=ASSESSOR)
     if _speakers_office(vocab, doc, mention):
         return replace(mention, role=COMPARISON)
@@ -530,6 +530,20 @@ def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
             and mention.region.level == "provinsi" and (prior.region is None or prior.region.level != "provinsi")):
         return replace(mention, role=PLACE)  # "Kabupaten Cilacap, Jawa Tengah": where the other one lies
     return mention
+
+
+CONDUCTOR_REACH = 12  # tokens from "yang digelar" to the last body of the name that conducts
+
+
+def _conducts(vocab, doc, mention) -> bool:
+    """"Berdasarkan survei yang digelar Biro Organisasi dan Tata Laksana (Ortala) Kementerian
+    Dalam Negeri": the body that conducts the survey is its assessor, not the one assessed."""
+    window = doc[max(0, mention.start - CONDUCTOR_REACH):mention.start]
+    verb = next((t for t in reversed(window) if t.lower_ in vocab.lex["conduct_verbs"]), None)
+    if verb is None or verb.i < 2 or doc[verb.i - 1].lower_ != "yang" \
+            or not any(t.lower_ in vocab.lex["evaluation_words"] for t in doc[max(0, verb.i - 4):verb.i - 1]):
+        return False
+    return all(t.text[:1].isupper() or t.lower_ in ("oleh", "dan", "(", ")") for t in doc[verb.i + 1:mention.start])
 
 
 def _inherit_list_heads(vocab, doc, mentions: list[Mention]) -> list[Mention]:

@@ -391,3 +391,19 @@ def test_a_name_two_regions_share_takes_the_level_of_the_group_its_list_is_of(ex
     # outside such a list the shared name stays unread
     assert "Solok" not in " ".join(r.entity for r in extracted(
         extractor, "Dalam penilaian kepatuhan Ombudsman 2021, Solok tercatat di zona kuning."))
+
+
+def test_the_body_that_conducts_a_survey_is_its_assessor(extractor):
+    text = ("Jakarta — Ditjen Bina Adwil Kementerian Dalam Negeri menorehkan hasil yang membanggakan pada Survei "
+            "Kepuasan Masyarakat (SKM) tahun 2025. Berdasarkan survei yang digelar Biro Organisasi dan Tata Laksana "
+            "(Ortala) Kementerian Dalam Negeri, nilai yang diperoleh adalah 91,69.")
+    # the conducting ministry is never given the result (the sentence names no other body)
+    assert "Kementerian Dalam Negeri" not in {r.entity for r in extracted(extractor, text)}
+
+
+def test_a_short_form_the_articles_subject_holds_is_the_subject(extractor):
+    text = ("Jakarta — Ditjen Dukcapil Kementerian Dalam Negeri menorehkan hasil yang membanggakan pada Survei "
+            "Kepuasan Masyarakat (SKM) tahun 2025. Nilai yang diperoleh Ditjen Dukcapil Kementerian Dalam Negeri "
+            "adalah 91,69. Dalam evaluasi PEKPPP 2025, Dukcapil juga meraih predikat Pelayanan Prima.")
+    assert {(r.entity, r.score) for r in extracted(extractor, text)} == {
+        ("Ditjen Dukcapil Kementerian Dalam Negeri", 91.69), ("Ditjen Dukcapil Kementerian Dalam Negeri", None)}
