@@ -99,7 +99,7 @@ def stated_year(vocab, doc, seg_start, seg_end, score, context, reach_back: int 
         # in an item that opens with a turn to another value, its compared year is its own:
         # "…, naik dibandingkan tahun 2021 dengan indeks 2,71"
         year = year_at(vocab, doc, token, compared=(doc[seg_start].lower_ in vocab.item_turns and seg_start <= token.i < score.start)
-                        or _said_of(vocab, doc, token, score))
+                        or _said_of(vocab, doc, token, score) or (token.i < score.start and _opens_when_clause(vocab, doc, token)))
         if year:
             context.last_year = year
             return year
@@ -187,6 +187,9 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
     return round_of_list(vocab, context, doc)  # 4.
 
 
+YEAR_TAILS = ("lalu", "silam")  # "tahun 2022 lalu": the year said as gone by
+
+
 def _earlier_time_between(vocab, doc, start: int, end: int) -> bool:
     """"tahun lalu" between a name and its label: an earlier state of the body. ("sebelumnya",
     "lebih dulu" there may only order bodies: "Kota X sudah lebih dulu meraih … pada 2016".)"""
@@ -195,7 +198,10 @@ def _earlier_time_between(vocab, doc, start: int, end: int) -> bool:
 
 
 def _opens_when_clause(vocab, doc, token) -> bool:
-    return any(t.lower_ in vocab.when_words for t in doc[token.i + 1: token.i + 3])
+    """"ketimbang tahun 2021, ketika …", "… tahun 2022 lalu, saat …": a clause of that year follows."""
+    after = [t for t in doc[token.i + 1: token.i + 5] if t.lower_ not in YEAR_TAILS]
+    return any(t.lower_ in vocab.when_words and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "ini")
+               for t in after[:2])  # "saat ini" is now
 
 
 def rank_of(vocab, doc, seg_start, seg_end) -> int | None:

@@ -165,3 +165,14 @@ def test_a_round_the_story_compares_with_is_not_its_own(extractor):
 ])
 def test_the_value_said_now_keeps_the_round(extractor, text, expected):
     assert years_by_score(extractor, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Dalam evaluasi SPBE tahun 2023, Kabupaten Seluma meraih indeks 2,93. Indeksnya meningkat ketimbang tahun 2022 "
+     "lalu, saat Seluma masih berpredikat kurang dengan indeks 1,55.", {2.93: 2023, 1.55: 2022}),
+    # "saat ini" is now, no clause of the compared year
+    ("Dalam evaluasi SPBE tahun 2023, indeks Kabupaten Seluma meningkat dibanding 2022, saat ini nilainya 2,93.",
+     {2.93: 2023}),
+])
+def test_a_value_in_a_clause_of_a_compared_year_is_that_years(extractor, text, expected):
+    assert years_by_score(extractor, text) == expected
