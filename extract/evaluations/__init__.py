@@ -149,7 +149,8 @@ class Extractor:
         on_topic = sum(context.schemes.values()) >= 2
         list_labels = None  # the predicates of a bulleted list's header, while its lines run
         list_region = None  # the government a list's header names: its items' region ("OPD Pemprov Jatim: • Dinkes (92,71)")
-        scheme_list = False  # under a header that names a scheme ("Hasil SKM 2024:"), a list line's bare value is a result
+        # under a header that names a scheme ("Hasil SKM 2024:"), a list line's bare value is a result
+        scheme_list = False
         all_sentences = sentences(text)
         for number, sentence in enumerate(all_sentences):
             chunk = sentence.of(text)
@@ -166,8 +167,8 @@ class Extractor:
             above = read[-1] if read and read[-1][0].number == number - 1 else None
             # "Polres Blora\n4,23": a number alone under a row's name is its score cell
             scores_a_row = above is not None and name_cell(above[0]) and is_score_cell(text, sentence)
-            reading = read_sentence(vocab, self.nlp, number, sentence, text, context, on_topic,
-                                    in_list=((bool(list_labels) or scheme_list) and is_list_line(chunk)) or scores_a_row)
+            in_list = ((bool(list_labels) or scheme_list) and is_list_line(chunk)) or scores_a_row
+            reading = read_sentence(vocab, self.nlp, number, sentence, text, context, on_topic, in_list=in_list)
             # a label line right under a row's score, or under a name while no group's label is
             # open, closes that row; under a name of an open group it heads the next group
             line_above = all_sentences[number - 1] if number else None

@@ -98,8 +98,9 @@ def stated_year(vocab, doc, seg_start, seg_end, score, context, reach_back: int 
     for token in [*after, *(before if now is None else before[:now])]:  # 1. 2.
         # in an item that opens with a turn to another value, its compared year is its own:
         # "…, naik dibandingkan tahun 2021 dengan indeks 2,71"
-        year = year_at(vocab, doc, token, compared=(doc[seg_start].lower_ in vocab.item_turns and seg_start <= token.i < score.start)
-                        or _said_of(vocab, doc, token, score) or (token.i < score.start and _opens_when_clause(vocab, doc, token)))
+        compared = (doc[seg_start].lower_ in vocab.item_turns and seg_start <= token.i < score.start) \
+            or _said_of(vocab, doc, token, score) or (token.i < score.start and _opens_when_clause(vocab, doc, token))
+        year = year_at(vocab, doc, token, compared=compared)
         if year:
             context.last_year = year
             return year
@@ -237,7 +238,8 @@ def is_earlier_value(vocab, doc, score) -> bool:
     said_before = " ".join(t.lower_ for t in doc[max(0, score.start - 5):score.start])
     # "Tahun lalu, IPP Kota X masih 3,98.": a sentence that opens on last year frames the first
     # value it gives
-    if opens_on_earlier_time(vocab, doc) and not any(t.like_num for t in doc[:score.start] if YEAR_TOKEN.match(t.text) is None):
+    if opens_on_earlier_time(vocab, doc) \
+            and not any(t.like_num for t in doc[:score.start] if YEAR_TOKEN.match(t.text) is None):
         return True
     for phrase in vocab.earlier_phrases:
         if phrase in said_later:

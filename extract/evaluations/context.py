@@ -50,7 +50,8 @@ class ArticleContext:
     last_result: object | None = None  # the latest scored record: what "Dengan capaian itu, …" points at
     parties_sentence_no: int = -1      # the sentence the latest named parties were named in
     last_labels: tuple | None = None   # (labels, sentence no.) of the latest predicate-only record
-    counted_label: tuple | None = None  # (labels, count, sentence no., said of all?) of a group given a label by its number only
+    # (labels, count, sentence no., said of all?) of a group given a label by its number only
+    counted_label: tuple | None = None
 
 
 def round_of_list(vocab, context, doc) -> int | None:

@@ -421,8 +421,9 @@ class _Reader:
         if intro is None or any(t.is_alpha and t.is_lower and t.lower_ not in vocab.coordinators
                                 for t in doc[intro + 1:i]):
             return None  # not inside the list the introducer opens
-        level = next((vocab.levels.get(t.lower_) for t in reversed(doc[max(0, intro - LIST_LEVEL_REACH):intro])
-                      if t.is_lower and t.lower_ in ("kabupaten", "kota", "provinsi")), None)
+        prefixes = vocab.lex["government_prefixes"]  # "kabupaten", "kota", "pemkab" … said as a common noun
+        level = next((prefixes[t.lower_] for t in reversed(doc[max(0, intro - LIST_LEVEL_REACH):intro])
+                      if t.is_lower and t.lower_ in prefixes), None)
         return region_from_item(vocab, doc, item, level) if level else None
 
     # 5. a noun that points back --------------------------------------------------------------
@@ -599,13 +600,15 @@ def _counted_kind(vocab, doc, mention) -> bool:
 
     # "9 kantor BPN lain": a count, a common noun, the head and "other"
     others = mention.end < len(doc) and doc[mention.end].lower_ in vocab.lex["other_words"]
-    return count(doc[mention.start - 1]) or (others and any(count(t) for t in doc[max(0, mention.start - 3):mention.start]))
+    return count(doc[mention.start - 1]) or (
+        others and any(count(t) for t in doc[max(0, mention.start - 3):mention.start]))
 
 
 def _place_of_a_tally(vocab, doc, mention) -> bool:
     """"jumlah pemda Jatim yang tercatat di zona hijau cuma 9": the place of bodies counted, not a body."""
     k = mention.start
-    return k > 1 and doc[k - 1].lower_ in vocab.count_nouns | vocab.group_words and doc[k - 2].lower_ in vocab.lex["tally_words"]
+    return k > 1 and doc[k - 1].lower_ in vocab.count_nouns | vocab.group_words \
+        and doc[k - 2].lower_ in vocab.lex["tally_words"]
 
 
 def _said_of_all(vocab, doc, mention) -> bool:

@@ -365,7 +365,8 @@ def _likewise(vocab, reading, context, give) -> None:
     after = " " + " ".join(t.lower_ for t in reading.doc[reading.parties[-1].end:]) + " " if reading.parties else ""
     if told and reading.number - told[1] <= 1 and reading.parties and not reading.labels \
             and (any(said.startswith(phrase) for phrase in vocab.lex["likewise_phrases"])
-                 or any(f" {phrase} " in after for phrase in [*vocab.lex["same_label_phrases"], *vocab.lex["likewise_after"]])) \
+                 or any(f" {phrase} " in after
+                        for phrase in [*vocab.lex["same_label_phrases"], *vocab.lex["likewise_after"]])) \
             and not _negated(vocab, reading.doc, 0, len(reading.doc)):
         for mention in reading.parties:
             give(mention, list(told[0]), None, "predicate_only.likewise", 0)
@@ -435,7 +436,8 @@ def counted_group(vocab, doc, end: int) -> int | None:
     a group of bodies of a kind, said before `end`; a year is no count."""
     for token in doc[:end]:
         word = token.lower_
-        count = vocab.lex["number_words"].get(word) or (int(word) if word.isdigit() and not YEAR_TOKEN.match(word) else None)
+        count = vocab.lex["number_words"].get(word) or (
+            int(word) if word.isdigit() and not YEAR_TOKEN.match(word) else None)
         if count and count > 1 and any(t.lower_ in vocab.count_nouns for t in doc[token.i + 1:token.i + 3]):
             return count
     return None
@@ -469,7 +471,8 @@ def _counted_group_named(vocab, reading, context, give) -> None:
     doc = reading.doc
     group = coordinated(vocab, doc, reading, reading.parties[0])
     if len(group) != told[1] or len(reading.parties) != told[1] or _negated(vocab, doc, 0, len(doc)) \
-            or not any(t.lower_ in vocab.award_cues or t.lower_ in vocab.lex["award_nouns"] for t in doc[group[-1].end:]):
+            or not any(t.lower_ in vocab.award_cues or t.lower_ in vocab.lex["award_nouns"]
+                       for t in doc[group[-1].end:]):
         return
     for mention in group:
         give(mention, list(told[0]), None, "predicate_only.counted_group_named", 0)
@@ -492,7 +495,8 @@ def _named_as(vocab, reading, items, give) -> None:
                 or _negated(vocab, doc, max(0, as_word - 6), item.start):
             continue
         clause = next((c for c in reading.clauses if c[0] <= as_word < c[1]), (0, len(doc)))
-        verb = next((t for t in reversed(doc[clause[0]:as_word]) if t.lower_ in naming["active"] + naming["passive"]), None)
+        verb = next((t for t in reversed(doc[clause[0]:as_word])
+                     if t.lower_ in naming["active"] or t.lower_ in naming["passive"]), None)
         if verb is None:
             continue
         if verb.lower_ in naming["active"]:

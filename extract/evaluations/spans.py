@@ -185,7 +185,8 @@ def _counted(vocab, doc, span) -> bool:
     is a year said as one ("SAKIP Kota X tahun 2022 berpredikat B")."""
     if span.start == 0 or not doc[span.start - 1].text.isdigit():
         return False
-    if span.start > 1 and YEAR_TOKEN.match(doc[span.start - 1].text) and doc[span.start - 2].lower_ in vocab.year_lead_words:
+    if span.start > 1 and YEAR_TOKEN.match(doc[span.start - 1].text) \
+            and doc[span.start - 2].lower_ in vocab.year_lead_words:
         return False
     return not (span.start > 2 and doc[span.start - 2].text == "," and doc[span.start - 3].text.isdigit())
 

@@ -143,8 +143,8 @@ def build_vocabulary(rules) -> Vocabulary:
         list_intro=frozenset(lex["list_intro"]), aspiration=frozenset(lex["aspiration_markers"]),
         past_markers=frozenset(lex["past_markers"]),
         award_noun_re=re.compile(r"\b(" + "|".join(map(re.escape, lex["award_nouns"])) + r")\b", re.I),
-        intro_re=re.compile(r"\b(" + "|".join(map(re.escape, [*lex["list_intro"], *lex["likewise_phrases"], *lex["likewise_after"]]))
-                            + r")\b|:", re.I),
+        intro_re=re.compile(r"\b(" + "|".join(map(re.escape, [*lex["list_intro"], *lex["likewise_phrases"],
+                                                               *lex["likewise_after"]])) + r")\b|:", re.I),
         generic_predicates=frozenset(lex["generic_predicates"]), predicate_cues=frozenset(lex["predicate_cues"]),
         range_markers=frozenset(lex["range_markers"]), average_cues=frozenset(lex["average_cues"]),
         group_words=frozenset(lex["group_words"]), linking_cues=frozenset(lex["linking_cues"]),
