@@ -18,8 +18,10 @@ which attachment passes by. Pure.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
+from .language import GLUED_WORDS
 from .numbers import YEAR_TOKEN
 from .patterns import LETTER_GRADE
 from .regions import resolve_region
@@ -722,6 +724,9 @@ def _comma_inside_name(doc, k: int) -> bool:
     return False
 
 
+GLUED = re.compile(GLUED_WORDS)
+
+
 def _title_name(written: str) -> str:
-    words = written.split()
+    words = GLUED.sub(" ", written).split()
     return " ".join(w if w.isupper() or not w.islower() or w in ("dan",) else w.capitalize() for w in words)

@@ -4,6 +4,10 @@ The tokenizer facts the patterns rely on are pinned in `tests/unit/test_tokenize
 """
 from __future__ import annotations
 
+# "KementerianLuar Negeri": two words a page glued where it lost a line break; the tokenizer
+# parts them, and a name read across them is written with its space
+GLUED_WORDS = r"(?<=[a-z]{4})(?=[A-Z][a-z]{2})"
+
 
 def indonesian():
     """spaCy's blank Indonesian, whose tokenizer also splits a bracket glued to a word
@@ -15,7 +19,8 @@ def indonesian():
         # "(A-/Sangat Baik)", "(A/Pelayanan Prima)": a letter grade and its label across a slash
         infixes = list(Indonesian.Defaults.infixes) + [r"(?<=[A-Za-z])\((?=[A-Za-z])",
                                                        r"(?<=\b[A-D])[\-+](?=/[A-Za-z])",
-                                                       r"(?<=\b[A-D][\-+])/(?=[A-Za-z])", r"(?<=\b[A-D])/(?=[A-Z][a-z])"]
+                                                       r"(?<=\b[A-D][\-+])/(?=[A-Za-z])", r"(?<=\b[A-D])/(?=[A-Z][a-z])",
+                                                       GLUED_WORDS]
         # ~15,600 of the ~16,000 exceptions keep reduplicated words ("anak-anak") whole; each
         # costs start-up time and none matters to the rules, which read both halves alike.
         # Abbreviations with a dot ("a.", "dr.") stay: they decide where tokens end.

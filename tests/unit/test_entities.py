@@ -407,3 +407,10 @@ def test_a_short_form_the_articles_subject_holds_is_the_subject(extractor):
             "adalah 91,69. Dalam evaluasi PEKPPP 2025, Dukcapil juga meraih predikat Pelayanan Prima.")
     assert {(r.entity, r.score) for r in extracted(extractor, text)} == {
         ("Ditjen Dukcapil Kementerian Dalam Negeri", 91.69), ("Ditjen Dukcapil Kementerian Dalam Negeri", None)}
+
+
+def test_two_words_a_page_glued_at_a_lost_line_break_are_read_apart(extractor):
+    text = "Dalam penilaian kepatuhan Ombudsman 2017, zona kuning diraih KementerianPerhubungan dan Kementerian Sosial."
+    found = extracted(extractor, text)
+    assert sorted(r.entity for r in found) == ["Kementerian Perhubungan", "Kementerian Sosial"]
+    assert "KementerianPerhubungan" in found[0].quote or "KementerianPerhubungan" in found[1].quote  # the text as it is

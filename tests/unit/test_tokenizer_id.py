@@ -36,6 +36,8 @@ def test_tokenizer(nlp, text, tokens):
     ("RSUD Dr. Soetomo", ["RSUD", "Dr.", "Soetomo"]),
     ("(A-/Sangat Baik)", ["(", "A", "-", "/", "Sangat", "Baik", ")"]),   # a grade and its label across a slash
     ("(A/Pelayanan Prima)", ["(", "A", "/", "Pelayanan", "Prima", ")"]),
+    ("KementerianLuar Negeri", ["Kementerian", "Luar", "Negeri"]),   # two words glued at a lost line break
+    ("KemenPAN-RB dan DPMPTSP", ["KemenPAN", "-", "RB", "dan", "DPMPTSP"]),  # ...but not a short form
 ])
 def test_rapor_tokenizer_splits_what_the_blank_one_glues(text, tokens):
     """Rapor's Indonesian: a bracket glued to a word splits, an emoticon ("):") is two marks, and
