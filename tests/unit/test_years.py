@@ -176,3 +176,8 @@ def test_the_value_said_now_keeps_the_round(extractor, text, expected):
 ])
 def test_a_value_in_a_clause_of_a_compared_year_is_that_years(extractor, text, expected):
     assert years_by_score(extractor, text) == expected
+
+
+def test_the_ombudsmans_own_word_for_its_zoning_names_the_round(extractor):
+    text = "Dalam zonasi kepatuhan lembaga negara 2017, zona hijau diraih Badan Narkotika Nasional."
+    assert [r.year for r in extractor.extract(Article(text=text))] == [2017]
