@@ -172,6 +172,11 @@ class _Reader:
             end += 1
         if end == j:
             return None
+        # "Pemkot Tidore": the first words of the one name of that level the gazetteer knows
+        known = resolve_region(vocab, doc[j:end].text, gov.value)
+        if known is not None:
+            return Mention(i, end, "gov", doc[i:end].text, "", known, rule="entity.government_prefix",
+                           place_written=doc[j:end].text)
         name = f"Pemerintah {gov.value.capitalize()} {doc[j:end].text}"
         return Mention(i, end, "gov", doc[i:end].text, name, None, rule="entity.government_unknown_place")
 

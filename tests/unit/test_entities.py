@@ -414,3 +414,13 @@ def test_two_words_a_page_glued_at_a_lost_line_break_are_read_apart(extractor):
     found = extracted(extractor, text)
     assert sorted(r.entity for r in found) == ["Kementerian Perhubungan", "Kementerian Sosial"]
     assert "KementerianPerhubungan" in found[0].quote or "KementerianPerhubungan" in found[1].quote  # the text as it is
+
+
+@pytest.mark.parametrize("written, entity", [
+    ("Pemkot Tidore", "Pemerintah Kota Tidore Kepulauan"),             # the first words of one name of its level
+    ("Kabupaten Pangkajene", "Pemerintah Kabupaten Pangkajene dan Kepulauan"),
+    ("Kabupaten Kepulauan", "Pemerintah Kabupaten Kepulauan"),         # the first word of many names: no guess
+])
+def test_a_government_named_by_the_first_words_of_one_name_of_its_level_is_that_one(extractor, written, entity):
+    text = f"Dalam penilaian kepatuhan Ombudsman 2023, {written} meraih nilai 83,50."
+    assert [r.entity for r in extracted(extractor, text)] == [entity]
