@@ -575,3 +575,11 @@ def test_bodies_said_in_the_next_sentence_to_get_the_same_label_share_it(extract
     others = {name for name in found if name != "Pemerintah Kota Kupang"}
     assert others == ({"Pemerintah Kabupaten Ende", "Pemerintah Kabupaten Sikka"} if shared else set())
     assert all(r.predicate == ("zona hijau",) for r in found.values())
+
+
+def test_the_integrity_surveys_bands_are_labels_after_a_cue_and_everyday_words_elsewhere(extractor):
+    text = "Hasil Survei Penilaian Integritas (SPI) KPK 2023 menempatkan Pemkab Wonosobo pada skor 74,5 atau kategori waspada."
+    assert [(r.score, r.predicate, r.scheme) for r in extracted(extractor, text)] == [(74.5, ("waspada",), "other")]
+    text = ("Hasil Survei Penilaian Integritas (SPI) KPK 2023: Pemkab Wonosobo mencatat skor 74,5. Masyarakat diminta "
+            "tetap waspada terhadap pungli.")
+    assert [r.predicate for r in extracted(extractor, text)] == [()]
