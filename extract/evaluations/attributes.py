@@ -56,11 +56,18 @@ def scale_of(vocab, scheme: str, value: float, converted: bool = False, stated: 
     return float(spec["scale_max"]) if spec.get("scale_max") else None
 
 
+# "II/2023": a semester or quarter and its year, one token
+PART_OF_YEAR = re.compile(r"^(?:I|II|III|IV)/((?:19|20)\d\d)$")
+
+
 def year_at(vocab, doc, token, compared: bool = False) -> int | None:
     """A year stated as a period: after "tahun", "pada", "periode", a scheme's name ("SPI 2022"),
     a result word ("capaian 2022") or a quarter ("pada triwulan pertama 2021"); not a date's
     ("23 Desember 2022", "8/6/2023"), a regulation's, nor — unless `compared` — one compared
     with ("naik dari tahun 2021", "ketimbang tahun 2021")."""
+    part = PART_OF_YEAR.match(token.text)
+    if part and token.i and doc[token.i - 1].lower_ in vocab.year_lead_words:
+        return int(part.group(1))  # "Semester II/2023", "Triwulan III/2024": a part of the year
     if not YEAR_TOKEN.match(token.text) or token.i == 0:
         return None
     previous = doc[token.i - 1]

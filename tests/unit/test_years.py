@@ -181,3 +181,12 @@ def test_a_value_in_a_clause_of_a_compared_year_is_that_years(extractor, text, e
 def test_the_ombudsmans_own_word_for_its_zoning_names_the_round(extractor):
     text = "Dalam zonasi kepatuhan lembaga negara 2017, zona hijau diraih Badan Narkotika Nasional."
     assert [r.year for r in extractor.extract(Article(text=text))] == [2017]
+
+
+@pytest.mark.parametrize("period", ["Semester II/2023", "Triwulan III/2023", "semester I/2023"])
+def test_a_part_of_the_year_written_with_its_year_is_that_year(extractor, period):
+    text = f"Indeks Kepuasan Masyarakat Puskesmas Bogor Timur {period} sebesar 88,10."
+    assert years_by_score(extractor, text) == {88.1: 2023}
+    # a date is no period
+    dated = "Indeks Kepuasan Masyarakat Puskesmas Bogor Timur per 2/2023 sebesar 88,10."
+    assert years_by_score(extractor, dated) == {88.1: None}
