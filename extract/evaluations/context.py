@@ -235,7 +235,7 @@ def _compared_round(vocab, text: str, cue_start: int) -> bool:
     """"meningkat dibandingkan penilaian tahun 2018", "naik dari evaluasi 2021": a round the
     story compares its own with."""
     before = [w.strip(",.;:()").lower() for w in text[max(0, cue_start - 40):cue_start].split()[-2:]]
-    return any(w in vocab.lex["compared_words"] or w in vocab.lex["since_words"] for w in before if w != "dengan")
+    return any(w in vocab.lex["compared_words"] or w in vocab.lex["since_words"] for w in before)
 
 
 def _looked_forward(vocab, text: str, cue_start: int) -> bool:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .language import GLUED_WORDS
-from .numbers import YEAR_TOKEN
+from .numbers import count_of
 from .patterns import LETTER_GRADE
 from .regions import resolve_region
 
@@ -600,10 +600,12 @@ def _counted_kind(vocab, doc, mention) -> bool:
     if mention.kind not in ("agency", "defined") or mention.region is not None or mention.start == 0:
         return False
 
-    def count(token) -> bool:
-        return token.lower_ in vocab.lex["number_words"] or token.lower_ in vocab.lex["group_quantifiers"] \
-            or (token.text.isdigit() and not YEAR_TOKEN.match(token.text) and token.i > 0
-                and doc[token.i - 1].text not in ("\n", ".", ")"))  # "Tahun 2024 Puskesmas X": a year
+    def count(token) -> bool:  # "Tahun 2024 Puskesmas X": a year is no count
+        if token.lower_ in vocab.lex["group_quantifiers"]:
+            return True
+        if count_of(vocab, token) is None:
+            return False
+        return not token.text.isdigit() or (token.i > 0 and doc[token.i - 1].text not in ("\n", ".", ")"))
 
     # "9 kantor BPN lain": a count, a common noun, the head and "other"
     others = mention.end < len(doc) and doc[mention.end].lower_ in vocab.lex["other_words"]

@@ -78,6 +78,14 @@ def _read_scores(vocab, doc, setting: NumberSetting) -> list[Score]:
     return scores
 
 
+def count_of(vocab, token) -> int | None:
+    """The number a token counts by: a number word ("tiga") or whole digits that are no year."""
+    word = token.lower_
+    if word in vocab.lex["number_words"]:
+        return vocab.lex["number_words"][word]
+    return int(word) if word.isdigit() and not YEAR_TOKEN.match(word) else None
+
+
 def has_cue(vocab, doc, i: int, window: int | None = None) -> bool:
     window = window or vocab.lex["score_cue_window"]
     return any(t.lower_ in vocab.score_cues for t in doc[max(0, i - window):i])

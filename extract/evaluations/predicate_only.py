@@ -43,7 +43,7 @@ from dataclasses import replace
 from ..records import Evaluation
 from .attachment import coordinated
 from .attributes import local_region, scheme_of_record_labels, year_near
-from .numbers import YEAR_TOKEN
+from .numbers import YEAR_TOKEN, count_of
 from .predicates import conflicting, labels_of
 from .quotes import char_span
 from .segments import is_list_line, list_intro, opens_on_told_result
@@ -435,9 +435,7 @@ def counted_group(vocab, doc, end: int) -> int | None:
     """"Dua OPD Pemkot Kendari raih zona hijau", "Sebanyak tiga puskesmas meraih WBK": the number of
     a group of bodies of a kind, said before `end`; a year is no count."""
     for token in doc[:end]:
-        word = token.lower_
-        count = vocab.lex["number_words"].get(word) or (
-            int(word) if word.isdigit() and not YEAR_TOKEN.match(word) else None)
+        count = count_of(vocab, token)
         if count and count > 1 and any(t.lower_ in vocab.count_nouns for t in doc[token.i + 1:token.i + 3]):
             return count
     return None
