@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..dates import MONTHS
+from .segments import aimed_at
 
 SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,5})?$")
 YEAR_TOKEN = re.compile(r"^(19[89]\d|20\d\d)$")
@@ -187,6 +188,8 @@ def _target(vocab, doc, start: int) -> bool:
     second number is the result."""
     for k in range(start - 1, max(-1, start - 8), -1):
         word = doc[k].lower_
+        if word in vocab.result_markers and aimed_at(vocab, doc, k):
+            return True                    # "bertekad meraih nilai 90"
         if word in vocab.result_markers or word in (";", ".") or doc[k].like_num and k < start - 1:
             return False
         if word in vocab.target_cues:

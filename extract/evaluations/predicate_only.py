@@ -5,7 +5,9 @@ The shapes news uses, each read within one clause (`segments.clauses`):
 1. a list after an introducing word, the group's predicate before it: "4 kementerian tergolong
    zona kuning, yaitu A, B dan C", "zona hijau ditempati A, B", "Predikat BB diraih oleh A";
    an item with its own label keeps it ("Pemkab Bandung (A), Pemkot Semarang (BB)");
-2. an entity, an award word, then the predicate: "Kabupaten OKI meraih predikat zona hijau";
+2. an entity, an award word, then the predicate: "Kabupaten OKI meraih predikat zona hijau"; or
+   an entity said to be one of the group a relative clause labels: "Kabupaten X menjadi
+   satu-satunya daerah di NTT yang meraih zona hijau";
 3. one line of a bulleted list under a header that names the predicate (`list_labels`);
 4. entities each followed by their own label in a sentence about an award or a scheme:
    'Pemprov Sultra meraih "BB", Pemkot Kendari "A", dan Pemkab Konawe "B"';
@@ -31,10 +33,13 @@ The shapes news uses, each read within one clause (`segments.clauses`):
 14. a group's members in brackets after its label: "tiga daerah masuk zona merah (Kabupaten
     Ende, Kabupaten Sikka dan Kota Kupang)".
 
+15. the label a change started from, as the body's earlier state: "naik dari zona kuning ke
+    zona hijau" gives zona hijau for the round and zona kuning with no year, as "naik dari 72
+    menjadi 85" gives both values.
+
 A predicate that is negated ("tak satu pun … meraih zona hijau"), that refers back to one
-already given ("Predikat Baik ini …"), that heads a list of kinds of bodies ("tujuh
-kategori, yaitu Kementerian, LNS …"), or that a change left behind ("naik dari zona kuning ke
-zona hijau") gives no record. Pure.
+already given ("Predikat Baik ini …"), or that heads a list of kinds of bodies ("tujuh
+kategori, yaitu Kementerian, LNS …") gives no record. Pure.
 """
 from __future__ import annotations
 
@@ -62,7 +67,9 @@ PENDING_LIST_REACH = 2
 
 def predicate_only_records(vocab, reading, text, context, list_labels=None) -> list[Evaluation]:
     doc = reading.doc
-    items = [f for f in reading.labels if not _left_behind(vocab, doc, f, reading.labels)]
+    # (label a change started from, the label it changed to)
+    left_behind = [(f, _left_behind(vocab, doc, f, reading.labels)) for f in reading.labels]
+    items = [f for f, changed_to in left_behind if changed_to is None]
     # (mention, labels, anchor token, rule, clause no.): one assignment per entity and clause
     assigned: dict[tuple, tuple] = {}
 
@@ -128,6 +135,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
     else:
         _likewise_after_comma(vocab, reading, assigned, give)  # 10.
         _together_with(vocab, reading, assigned, give)  # 11.
+    _changed_from(reading, left_behind, assigned, give)  # 15.
     return _records(vocab, reading, text, context, assigned)
 
 
@@ -146,8 +154,12 @@ def _records(vocab, reading, text, context, assigned) -> list[Evaluation]:
             lo, hi = (mention.start, mention.end) if anchor is None else (min(mention.start, anchor), max(mention.end, label_end))
         start_char, end_char = char_span(reading.sentence, doc, lo, hi)
         own = {f.start for f in reading.labels if labels_of(doc, [f])[0] in labels}
-        year = year_near(vocab, doc, mention, reading.mentions, list(reading.label_starts), own, context) \
-            if not (rule == "predicate_only.history") else _history_year(vocab, reading, anchor)
+        if rule == "predicate_only.history":
+            year = _history_year(vocab, reading, anchor)
+        elif rule == "predicate_only.changed_from":
+            year = None  # the round before, which the change does not name
+        else:
+            year = year_near(vocab, doc, mention, reading.mentions, list(reading.label_starts), own, context)
         told = context.last_result
         if told is not None and told.entity == name and opens_on_told_result(vocab, doc):
             year = told.year  # "Dengan capaian itu, Pemkab X masuk zona merah": that result's round
@@ -231,6 +243,9 @@ def _awarded(vocab, reading, start, in_clause, item):
     cue = next((t.i for t in reversed(doc[max(start, item.start - 6):item.start + 1]) if t.lower_ in vocab.award_cues), None)
     if cue is None or _negated(vocab, doc, max(start, cue - 4), item.start):
         return None
+    member = [m for m in in_clause if m.end <= cue and _one_of_the_group(vocab, doc, m.end, cue)]
+    if member:
+        return member[-1] if not any(m.start > member[-1].end and m.end <= item.start for m in reading.parties) else None
     before = [m for m in in_clause if m.end <= cue and _subject_reach(doc, m.end, cue) <= SUBJECT_REACH]
     if not before or any(m.start > before[-1].end and m.end <= item.start for m in reading.parties):
         return None  # another party stands between: the label is its ("Kabupaten Badung, Bali, memperoleh" is not)
@@ -238,6 +253,21 @@ def _awarded(vocab, reading, start, in_clause, item):
            for t in doc[before[-1].end:cue]):
         return None  # "Kanwil X berhasil mengantarkan lima satuan kerja meraih WBK": the group got it (a year is no count)
     return before[-1]
+
+
+MEMBERSHIP_REACH = 14  # tokens from a name to the award word of the group it is said to be one of
+
+
+def _one_of_the_group(vocab, doc, name_end: int, cue: int) -> bool:
+    """"Kabupaten X menjadi satu-satunya daerah di NTT yang meraih …", "… termasuk dalam 12 daerah
+    yang meraih …": the name is said to be one of a group, and a relative clause gives the group
+    the label."""
+    which = next((t.i for t in reversed(doc[name_end:cue]) if t.lower_ == "yang"), None)
+    if which is None or cue - name_end > MEMBERSHIP_REACH or any(t.is_punct and t.text != "-" for t in doc[name_end:cue]) \
+            or not all(t.lower_ in vocab.award_cues for t in doc[which + 1:cue]):
+        return False
+    said = " " + doc[name_end:which].text.lower().replace(" - ", "-") + " "
+    return any(said.startswith(f" {opener} ") for opener in vocab.lex["membership_openers"])
 
 
 def _subject_reach(doc, name_end: int, cue: int) -> int:
@@ -505,6 +535,18 @@ def _named_as(vocab, reading, items, give) -> None:
             give(named[0], labels_of(doc, [item]), item.start, "predicate_only.named_as", -3)
 
 
+def _changed_from(reading, left_behind, assigned, give) -> None:
+    """15. The label a change started from goes to the body given the label it changed to, as
+    a record of its own; none if that label went to no one body."""
+    for item, changed_to in left_behind:
+        if changed_to is None:
+            continue
+        bodies = {a[0].start: a[0] for a in list(assigned.values()) if a[2] == changed_to.start}
+        if len(bodies) == 1:
+            mention = next(iter(bodies.values()))
+            give(mention, labels_of(reading.doc, [item]), item.start, "predicate_only.changed_from", ("from", item.start))
+
+
 def _history(vocab, reading) -> list[tuple]:
     """7. One entity, then two or more labels each said with its own time (a year, or "dua
     tahun lalu"): the entity's history, a record per label."""
@@ -557,14 +599,17 @@ def _history_year(vocab, reading, position: int) -> int | None:
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
-def _left_behind(vocab, doc, item, labels) -> bool:
+def _left_behind(vocab, doc, item, labels):
     """"naik dari zona kuning ke zona hijau": the label a change starts from is no longer the
-    body's; only the one it changed to is given."""
-    if not item.start or doc[item.start - 1].lower_ not in vocab.change_from_words:
-        return False
+    body's for the round; the label it changed to, or None where the item is no such start."""
+    start = item.start - (1 if item.start and doc[item.start - 1].lower_ in vocab.predicate_cues else 0)
+    if not start or doc[start - 1].lower_ not in vocab.change_from_words:  # "dari (kategori) Cukup Informatif"
+        return None
     after = next((f for f in labels if f.start >= item.end), None)
-    return after is not None and after.start - item.end <= 2 \
-        and any(t.lower_ in vocab.change_to_words for t in doc[item.end:after.start + 1])  # "… menjadi BB": the cue opens the label
+    if after is not None and after.start - item.end <= 2 \
+            and any(t.lower_ in vocab.change_to_words for t in doc[item.end:after.start + 1]):  # "… menjadi BB": the cue opens the label
+        return after
+    return None
 
 
 def _own_label_run(vocab, doc, items, mention) -> list:

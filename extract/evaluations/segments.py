@@ -64,3 +64,19 @@ def opens_on_told_result(vocab, doc) -> bool:
     result just told."""
     return any(doc[i].lower_ in vocab.score_cues and doc[i + 1].lower_ in vocab.demonstratives
                for i in range(min(3, len(doc) - 1)))
+
+
+INTENT_REACH = 6   # tokens before a verb of receiving in which a word of intent still governs it
+
+
+def aimed_at(vocab, doc, verb: int) -> bool:
+    """"menargetkan meraih zona hijau", "bertekad meraih nilai 90", "meminta seluruh OPD meraih
+    …": the verb of receiving at `verb` is what a word of intent before it in its clause aims at
+    or calls for; a word of achievement between ends that reach ("berupaya keras dan akhirnya
+    meraih")."""
+    for token in reversed(doc[max(0, verb - INTENT_REACH):verb]):
+        if token.is_punct or token.lower_ in vocab.lex["achieved_words"]:
+            return False
+        if token.lower_ in vocab.lex["intent_words"]:
+            return True
+    return False

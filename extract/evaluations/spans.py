@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .numbers import YEAR_TOKEN
 from .patterns import LETTER_GRADE, SPAN_KEY
+from .segments import aimed_at
 from .vocabulary import joined_key
 
 JOINED_WINDOW = 3   # tokens a place name may spread over when the gazetteer writes it as one word
@@ -82,6 +83,12 @@ def _grade_runs(vocab, doc, spans: list[Found]) -> list[Found]:
             if LETTER_GRADE.match(token.text) and token.text.isupper() and previous.is_alpha and previous.is_title \
                     and previous.text not in vocab.lex["class_words"] and _item_ends(vocab, doc, _grade_end(doc, k)):
                 found.append(Found("GRADE", k, _grade_end(doc, k), "respective"))
+    # "naik dari B menjadi BB": the letter a change started from, before a cued letter it became
+    for grade in [f for f in spans if f.label == "GRADE" and doc[f.start].lower_ in vocab.change_to_words]:
+        k = grade.start - 1
+        if k >= 1 and doc[k].text.isupper() and LETTER_GRADE.match(doc[k].text) \
+                and doc[k - 1].lower_ in vocab.change_from_words:
+            found.append(Found("GRADE", k, k + 1, "changed_from"))
     # 'predikat "Pelayanan Prima" atau A': the category restated as its letter
     for label in [f for f in spans if f.label == "PREDICATE"]:
         k = label.end + (1 if label.end < len(doc) and doc[label.end].is_quote else 0)
@@ -237,6 +244,13 @@ def _wished(vocab, doc, span) -> bool:
 PURPOSE_REACH = 6  # tokens before a label in which a purpose word still governs it
 
 
+def _intended(vocab, doc, span) -> bool:
+    """"menargetkan meraih zona hijau", "meminta seluruh OPD meraih zona hijau": an aim or a call."""
+    verb = next((t for t in reversed(doc[max(0, span.start - 4):span.start])
+                 if t.lower_ in vocab.lex["receiving_verbs"]), None)
+    return verb is not None and aimed_at(vocab, doc, verb.i)
+
+
 def _for_the_sake_of(vocab, doc, span) -> bool:
     """"… berbenah agar meraih predikat Informatif", "supaya bisa kembali meraih WBK": what is done
     in order to get a label, even with a verb of receiving, is not getting it."""
@@ -251,7 +265,7 @@ def _aspired(vocab, doc, span) -> bool:
     menuju WBK", "berpredikat Menuju WBK" are results, and so is "setelah meraih WBK" after a
     goal. The nearest goal word counts only if no verb of receiving stands between it and the
     label, and a bare "menuju" only if no award word precedes it either."""
-    if _wished(vocab, doc, span) or _for_the_sake_of(vocab, doc, span):
+    if _wished(vocab, doc, span) or _for_the_sake_of(vocab, doc, span) or _intended(vocab, doc, span):
         return True
     window = doc[max(0, span.start - 4):span.start]
     goals = [t.i for t in window if t.lower_ in vocab.aspiration]

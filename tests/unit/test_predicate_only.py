@@ -395,15 +395,23 @@ def test_a_label_joined_by_and_to_another_body_stays_that_bodys(extractor):
     assert found["Pemerintah Kabupaten Sinjai"].predicate == ("zona hijau",)
 
 
-@pytest.mark.parametrize("text, label", [
+@pytest.mark.parametrize("text, now, before", [
     ("Dalam penilaian kepatuhan Ombudsman tahun 2023, Kota Parepare berhasil naik dari zona kuning ke zona hijau.",
-     "zona hijau"),
-    ("Dalam evaluasi SAKIP 2023, Pemkab Bone naik dari predikat B menjadi BB.", "bb"),
-    ("Predikat SAKIP Pemkab Bone tahun 2023 naik dari B menjadi BB.", "bb"),
+     "zona hijau", "zona kuning"),
+    ("Dalam evaluasi SAKIP 2023, Pemkab Bone naik dari predikat B menjadi BB.", "bb", "b"),
+    ("Predikat SAKIP Pemkab Bone tahun 2023 naik dari B menjadi BB.", "bb", "b"),
+    ("Dalam monev keterbukaan informasi publik 2023, Pemkab Bone naik dari kategori Cukup Informatif menjadi "
+     "Informatif.", "informatif", "cukup informatif"),
 ])
-def test_a_change_gives_the_label_it_changed_to(extractor, text, label):
-    [record] = given(extractor, text).values()
-    assert record.predicate == (label,)
+def test_a_change_gives_the_label_it_changed_to_and_the_one_it_left_without_a_year(extractor, text, now, before):
+    records = [r for r in extracted(extractor, text) if r.score is None]
+    assert sorted((r.predicate, r.year) for r in records) == sorted([((now,), 2023), ((before,), None)])
+    assert len({r.entity for r in records}) == 1
+
+
+def test_a_change_from_a_label_to_one_that_no_body_takes_gives_nothing(extractor):
+    text = "Dalam evaluasi SAKIP 2023, banyak daerah naik dari predikat B menjadi BB."
+    assert given(extractor, text) == {}
 
 
 @pytest.mark.parametrize("text", [
@@ -583,3 +591,25 @@ def test_the_integrity_surveys_bands_are_labels_after_a_cue_and_everyday_words_e
     text = ("Hasil Survei Penilaian Integritas (SPI) KPK 2023: Pemkab Wonosobo mencatat skor 74,5. Masyarakat diminta "
             "tetap waspada terhadap pungli.")
     assert [r.predicate for r in extracted(extractor, text)] == [()]
+
+
+def test_a_call_on_others_to_get_a_label_and_an_aim_after_a_result_give_no_record(extractor):
+    text = "Dalam penilaian kepatuhan Ombudsman 2024, Bupati meminta seluruh OPD Pemkab Lembata meraih zona hijau."
+    assert extracted(extractor, text) == []
+    text = ("Pemkab Lembata meraih nilai 78,20 pada penilaian kepatuhan Ombudsman 2023. Tahun ini Pemkab Lembata "
+            "bertekad meraih nilai 90.")
+    assert [(r.score, r.year) for r in extracted(extractor, text)] == [(78.2, 2023)]
+
+
+@pytest.mark.parametrize("one_of", ["menjadi satu-satunya daerah di NTT", "menjadi salah satu daerah",
+                                    "termasuk dalam 12 daerah", "merupakan satu dari tiga kabupaten di NTT"])
+def test_a_body_said_to_be_one_of_the_group_a_relative_clause_labels_takes_the_label(extractor, one_of):
+    text = f"Pada penilaian kepatuhan Ombudsman 2021, Kabupaten Lembata {one_of} yang meraih zona hijau."
+    assert {name: r.predicate for name, r in given(extractor, text).items()} == {
+        "Pemerintah Kabupaten Lembata": ("zona hijau",)}
+
+
+@pytest.mark.parametrize("relative", ["yang belum meraih zona hijau", "yang menargetkan zona hijau"])
+def test_one_of_a_group_denied_or_aiming_at_a_label_takes_nothing(extractor, relative):
+    text = f"Pada penilaian kepatuhan Ombudsman 2021, Kabupaten Lembata menjadi salah satu daerah {relative}."
+    assert given(extractor, text) == {}

@@ -302,6 +302,26 @@ def test_a_label_worked_for_is_not_an_award(extractor, purpose):
     assert run(extractor, text) == []
 
 
+@pytest.mark.parametrize("intent", LEX["intent_words"])
+def test_a_label_or_score_aimed_at_is_no_result(extractor, intent):
+    text = f"Dalam penilaian kepatuhan Ombudsman 2024, Pemkab Lebak {intent} meraih zona hijau."
+    assert run(extractor, text) == []
+    text = f"Dalam penilaian kepatuhan Ombudsman 2024, Pemkab Lebak {intent} meraih nilai 90,5."
+    assert run(extractor, text) == []
+
+
+@pytest.mark.parametrize("achieved", LEX["achieved_words"])
+def test_a_word_of_achievement_ends_the_reach_of_an_aim(extractor, achieved):
+    text = f"Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Lebak berupaya keras {achieved} meraih zona hijau."
+    assert [r.predicate for r in run(extractor, text)] == [("zona hijau",)]
+
+
+@pytest.mark.parametrize("opener", LEX["membership_openers"])
+def test_a_body_said_to_be_one_of_a_labelled_group_takes_its_label(extractor, opener):
+    text = f"Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Lebak {opener} tiga daerah yang meraih zona hijau."
+    assert [(r.entity, r.predicate) for r in run(extractor, text)] == [("Pemerintah Kabupaten Lebak", ("zona hijau",))]
+
+
 @pytest.mark.parametrize("verb", LEX["naming_verbs"]["active"])
 def test_an_active_naming_verb_gives_the_body_after_it_the_label_after_as(extractor, verb):
     text = (f"Komisi Informasi Provinsi Banten {verb} Pemerintah Kabupaten Lebak {LEX['as_words'][0]} badan publik "
