@@ -595,8 +595,8 @@ def _names_a_kind(vocab, name: str) -> bool:
 
 def _counted_kind(vocab, doc, mention) -> bool:
     """"dari tiga Kantor Pertanahan yang dinilai", "dua Kantor Pertanahan sisanya", "sejumlah
-    Puskesmas", "9 kantor BPN lain": a head counted, with no place of its own, is a group of such
-    bodies. A number that opens the line is its row number ("1 Puskesmas Sukamaju 88,50")."""
+    Puskesmas", "9 kantor BPN lain", "dua Kepala UPT Puskesmas": a head counted, with no place of
+    its own, is a group of such bodies. A number that opens the line is its row number ("1 Puskesmas Sukamaju 88,50")."""
     if mention.kind not in ("agency", "defined") or mention.region is not None or mention.start == 0:
         return False
 
@@ -609,7 +609,10 @@ def _counted_kind(vocab, doc, mention) -> bool:
 
     # "9 kantor BPN lain": a count, a common noun, the head and "other"
     others = mention.end < len(doc) and doc[mention.end].lower_ in vocab.lex["other_words"]
-    return count(doc[mention.start - 1]) or (
+    # "kepada dua Kepala UPT Puskesmas": the heads of a counted group of bodies
+    holders = mention.start > 1 and doc[mention.start - 1].lower_ in vocab.lex["office_holders"] \
+        and count(doc[mention.start - 2])
+    return count(doc[mention.start - 1]) or holders or (
         others and any(count(t) for t in doc[max(0, mention.start - 3):mention.start]))
 
 

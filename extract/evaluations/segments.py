@@ -48,9 +48,11 @@ def list_intro(vocab, doc, start: int, end: int) -> int | None:
             return token.i
         if word in vocab.list_intro or token.text == ":":
             k = token.i
-            # "diisi oleh", "ditempati oleh": the agent is the list
+            # "diisi oleh", "ditempati oleh", "diterima langsung oleh": the agent is the list
             if k + 1 < end and doc[k + 1].lower_ == "oleh":
                 k += 1
+            elif k + 2 < end and doc[k + 1].lower_ in vocab.lex["agent_adverbs"] and doc[k + 2].lower_ == "oleh":
+                k += 2
             return k
         if token.i + 1 < end and f"{word} {doc[token.i + 1].lower_}" in vocab.list_intro:
             return token.i + 1

@@ -613,3 +613,19 @@ def test_a_body_said_to_be_one_of_the_group_a_relative_clause_labels_takes_the_l
 def test_one_of_a_group_denied_or_aiming_at_a_label_takes_nothing(extractor, relative):
     text = f"Pada penilaian kepatuhan Ombudsman 2021, Kabupaten Lembata menjadi salah satu daerah {relative}."
     assert given(extractor, text) == {}
+
+
+@pytest.mark.parametrize("handed", [
+    "Penghargaan zona hijau penilaian kepatuhan Ombudsman 2023 diterima langsung oleh Bupati Lembata.",
+    "Penghargaan zona hijau penilaian kepatuhan Ombudsman 2023 diserahkan kepada Bupati Lembata di Kupang.",
+    "Status zona hijau Ombudsman berhasil dipertahankan Pemkab Lembata pada penilaian kepatuhan 2023.",
+])
+def test_a_label_handed_to_or_kept_by_a_body_in_the_passive_is_its(extractor, handed):
+    assert {name: r.predicate for name, r in given(extractor, handed).items()} == {
+        "Pemerintah Kabupaten Lembata": ("zona hijau",)}
+
+
+def test_the_heads_of_a_counted_group_of_bodies_are_no_body(extractor):
+    text = ("Bupati Lembata menyambut Ombudsman. Piagam zona hijau penilaian kepatuhan Ombudsman 2023 diserahkan "
+            "kepada dua Kepala UPT Puskesmas.")
+    assert given(extractor, text) == {}

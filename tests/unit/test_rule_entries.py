@@ -322,6 +322,12 @@ def test_a_body_said_to_be_one_of_a_labelled_group_takes_its_label(extractor, op
     assert [(r.entity, r.predicate) for r in run(extractor, text)] == [("Pemerintah Kabupaten Lebak", ("zona hijau",))]
 
 
+@pytest.mark.parametrize("adverb", LEX["agent_adverbs"])
+def test_a_word_between_a_passive_verb_and_its_agent_keeps_the_agent_the_list(extractor, adverb):
+    text = f"Penghargaan zona hijau penilaian kepatuhan Ombudsman 2023 diterima {adverb} oleh Bupati Lebak."
+    assert [(r.entity, r.predicate) for r in run(extractor, text)] == [("Pemerintah Kabupaten Lebak", ("zona hijau",))]
+
+
 @pytest.mark.parametrize("verb", LEX["naming_verbs"]["active"])
 def test_an_active_naming_verb_gives_the_body_after_it_the_label_after_as(extractor, verb):
     text = (f"Komisi Informasi Provinsi Banten {verb} Pemerintah Kabupaten Lebak {LEX['as_words'][0]} badan publik "
