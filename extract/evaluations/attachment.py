@@ -53,6 +53,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
         assigned.append(target)
         rules_used.append(rule)
     _respectively(vocab, doc, scores, assigned, rules_used)
+    _set_against(vocab, doc, scores, assigned, rules_used)
     records, indices = [], []
     for index, score in enumerate(scores):
         if not assigned[index]:
@@ -224,6 +225,16 @@ def _respectively(vocab, doc, scores, assigned, rules_used) -> None:
                 else:
                     assigned[k], rules_used[k] = [], ["attach.group_count_differs"]
         index = run[-1] + 1
+
+
+def _set_against(vocab, doc, scores, assigned, rules_used) -> None:
+    """"A mengungguli B dengan selisih 10 poin, yakni 90,12 berbanding 80,12": a value set against
+    the one before it belongs to the other side of the comparison, another body or another year,
+    which the words do not tie it to; it is recorded for no one."""
+    for index in range(1, len(scores)):
+        between = doc[scores[index - 1].end:scores[index].start]
+        if len(between) == 1 and between[0].lower_ in vocab.lex["versus_words"]:
+            assigned[index], rules_used[index] = [], ["attach.set_against"]
 
 
 def _rank(vocab, reading, index: int, mention, seg_start: int, seg_end: int) -> int | None:

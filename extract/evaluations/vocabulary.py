@@ -80,6 +80,7 @@ class Vocabulary:
     change_to_words: frozenset
     change_words: frozenset
     compared_words: frozenset
+    scale_tops: frozenset       # the tops of the schemes' scales ("88,40/100", "4,12/5")
     when_words: frozenset
     threshold_after: frozenset
     number_word_endings: frozenset
@@ -183,6 +184,8 @@ def build_vocabulary(rules) -> Vocabulary:
         change_to_words=frozenset(lex["change_to_words"]),
         change_words=frozenset(lex["change_words"]),
         compared_words=frozenset(lex["compared_words"]),
+        scale_tops=frozenset(str(spec[key]) for spec in rules.schemes.values()
+                             for key in ("scale_max", "converted_scale_max", "legacy_scale_max") if spec.get(key)),
         when_words=frozenset(lex["when_words"]),
         threshold_after=frozenset(lex["threshold_after"]),
         number_word_endings=frozenset(lex["number_word_endings"]),

@@ -350,3 +350,10 @@ def test_a_label_after_the_last_name_of_a_clause_of_its_own_stays_its(extractor)
             "meraih 70,05 dan masuk zona kuning.")
     assert {r.entity: r.predicate for r in extracted(extractor, text)} == {
         "Pemerintah Kabupaten Subang": (), "Pemerintah Kabupaten Karawang": ("zona kuning",)}
+
+
+@pytest.mark.parametrize("word", ["berbanding", "versus"])
+def test_a_value_set_against_the_one_before_it_goes_to_no_one(extractor, word):
+    text = ("Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Lembata mengungguli Kota Kupang dengan selisih 10 poin, "
+            f"yakni 90,12 {word} 80,12.")
+    assert {s: r.entity for s, r in by_score(extractor, text).items()} == {90.12: "Pemerintah Kabupaten Lembata"}

@@ -21,6 +21,9 @@ def scores(extractor, text):
     ("Pada indeks SPBE 2023, Pemerintah Kota Bekasi meraih nilai 3,45913.", [3.45913]),
     # thresholds in a legend
     ("Kategori tidak informatif untuk skor < 39,9 dalam monev Komisi Informasi, sedangkan Kota Bekasi meraih skor 88,10.", [88.1]),
+    # a score written over the top of its scale; a date's numbers are still no score
+    ("Pemkab Lembata memperoleh skor akhir 88,40/100 pada penilaian kepatuhan Ombudsman, Kamis (8/6/2023).", [88.4]),
+    ("Indeks SPBE Pemkab Lembata 2023 mencapai 3,71/5 dengan predikat Baik.", [3.71]),
     # a target earlier in the clause, even a few words away
     ("Indeks SPBE Kabupaten Pesisir Barat 2023 mencapai 2,91, padahal targetnya dipasang pada poin 2,41.", [2.91]),
 ])
