@@ -28,7 +28,7 @@ from ..text import sentences
 from .attachment import coordinated, scored_records
 from .cells import (is_score_cell, label_cell, name_cell, opens_a_row, reads_as_a_name, row_label_record,
                     score_cell, whole_line)
-from .attributes import year_at
+from .attributes import compared_time, year_at
 from .context import read_context, says_past
 from .entities import Mention, resolve_anaphors
 from .language import indonesian
@@ -36,6 +36,7 @@ from .merge import dedupe, drop_covered_predicates
 from .patterns import add_span_rulers
 from .predicate_only import ALL, counted_group, group_pointer, predicate_only_records
 from .predicates import conflicting, is_list_header, labels_of, opens_a_list
+from .quotes import char_span
 from .reading import SentenceReading, read_sentence
 from .segments import is_list_line, opens_on_told_result
 from .tables import find_tables, table_records
@@ -123,10 +124,13 @@ class Extractor:
             elif told[1] and number - told[0] <= 2 and (said := _labels_said_of_told(vocab, reading) or
                                                          _labels_said_of_told_group(
                                                              vocab, reading, len({records[k].entity for k in told[1]}))):
-                for k in told[1]:
+                now, earlier = said if isinstance(said[0], tuple) else (said, None)
+                for k in told[1] if now else ():
                     if not records[k].predicate:
-                        records[k] = replace(records[k], predicate=said,
+                        records[k] = replace(records[k], predicate=now,
                                              rule_ids=records[k].rule_ids + ("predicate.said_of_told_result",))
+                if earlier and len({records[k].entity for k in told[1]}) == 1:
+                    records.append(_told_results_earlier_state(reading, text, records[told[1][0]], *earlier))
             else:
                 records.extend(_sentence_without_scores(vocab, reading, text, context, line_labels))
             if reading.parties:
@@ -134,7 +138,8 @@ class Extractor:
             previous = reading
         # quotes are the article's own characters, line breaks and all
         records = [_as_the_subject(r, context.subject_mention) for r in records]
-        return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(drop_covered_predicates(records), vocab.level_words)]
+        return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(drop_covered_predicates(records, lambda labels: conflicting(vocab, labels)),
+                                                                        vocab.level_words)]
 
 
     def _read_candidates(self, text, context, tables) -> list[tuple]:
@@ -241,15 +246,36 @@ def _sentence_without_scores(vocab, reading, text, context, line_labels) -> list
     return given
 
 
-def _labels_said_of_told(vocab, reading) -> tuple[str, ...]:
+def _labels_said_of_told(vocab, reading) -> tuple:
     """"Itu pun sudah kategori pelayanan prima, … ujar Kepala Bagian Organisasi Setda",
     "Capaian tersebut tergolong kategori A": a sentence opening on a demonstrative or on "the
-    result" gives the result just told its labels (a body named after them is only the speaker's)."""
+    result" gives the result just told its labels (a body named after them is only the speaker's).
+    Labels after a compared time ("Capaian ini membaik dibanding tahun lalu, saat masih berada di
+    zona kuning") are the body's earlier state: then (now labels, (earlier labels, their items,
+    the compared year or None))."""
     doc, items = reading.doc, predicate_items(reading.found)
     points = doc[0].lower_ in vocab.demonstratives or opens_on_told_result(vocab, doc)
     if not points or not items or any(m.start <= items[-1].end for m in reading.parties):
         return ()
-    return tuple(labels_of(doc, items))
+    compared = compared_time(vocab, doc)
+    if compared is None:
+        return tuple(labels_of(doc, items))
+    start, year = compared
+    now, then = [f for f in items if f.start < start], [f for f in items if f.start > start]
+    return tuple(labels_of(doc, now)), (tuple(labels_of(doc, then)), then, year) if then else None
+
+
+def _told_results_earlier_state(reading, text, told: Evaluation, labels, items, year) -> Evaluation:
+    """The earlier state a sentence on the result just told gives its body: a record of its own."""
+    lo = min(f.start for f in items)
+    hi = max(f.end for f in items)
+    start_char, end_char = char_span(reading.sentence, reading.doc, lo, hi)
+    return Evaluation(
+        entity=told.entity, entity_as_written=told.entity_as_written, region=told.region, scheme=told.scheme,
+        score=None, scale_max=None, predicate=labels, year=year, rank=None,
+        quote=text[start_char:end_char], start=start_char, end=end_char,
+        rule_ids=("predicate_only.told_results_earlier_state", *told.rule_ids[1:2]),
+    )
 
 
 def _labels_said_of_told_group(vocab, reading, told_bodies: int) -> tuple[str, ...]:

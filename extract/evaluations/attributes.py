@@ -160,6 +160,9 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
     """
     later = [m.start for m in mentions if m.start >= mention.end]
     earlier = [m.end for m in mentions if m.end <= mention.start]
+    when = when_clause_year(vocab, doc, mention.start)
+    if when is not None:
+        return when  # "naik dibanding tahun 2021, ketika Pemprov X masih tergolong zona merah"
 
     def nearest_to_own_labels():  # 2.
         if own_labels and labels:
@@ -203,6 +206,31 @@ def _earlier_time_between(vocab, doc, start: int, end: int) -> bool:
     "lebih dulu" there may only order bodies: "Kota X sudah lebih dulu meraih … pada 2016".)"""
     said = " " + " ".join(t.lower_ for t in doc[start:end]) + " "
     return any(f" {phrase} " in said for phrase in vocab.earlier_phrases)
+
+
+def compared_time(vocab, doc) -> tuple[int, int | None] | None:
+    """Where a sentence turns to a time it compares with ("dibanding tahun lalu", "ketimbang tahun
+    2021", "dari tahun sebelumnya"), and that time's year if it is said."""
+    for token in doc:
+        if token.lower_ not in vocab.compared_words:
+            continue
+        said = doc[token.i + 1:token.i + 4]
+        if any(t.lower_ in vocab.lex["compared_times"] for t in said[:1]) or any(YEAR_TOKEN.match(t.text) for t in said):
+            year = next((int(t.text) for t in said if YEAR_TOKEN.match(t.text)), None)
+            return token.i, year
+    return None
+
+
+def when_clause_year(vocab, doc, position: int) -> int | None:
+    """The compared year whose when-clause ("ketimbang tahun 2021, ketika …") runs on, unbroken
+    by punctuation, to `position`: what is said there is of that year."""
+    when = next((t for t in reversed(doc[:position]) if t.is_punct or t.lower_ in vocab.when_words), None)
+    if when is None or when.is_punct or (when.i + 1 < len(doc) and doc[when.i + 1].lower_ == "ini"):
+        return None  # no when-word since the last punctuation; "saat ini" is now
+    year_token = next((t for t in reversed(doc[max(0, when.i - 4):when.i]) if YEAR_TOKEN.match(t.text)), None)
+    if year_token is None or not _opens_when_clause(vocab, doc, year_token):
+        return None
+    return year_at(vocab, doc, year_token, compared=True)
 
 
 def _opens_when_clause(vocab, doc, token) -> bool:

@@ -8,12 +8,16 @@ from ..records import Evaluation
 # attachments that take the body from an earlier sentence rather than from the one said
 INFERRED_ATTACHMENTS = frozenset({"attach.article_subject", "attach.previous_sentence_entity",
                                   "attach.last_scored_entity"})
+# predicate-only rules that give a body's state before the round: never the round's own labels
+EARLIER_STATES = frozenset({"predicate_only.changed_from", "predicate_only.told_results_earlier_state"})
 
 
-def drop_covered_predicates(records: list[Evaluation]) -> list[Evaluation]:
+def drop_covered_predicates(records: list[Evaluation], conflicting=lambda labels: False) -> list[Evaluation]:
     """A predicate-only record for an entity that also has a scored record of the same round
     says nothing new ("NTB meraih predikat kepatuhan tinggi ... nilai 97,58"); its labels go to
-    the scored record if that has none."""
+    the scored record if that has none. One of no stated round whose label `conflicting` says
+    the scored record's cannot share ("… zona hijau lewat nilai 79,35. Capaian ini membaik
+    dibanding tahun lalu, saat masih berada di zona kuning") is an earlier state, and stays."""
     scored = {}
     for index, record in enumerate(records):
         if record.score is not None:
@@ -23,7 +27,12 @@ def drop_covered_predicates(records: list[Evaluation]) -> list[Evaluation]:
     for index, record in enumerate(records):
         if record.score is not None:
             continue
-        for other in scored.get((record.entity, record.scheme), []):
+        same_body = scored.get((record.entity, record.scheme), [])
+        if EARLIER_STATES & set(record.rule_ids) or record.year is None and any(
+                records[other].year is not None and conflicting([*records[other].predicate, *record.predicate])
+                for other in same_body):
+            continue  # an earlier state
+        for other in same_body:
             if records[other].year in (record.year, None) or record.year is None:
                 drop.add(index)
                 if not out[other].predicate:

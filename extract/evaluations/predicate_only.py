@@ -47,7 +47,7 @@ from dataclasses import replace
 
 from ..records import Evaluation
 from .attachment import coordinated
-from .attributes import local_region, scheme_of_record_labels, year_near
+from .attributes import compared_time, local_region, scheme_of_record_labels, year_near
 from .numbers import YEAR_TOKEN, count_of
 from .predicates import conflicting, labels_of
 from .quotes import char_span
@@ -162,7 +162,13 @@ def _records(vocab, reading, text, context, assigned) -> list[Evaluation]:
             year = year_near(vocab, doc, mention, reading.mentions, list(reading.label_starts), own, context)
         told = context.last_result
         if told is not None and told.entity == name and opens_on_told_result(vocab, doc):
-            year = told.year  # "Dengan capaian itu, Pemkab X masuk zona merah": that result's round
+            compared = compared_time(vocab, doc)
+            if compared is not None and compared[0] < (anchor if anchor is not None else mention.start):
+                # "Nilai itu naik dibanding tahun 2021, ketika Pemprov X masih tergolong zona
+                # merah": the state of the time compared with, not of that result's round
+                year = compared[1]
+            else:
+                year = told.year  # "Dengan capaian itu, Pemkab X masuk zona merah": that result's round
         context.last_labels = (tuple(labels), reading.number)
         records.append(Evaluation(
             entity=name, entity_as_written=mention.written, region=region.name if region else None,

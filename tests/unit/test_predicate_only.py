@@ -629,3 +629,26 @@ def test_the_heads_of_a_counted_group_of_bodies_are_no_body(extractor):
     text = ("Bupati Lembata menyambut Ombudsman. Piagam zona hijau penilaian kepatuhan Ombudsman 2023 diserahkan "
             "kepada dua Kepala UPT Puskesmas.")
     assert given(extractor, text) == {}
+
+
+@pytest.mark.parametrize("compared, label, year", [
+    ("Capaian ini membaik dibanding tahun lalu, saat masih berada di zona kuning.", "zona kuning", None),
+    ("Nilai itu naik dibanding tahun 2021, ketika Pemprov Jambi masih tergolong zona merah.", "zona merah", 2021),
+    ("Capaian tersebut lebih baik ketimbang tahun 2021, ketika masih di zona kuning.", "zona kuning", 2021),
+    ("Hasil ini meningkat dari tahun sebelumnya yang masih berada di zona kuning.", "zona kuning", None),
+])
+def test_a_label_of_the_time_a_told_result_is_compared_with_is_the_bodys_earlier_state(extractor, compared, label,
+                                                                                          year):
+    text = "Dalam penilaian kepatuhan Ombudsman 2022, Pemprov Jambi meraih nilai 79,35. " + compared
+    records = extracted(extractor, text)
+    assert sorted(((r.score or 0), r.predicate, r.year or 0) for r in records) == [
+        (0, (label,), year or 0), (79.35, (), 2022)]
+    assert {r.entity for r in records} == {"Pemerintah Provinsi Jambi"}
+
+
+def test_an_earlier_label_of_no_stated_round_is_kept_beside_the_scored_result_it_conflicts_with(extractor):
+    text = ("Pemkab Lebak untuk tahun 2012 sampai 2015 memperoleh predikat SAKIP CC, tahun 2016 naik menjadi B, dan "
+            "tahun 2017 kembali naik menjadi BB. Pada evaluasi SAKIP 2018 Pemkab Lebak meraih predikat BB dengan "
+            "nilai 74,54. Dalam daftar itu Kabupaten Lebak meraih 74,54.")
+    found = sorted(((r.score or 0), r.predicate, r.year or 0) for r in extracted(extractor, text))
+    assert found == [(0, ("b",), 2016), (0, ("bb",), 2017), (0, ("cc",), 0), (74.54, ("bb",), 2018)]
