@@ -77,6 +77,15 @@ def test_scheme_cue_names_its_scheme(extractor, scheme, cue):
     assert record.scheme == scheme
 
 
+def test_a_short_form_the_article_defines_for_a_schemes_name_is_that_schemes_cue(extractor):
+    text = ("Hasil Survei Kepuasan Masyarakat (SKM) di RSUD Lembata menunjukkan kenaikan. Indeks Persepsi Korupsi (IPK) "
+            "juga diukur. Adapun IPK RSUD Lembata tercatat 3,88 pada 2025.")
+    assert [(r.score, r.scheme) for r in run(extractor, text)] == [(3.88, "other")]
+    # not defined, the same letters name no scheme, and the article's survey is the value's
+    text = "Hasil Survei Kepuasan Masyarakat (SKM) di RSUD Lembata menunjukkan kenaikan. Adapun IPK RSUD Lembata tercatat 3,88 pada 2025."
+    assert [r.scheme for r in run(extractor, text)] == ["skm"]
+
+
 @pytest.mark.parametrize("scheme, label", SCHEME_PREDICATES, ids=[f"{s}:{p}" for s, p in SCHEME_PREDICATES])
 def test_scheme_predicate_is_read_with_the_score(extractor, scheme, label):
     cue = RULES.schemes[scheme]["cues"][0]
