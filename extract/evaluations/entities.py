@@ -203,7 +203,7 @@ class _Reader:
                                        titles=vocab.honorifics)
             if name_end == head.end and not self.span(head.end, "REGION") \
                     and (kind not in vocab.self_named_kinds or any(t.is_lower for t in doc[head.start:head.end])) \
-                    and not (head.end - head.start > 1 and self.span(head.end, "GOV")) \
+                    and not (head.end - head.start > 1 and self.span(self.skip_bracket(head.end), "GOV")) \
                     and not (doc[head.start].text in vocab.lex["place_named_heads"] and self.span(head.end, "GOV")):
                 # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit, and so is
                 # "rumah sakit" in lower case; a head of several words is the name of its kind of
@@ -254,6 +254,8 @@ class _Reader:
                 while named and tail < len(doc) and doc[tail].text in vocab.lex["place_name_tails"] \
                         and not self.span(tail, "REGION"):
                     tail += 1
+                if named and tail == end and self._names_on(tail):
+                    tail += 1  # "KPP Pratama Bandung Cibeunying": a unit named after more than its city
                 if tail > end:  # "Puskesmas Tegal Barat": named after more than its place, in the local government
                     base, end, region, written_place = f"{base} {doc[place.start:tail].text}", tail, None, ""
                     region, written_place, end = self._government_after(end, region, written_place)
@@ -278,6 +280,18 @@ class _Reader:
             return Mention(i, end, "agency", doc[i:end].text, base, None, rule=rule, national=True)
         return Mention(i, end, "agency", doc[i:end].text, base, region, rule=rule, place_named=place_named,
                        national=national and region is None, place_written=written_place)
+
+    def _names_on(self, k: int) -> bool:
+        """One capitalised word after a unit's place that no rule reads (not a place, a prefix, a
+        name, a label or a verb of a headline: "Raih", "Sabet") and that ends the name."""
+        vocab, doc = self.vocab, self.doc
+        if k >= len(doc) or not (doc[k].is_alpha and doc[k].is_title) or self.labels(k):
+            return False
+        word = doc[k].lower_
+        if word in vocab.award_cues or word in vocab.score_cues or word in vocab.lex["receiving_verbs"] \
+                or word in vocab.coordinators or doc[k].is_stop:
+            return False
+        return k + 1 == len(doc) or not (doc[k + 1].is_title or doc[k + 1].is_upper)
 
     def _government_after(self, end: int, region, written_place: str) -> tuple:
         """(region, place as written, end) when a government's name follows a unit's name at

@@ -146,6 +146,22 @@ def test_a_unit_named_after_more_than_its_place_belongs_to_the_local_government(
     assert (found[3.51].entity, found[3.51].region) == ("Puskesmas Tegal Barat Kota Tegal", "Kota Tegal")
 
 
+@pytest.mark.parametrize("written, entity", [
+    ("KPP Pratama Bandung Cibeunying meraih", "KPP Pratama Bandung Cibeunying"),  # an office named after a part of its city
+    ("KPP Pratama Bandung Raih Predikat WBK. KPP Pratama Bandung meraih", "KPP Pratama Bandung"),  # a headline's verb
+    ("Pengadilan Negeri Bandung Kelas IA meraih", "Pengadilan Negeri Bandung"),  # its class, no part of its name
+])
+def test_one_unknown_word_after_a_units_place_continues_its_name(extractor, written, entity):
+    text = f"Dalam penilaian kepatuhan Ombudsman 2023, {written} nilai 88,40."
+    assert [r.entity for r in records(extractor, text) if r.score] == [entity]
+
+
+def test_a_unit_kinds_name_with_its_short_form_in_brackets_is_completed_by_its_place(extractor):
+    text = "Dalam Survei Kepuasan Masyarakat (SKM) 2023, Mal Pelayanan Publik (MPP) Kabupaten Lembata meraih nilai 88,40."
+    assert [(r.entity, r.region) for r in records(extractor, text)] == [
+        ("Mal Pelayanan Publik Kabupaten Lembata", "Kabupaten Lembata")]
+
+
 def test_a_name_that_enumerates_its_fields_with_commas_is_one_name(extractor):
     text = ("Komisi Informasi menilai keterbukaan informasi 2022. OPD Pemprov Jawa Barat yang masuk kategori informatif "
             "ialah Dinas Sosial, Dinas Pemberdayaan Perempuan, Perlindungan Anak, dan Keluarga Berencana, dan Inspektorat Daerah.")
