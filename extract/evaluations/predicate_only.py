@@ -33,6 +33,8 @@ The shapes news uses, each read within one clause (`segments.clauses`):
 14. a group's members in brackets after its label: "tiga daerah masuk zona merah (Kabupaten
     Ende, Kabupaten Sikka dan Kota Kupang)".
 
+16. what the one who speaks says "we" got: '"Tahun ini kita kembali meraih zona hijau," kata
+    Bupati Lembata' (the speaker's office, the only body the sentence names, after the speech verb);
 15. the label a change started from, as the body's earlier state: "naik dari zona kuning ke
     zona hijau" gives zona hijau for the round and zona kuning with no year, as "naik dari 72
     menjadi 85" gives both values.
@@ -135,6 +137,8 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
     else:
         _likewise_after_comma(vocab, reading, assigned, give)  # 10.
         _together_with(vocab, reading, assigned, give)  # 11.
+    if not assigned:
+        _the_speakers_own(vocab, reading, items, give)  # 16.
     _changed_from(reading, left_behind, assigned, give)  # 15.
     return _records(vocab, reading, text, context, assigned)
 
@@ -539,6 +543,32 @@ def _named_as(vocab, reading, items, give) -> None:
             named = [m for m in reading.parties if m.end <= verb.i and verb.i - m.end <= 3][-1:]
         if len(named) == 1:
             give(named[0], labels_of(doc, [item]), item.start, "predicate_only.named_as", -3)
+
+
+SPEAKER_REACH = 4  # tokens from the speech verb to the speaker's office ("kata Kepala Dinas Kesehatan X")
+
+
+def _the_speakers_own(vocab, reading, items, give) -> None:
+    """16. '"Alhamdulillah, tahun ini kami kembali meraih zona hijau," ujar Kepala Dinas X': the
+    first person who got the label before the speech verb is the speaker's office after it."""
+    doc = reading.doc
+    verb = next((t.i for t in doc if t.lower_ in vocab.lex["speech_verbs"]), None)
+    if verb is None or len(reading.parties) != 1:
+        return
+    speaker = reading.parties[0]
+    if not verb < speaker.start <= verb + SPEAKER_REACH:
+        return
+    said = [f for f in items if f.end <= verb]
+    if not said:
+        return
+    cue = next((t.i for t in reversed(doc[max(0, said[0].start - 6):said[0].start + 1]) if t.lower_ in vocab.award_cues), None)
+    if cue is None or _negated(vocab, doc, max(0, cue - 4), said[0].start):
+        return
+    we = next((t for t in reversed(doc[max(0, cue - SUBJECT_REACH):cue]) if t.lower_ in vocab.lex["first_person"]), None)
+    # "kita kembali meraih …", not "Kita harus belajar dari daerah yang meraih …"
+    if we is not None and all(t.lower_ in vocab.lex["subject_adverbs"] or t.lower_ in vocab.award_cues
+                              for t in doc[we.i + 1:cue]):
+        give(speaker, labels_of(doc, said[:1]), said[0].start, "predicate_only.speakers_own", -4)
 
 
 def _changed_from(reading, left_behind, assigned, give) -> None:

@@ -652,3 +652,20 @@ def test_an_earlier_label_of_no_stated_round_is_kept_beside_the_scored_result_it
             "nilai 74,54. Dalam daftar itu Kabupaten Lebak meraih 74,54.")
     found = sorted(((r.score or 0), r.predicate, r.year or 0) for r in extracted(extractor, text))
     assert found == [(0, ("b",), 2016), (0, ("bb",), 2017), (0, ("cc",), 0), (74.54, ("bb",), 2018)]
+
+
+@pytest.mark.parametrize("quote, speaker, entity", [
+    ("Alhamdulillah, tahun ini kita kembali meraih zona hijau", "kata Bupati Lembata, Thomas Ola",
+     "Pemerintah Kabupaten Lembata"),
+    ("Tahun ini kami berhasil meraih zona hijau", "ujar Kepala Dinas Kesehatan Lembata", "Dinas Kesehatan Kabupaten Lembata"),
+])
+def test_what_the_speaker_says_we_got_is_the_speakers_offices(extractor, quote, speaker, entity):
+    text = f"Hasil penilaian kepatuhan Ombudsman 2023 sudah diumumkan. “{quote},” {speaker}."
+    assert {name: r.predicate for name, r in given(extractor, text).items()} == {entity: ("zona hijau",)}
+
+
+@pytest.mark.parametrize("quote", ["Kita harus belajar dari daerah yang meraih zona hijau",
+                                   "Kita bisa meraih zona hijau kalau semua OPD berbenah"])
+def test_what_we_should_learn_from_or_could_get_is_no_result(extractor, quote):
+    text = f"Hasil penilaian kepatuhan Ombudsman 2023 sudah diumumkan. “{quote},” kata Bupati Lembata."
+    assert given(extractor, text) == {}

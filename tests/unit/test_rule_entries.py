@@ -337,6 +337,14 @@ def test_a_word_between_a_passive_verb_and_its_agent_keeps_the_agent_the_list(ex
     assert [(r.entity, r.predicate) for r in run(extractor, text)] == [("Pemerintah Kabupaten Lebak", ("zona hijau",))]
 
 
+@pytest.mark.parametrize("speaker", LEX["first_person"])
+@pytest.mark.parametrize("adverb", LEX["subject_adverbs"])
+def test_a_label_the_speakers_side_got_is_the_speakers_offices(extractor, speaker, adverb):
+    text = (f"Hasil penilaian kepatuhan Ombudsman 2023 sudah diumumkan. “Tahun ini {speaker} {adverb} meraih zona hijau,” "
+            f"{LEX['speech_verbs'][0]} Bupati Lebak.")
+    assert [(r.entity, r.predicate) for r in run(extractor, text)] == [("Pemerintah Kabupaten Lebak", ("zona hijau",))]
+
+
 @pytest.mark.parametrize("verb", LEX["naming_verbs"]["active"])
 def test_an_active_naming_verb_gives_the_body_after_it_the_label_after_as(extractor, verb):
     text = (f"Komisi Informasi Provinsi Banten {verb} Pemerintah Kabupaten Lebak {LEX['as_words'][0]} badan publik "
