@@ -242,7 +242,8 @@ def _sentence_without_scores(vocab, reading, text, context, line_labels) -> list
     if labels and not past and not conflicting(vocab, labels) and not named_members:
         given_to = {r.entity_as_written for r in given}
         passed_over = frozenset(m.entity_name(None)[0] for m in reading.parties if m.written not in given_to)
-        context.category = (tuple(labels), number, passed_over if given else frozenset())
+        context.category = (tuple(labels), number, passed_over if given else frozenset(),
+                            frozenset(r.entity for r in given))
     return given
 
 

@@ -21,18 +21,20 @@ a score. Groups given several scores pair them respectively or not at all. Pure.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from ..records import Evaluation
-from .attributes import is_earlier_value, local_region, rank_of, scale_of, scheme_at, stated_year
+from .attributes import compared_time, is_earlier_value, local_region, rank_of, scale_of, scheme_at, stated_year
 from .context import round_of_list
 from .entities import COMPARISON, PARTY, PLACE
 from .numbers import YEAR_TOKEN, has_cue
 from .predicates import labels_in, labels_of
 from .quotes import char_span
-from .segments import clause_of, opens_on_told_result
+from .segments import clause_of, is_list_line, list_intro, opens_on_told_result
 
 
+NUMBERED_ROW = re.compile(r"^\s*\d{1,3}\s+[A-Z]")   # "2 Pemkab Sidoarjo (nilai 84,46)"
 COMPARISON_REACH = 40   # tokens back from a score in which a comparison with another's value is looked for
 
 
@@ -92,7 +94,8 @@ def _record(vocab, reading, text, context, index, mention, scheme, rule_ids, ear
         if index + 1 < len(scores) else len(doc)
     later = [m.start for m in reading.parties_between(score.end, seg_end) if m.start != mention.start]
     seg_end = min([seg_end, *later[:1]])
-    predicates, predicate_rule = _predicates(vocab, reading, context, index, mention, seg_start, seg_end, scheme, earlier)
+    predicates, predicate_rule = _predicates(vocab, reading, text, context, index, mention, seg_start, seg_end, scheme,
+                                             earlier)
     if predicate_rule:
         rule_ids.append(predicate_rule)
     # "dari 89 menjadi 91", "73,44 (pada tahun lalu)": an earlier value takes only a year it states itself
@@ -299,7 +302,7 @@ def _turn(vocab, doc, start: int, end: int, default: int) -> int:
     return next((t.i for t in doc[start:end] if t.lower_ in vocab.item_turns), default)
 
 
-def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, scheme, earlier):
+def _predicates(vocab, reading, text, context, index, mention, seg_start, seg_end, scheme, earlier):
     """The labels of one scored item, by a cascade:
 
     1. the labels in the item itself ("4,12 predikat A-", "4,26 (Memuaskan)");
@@ -328,7 +331,7 @@ def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, sch
                          if t.lower_ in vocab.compared_words and _a_time(vocab, doc[t.i + 1:t.i + 4])), None)
         lead = labels_in(vocab, reading, 0, parties[0].start, scheme) if compared is None else []
         if lead:
-            context.category = (tuple(lead), reading.number, frozenset())
+            context.category = (tuple(lead), reading.number, frozenset(), frozenset())
             return lead, "predicate.sentence_lead_in"
     if index and earlier and earlier[-1].predicate and not mention.foreign:  # 3.
         gap = doc[reading.scores[index - 1].end:mention.start]
@@ -345,11 +348,31 @@ def _predicates(vocab, reading, context, index, mention, seg_start, seg_end, sch
         return fitting(context.group[0]), "predicate.list_runs_on"
     # "… Kabupaten X masih jauh tertinggal dari Kabupaten Y yang … di Zona Hijau": a lead-in that
     # named a body and gave the category to another is no category of the first
-    if context.category and reading.number - context.category[1] <= 2 \
-            and mention.entity_name(None)[0] not in context.category[2]:
-        context.category = (context.category[0], reading.number, context.category[2])
+    compared = compared_time(vocab, doc)
+    if compared is not None and compared[0] < reading.scores[index].start:
+        return [], None  # "Angka itu naik bila dibandingkan nilai SAKIP tahun lalu, yaitu 70,62": another round's
+    name = mention.entity_name(None)[0]
+    if context.category and reading.number - context.category[1] <= 2 and name not in context.category[2] \
+            and (name in context.category[3] or _lists_the_group(vocab, reading, text)):
+        context.category = (context.category[0], reading.number, *context.category[2:])
         return fitting(context.category[0]), "predicate.list_lead_in"
     return [], None
+
+
+def _lists_the_group(vocab, reading, text) -> bool:
+    """A sentence that can enumerate the group a lead-in named: a list of scores, a list line or
+    a numbered row ("2 Pemkab X (nilai 84,46)"), one that opens on a word that hands a list on
+    ("Berikutnya, …") or on a rank ("Di posisi kelima terdapat …"), or one whose list opens before its first body ("… itu adalah Kabupaten X
+    yang bernilai 73,08"). A lone body's score after "Kabupaten Ende masuk zona hijau." is not
+    said to be in that category (the body the lead-in gave it to is: see `_predicates`)."""
+    doc, chunk = reading.doc, reading.sentence.of(text)
+    opening = [t.lower_ for t in doc[:4] if not t.is_punct]
+    first_body = reading.parties[0].start if reading.parties else len(doc)
+    # "Di posisi kelima terdapat Kabupaten X (82,17).", "Urutan ke enam menjadi milik …": a ranked list's items
+    listed = [s for s in reading.scores if not (s.start and doc[s.start - 1].lower_ in vocab.lex["versus_words"])]
+    return len(listed) > 1 or is_list_line(chunk) or bool(NUMBERED_ROW.match(chunk)) \
+        or any(w in vocab.continuation_words or w in vocab.rank_cues for w in opening) \
+        or list_intro(vocab, doc, 0, first_body) is not None
 
 
 def _score_alone(reading, score) -> bool:

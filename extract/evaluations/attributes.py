@@ -214,8 +214,9 @@ def compared_time(vocab, doc) -> tuple[int, int | None] | None:
     for token in doc:
         if token.lower_ not in vocab.compared_words:
             continue
-        said = doc[token.i + 1:token.i + 4]
-        if any(t.lower_ in vocab.lex["compared_times"] for t in said[:1]) or any(YEAR_TOKEN.match(t.text) for t in said):
+        said = doc[token.i + 1:token.i + 5]  # "dibandingkan nilai SAKIP tahun lalu"
+        if any(t.lower_ in vocab.lex["compared_times"] and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "ini")
+               or YEAR_TOKEN.match(t.text) for t in said):
             year = next((int(t.text) for t in said if YEAR_TOKEN.match(t.text)), None)
             return token.i, year
     return None

@@ -259,7 +259,8 @@ def _awarded(vocab, reading, start, in_clause, item):
     before = [m for m in in_clause if m.end <= cue and _subject_reach(doc, m.end, cue) <= SUBJECT_REACH]
     if not before or any(m.start > before[-1].end and m.end <= item.start for m in reading.parties):
         return None  # another party stands between: the label is its ("Kabupaten Badung, Bali, memperoleh" is not)
-    if any((t.like_num and not YEAR_TOKEN.match(t.text)) or t.lower_ in vocab.anaphor_group_words
+    if any(((t.like_num and not YEAR_TOKEN.match(t.text)) or t.lower_ in vocab.anaphor_group_words)
+           and not (t.i and doc[t.i - 1].lower_ in vocab.rank_cues)  # "meraih peringkat kedua, kategori …": a rank
            for t in doc[before[-1].end:cue]):
         return None  # "Kanwil X berhasil mengantarkan lima satuan kerja meraih WBK": the group got it (a year is no count)
     return before[-1]

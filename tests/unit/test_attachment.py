@@ -357,3 +357,31 @@ def test_a_value_set_against_the_one_before_it_goes_to_no_one(extractor, word):
     text = ("Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Lembata mengungguli Kota Kupang dengan selisih 10 poin, "
             f"yakni 90,12 {word} 80,12.")
     assert {s: r.entity for s, r in by_score(extractor, text).items()} == {90.12: "Pemerintah Kabupaten Lembata"}
+
+
+@pytest.mark.parametrize("lead_in", ["Kabupaten Ende masuk zona hijau.", "Sebanyak 12 daerah masuk zona hijau.",
+                                     "“Kita harus belajar dari daerah yang meraih zona hijau,” kata Bupati Ende."])
+def test_a_lone_bodys_score_after_a_category_is_not_said_to_be_in_it(extractor, lead_in):
+    text = f"Dalam penilaian kepatuhan Ombudsman 2023, tiap daerah dinilai. {lead_in} Pemkab Sikka meraih nilai 70,50."
+    assert by_score(extractor, text)[70.5].predicate == ()
+
+
+@pytest.mark.parametrize("lead_in, listed", [
+    ("Kabupaten Ende masuk zona hijau bersama 11 daerah lain.", "Mereka adalah Kabupaten Sikka (88,10) dan Kabupaten Alor (85,20)."),
+    ("Delapan pemda masuk zona hijau.", "Di posisi kelima terdapat Kabupaten Sikka (88,10)."),
+    ("DAFTAR PEMDA DI ZONA HIJAU:\n", "1 Pemkab Sikka meraih skor paling tinggi: 88,10.\n2 Pemkab Alor (nilai 85,20)"),
+    ("Delapan pemda masuk zona hijau.", "Berikutnya, Kabupaten Sikka 88,10."),
+])
+def test_the_members_a_category_lead_in_goes_on_to_list_take_it(extractor, lead_in, listed):
+    text = f"Dalam penilaian kepatuhan Ombudsman 2023, tiap daerah dinilai. {lead_in} {listed}"
+    assert by_score(extractor, text)[88.1].predicate == ("zona hijau",)
+
+
+def test_the_body_a_lead_in_gave_the_category_keeps_it_for_its_score_and_not_for_another_rounds(extractor):
+    text = ("Pemkab Ende meraih peringkat kedua, kategori cukup informatif, pada monev keterbukaan informasi publik 2022. "
+            "Capaian itu ditentukan lewat monev Komisi Informasi, di mana PPID Utama Pemkab Ende mengantongi nilai 71,71.")
+    assert by_score(extractor, text)[71.71].predicate == ("cukup informatif",)
+    text = ("Pada evaluasi SAKIP 2020 predikat BB diraih Pemkot Kupang dengan nilai 70,75. Angka itu naik bila "
+            "dibandingkan nilai SAKIP tahun lalu, yaitu 70,62.")
+    found = by_score(extractor, text)
+    assert (found[70.75].predicate, found[70.62].predicate) == (("bb",), ())
