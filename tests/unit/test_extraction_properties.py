@@ -445,18 +445,27 @@ def test_an_article_of_graded_results_gives_each_government_its_own_grade(extrac
         assert (record.entity, record.predicate, record.year) == (GRADED_GOVERNMENTS[name], (label.lower(),), year), text
 
 
-# A predicate-only article: each paragraph shape gives its bodies a zone (or, for a past state,
-# the zone without a year), or is a distractor that gives none. `{z}` the zone, `{o}` another one.
-ZONE_ARTICLE_PARAGRAPHS = [  # (template, bodies it names, whether the last body also has a past state)
-    ("Sebanyak {n} daerah meraih {z} tahun ini. {list} menerima penghargaan dari Ombudsman RI.", 3, False),
-    ("{a}, yang tahun lalu berada di {o}, kini meraih {z}.", 1, True),
-    ("Tercatat {n} daerah masuk {z} ({list}).", 3, False),
-    ("{a} meraih {z}. {b} pun demikian.", 2, False),
-    ("{a} meraih {z}. {b} juga mendapatkan predikat yang sama.", 2, False),
+# A predicate-only article: each paragraph shape gives its bodies a zone ("now"), also the first
+# one's earlier zone without a year ("now+past"), only that earlier zone ("past"), or nothing
+# ("none": a distractor). `{z}` the zone, `{o}` another one, `{pa}` the first body's place.
+ZONE_ARTICLE_PARAGRAPHS = [  # (template, bodies it names, what it gives them)
+    ("Sebanyak {n} daerah meraih {z} tahun ini. {list} menerima penghargaan dari Ombudsman RI.", 3, "now"),
+    ("{a}, yang tahun lalu berada di {o}, kini meraih {z}.", 1, "now+past"),
+    ("Tercatat {n} daerah masuk {z} ({list}).", 3, "now"),
+    ("{a} meraih {z}. {b} pun demikian.", 2, "now"),
+    ("{a} meraih {z}. {b} juga mendapatkan predikat yang sama.", 2, "now"),
     ("Ombudsman juga menilai tiga kabupaten lain, yakni {a}, lalu {b}, serta {c}.\n\nKe-3 kabupaten tersebut masih "
-     "tergolong {z}.", 3, False),
-    ("Bupati meminta seluruh OPD berbenah agar meraih {z} tahun depan. Tiga puskesmas lainnya juga sedang dinilai.", 0, False),
-    ("Penyerahan dihadiri Wali Kota baru dan para kepala daerah lainnya.", 0, False),
+     "tergolong {z}.", 3, "now"),
+    ("Bupati meminta seluruh OPD berbenah agar meraih {z} tahun depan. Tiga puskesmas lainnya juga sedang dinilai.", 0, "none"),
+    ("Penyerahan dihadiri Wali Kota baru dan para kepala daerah lainnya.", 0, "none"),
+    ("{a} menjadi satu-satunya daerah di NTT yang meraih {z}.", 1, "now"),
+    ("Penghargaan {z} diterima langsung oleh Bupati {pa}.", 1, "now"),
+    ("Status {z} berhasil dipertahankan {a}.", 1, "now"),
+    ("“Alhamdulillah, tahun ini kita kembali meraih {z},” kata Bupati {pa}.", 1, "now"),
+    ("{a} berhasil naik dari {o} ke {z}.", 1, "now+past"),
+    ("{a} meraih nilai 84,28. Capaian ini membaik dibanding tahun lalu, saat masih berada di {o}.", 1, "past"),
+    ("{a} bertekad meraih {z} pada penilaian berikutnya.", 1, "none"),
+    ("“Kita harus belajar dari daerah yang meraih {z},” ujar Bupati {pa}.", 1, "none"),
 ]
 ZONE_ARTICLE_REGIONS = ["Kabupaten Ende", "Kabupaten Sikka", "Kabupaten Ngada", "Kabupaten Alor", "Kabupaten Belu",
                         "Kabupaten Lembata", "Kabupaten Nagekeo", "Kabupaten Manggarai", "Kabupaten Malaka",
@@ -470,14 +479,15 @@ ZONES = ["zona hijau", "zona kuning", "zona merah"]
 def test_a_zone_article_gives_each_body_its_zone_however_the_paragraph_tells_it(extractor, year, shapes, regions, zones):
     pool, paragraphs, wanted = list(regions), [f"Ombudsman RI menyerahkan hasil penilaian kepatuhan tahun {year}."], set()
     for shape, zone in zip(shapes, zones):
-        template, count, past = ZONE_ARTICLE_PARAGRAPHS[shape]
+        template, count, gives = ZONE_ARTICLE_PARAGRAPHS[shape]
         names = [pool.pop() for _ in range(count)]
         z, o = ZONES[zone], ZONES[(zone + 1) % 3]
         listed = ", ".join(names[:-1]) + " dan " + names[-1] if names else ""
         paragraphs.append(template.format(z=z, o=o, n={2: "dua", 3: "tiga"}.get(count, ""), list=listed,
-                                          **dict(zip("abc", names))))
-        wanted |= {(f"Pemerintah {name}", z, year) for name in names}
-        if past:
+                                          pa=names[0].split(" ", 1)[1] if names else "", **dict(zip("abc", names))))
+        if gives.startswith("now"):
+            wanted |= {(f"Pemerintah {name}", z, year) for name in names}
+        if gives.endswith("past"):
             wanted.add((f"Pemerintah {names[0]}", o, None))
     text = "\n\n".join(paragraphs)
     found = {(r.entity, *r.predicate, r.year) for r in extractor.extract(Article(text=text)) if r.score is None}
@@ -496,6 +506,8 @@ SCORED_ARTICLE_PARAGRAPHS = {
     "compared round": ("{a} meraih nilai {hi}. Capaian ini meningkat dibandingkan penilaian tahun {p} dengan nilai {lo}.",
                        "change", "previous"),
     "leaders": ("Rincian nilai:\n{a} ........ {v0}\n{b} ........ {v1}\n{c} ........ {v2}", "rows", None),
+    # the second value set against the first is said of no one
+    "set against": ("{a} mengungguli {b}, yakni {hi} berbanding {lo}.", "versus", None),
 }
 
 
@@ -513,6 +525,10 @@ def test_a_scored_article_keeps_each_value_with_its_body_and_round(extractor, ye
             name, (lo, hi) = pool.pop(), sorted(mine[:2])
             paragraphs.append(template.format(a=name, lo=as_written(lo), hi=as_written(hi), p=year - 1))
             wanted |= {(f"Pemerintah {name}", lo, year - 1 if earlier else None), (f"Pemerintah {name}", hi, year)}
+        elif kind == "versus":
+            (a, b), (lo, hi) = [pool.pop(), pool.pop()], sorted(mine[:2])
+            paragraphs.append(template.format(a=a, b=b, lo=as_written(lo), hi=as_written(hi)))
+            wanted.add((f"Pemerintah {a}", hi, year))
         else:
             names = [pool.pop() for _ in range(3)]
             paragraphs.append(template.format(**dict(zip("abc", names)), **{f"v{i}": as_written(v) for i, v in enumerate(mine)}))
