@@ -67,6 +67,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
             indices.append(index)
     _label_said_of_the_list(vocab, reading, records, indices, assigned)
     records = _labels_respectively(vocab, reading, records, indices)
+    records = _years_respectively(vocab, reading, records, indices)
     if records:
         context.recorded_values.update(r.score for r in records)
         context.last_result = records[-1]
@@ -201,6 +202,36 @@ def _labels_respectively(vocab, reading, records: list, indices: list[int]) -> l
             labels = record.predicate if not any(start in from_run for start in _label_starts(doc, reading, record)) else ()
             rule = "predicate.respective_count_differs"
         out.append(replace(record, predicate=labels, rule_ids=record.rule_ids + (rule,)))
+    return out
+
+
+def _years_respectively(vocab, reading, records: list, indices: list[int]) -> list:
+    """"IKM tahun 2021, 2022 dan 2023 masing-masing 80,10, 82,20 dan 84,12": a run of years before a
+    run of as many scores of one body pairs with them in order; of another count, no score of
+    the run has a year the words tie it to."""
+    doc, scores = reading.doc, reading.scores
+
+    def joined(end: int, start: int) -> bool:  # only "," and "dan" between
+        return all(t.text == "," or t.lower_ in vocab.coordinators for t in doc[end:start])
+
+    years = [t for t in doc if YEAR_TOKEN.match(t.text)]
+    run = years[:1]
+    for year in years[1:]:
+        if joined(run[-1].i + 1, year.i):
+            run.append(year)
+        elif len(run) < 2:
+            run = [year]
+    if len(run) < 2 or len({r.entity for r in records}) != 1:
+        return records
+    after = [k for k, index in enumerate(indices) if scores[index].start > run[-1].i]
+    listed = after[:1]
+    for k in after[1:]:
+        if joined(scores[indices[listed[-1]]].end, scores[indices[k]].start):
+            listed.append(k)
+    out = list(records)
+    for place, k in enumerate(listed):
+        year = int(run[place].text) if len(listed) == len(run) else None
+        out[k] = replace(out[k], year=year, rule_ids=out[k].rule_ids + ("year.respectively",))
     return out
 
 

@@ -190,3 +190,13 @@ def test_a_part_of_the_year_written_with_its_year_is_that_year(extractor, period
     # a date is no period
     dated = "Indeks Kepuasan Masyarakat Puskesmas Bogor Timur per 2/2023 sebesar 88,10."
     assert years_by_score(extractor, dated) == {88.1: None}
+
+
+@pytest.mark.parametrize("values, years", [
+    ("masing-masing 80,10, 82,20 dan 84,12", [2021, 2022, 2023]),
+    ("masing-masing 80,10 dan 84,12", [None, None]),  # two values for three years: no pairing can be read
+])
+def test_a_run_of_years_pairs_with_a_run_of_as_many_values_of_one_body(extractor, values, years):
+    text = f"Survei Kepuasan Masyarakat RSUD Lewoleba: IKM tahun 2021, 2022 dan 2023 {values}."
+    found = sorted((r.score, r.year) for r in extractor.extract(Article(text=text)))
+    assert [year for _, year in found] == years
