@@ -96,8 +96,9 @@ def stated_year(vocab, doc, seg_start, seg_end, score, context, reach_back: int 
     for token in doc[score.end: min(seg_end, score.end + 8)]:
         if token.lower_ in vocab.item_turns:
             break  # "77,91, turun dibanding SPI 2022 yang sebesar 78,17": that year is the next value's
-        if token.text in (",", ";") and any(YEAR_TOKEN.match(t.text) for t in doc[token.i + 1:token.i + 3]):
-            break  # "pada 2022 mencapai 98,70, pada 2023 sebesar 94,56": a comma, then the next item's year
+        if (token.text in (",", ";") or token.lower_ in vocab.coordinators) \
+                and any(YEAR_TOKEN.match(t.text) for t in doc[token.i + 1:token.i + 3]):
+            break  # "pada 2022 mencapai 98,70, pada 2023 sebesar 94,56": a comma or "dan", then the next item's year
         after.append(token)
     before = list(reversed(doc[max(0, seg_start - reach_back):score.start]))
     # "X yang pada 2022 meraih 70,10 kini meraih 88,20": a year told before a word for now is not now's
@@ -118,11 +119,13 @@ def _year_said_before(vocab, doc, score) -> int | None:
     """A year that only fillers, cues or a colon part from the score after it is that score's,
     before any year after the score (which may open the next item)."""
     k = score.start - 1
-    while k >= 0 and (doc[k].text in (":", "=") or _filler(vocab, doc[k])):
-        k -= 1
+    while k >= 0 and (doc[k].text in (":", "=", "(") or _filler(vocab, doc[k])):
+        k -= 1  # "tahun 2022 (70,10)"
     if k < 0 or k == score.start - 1 and not YEAR_TOKEN.match(doc[k].text):
         return None
     token = doc[k]
+    if YEAR_TOKEN.match(token.text) and k > 0 and (doc[k - 1].text in (",", ";", ":") or doc[k - 1].lower_ in vocab.coordinators):
+        return int(token.text)  # "naik: 2021 sebesar 60,10, 2022 sebesar 70,10": a series, a year heading each value
     if k > 1 and doc[k - 1].lower_ in vocab.year_lead_words and doc[k - 2].like_num \
             and not YEAR_TOKEN.match(doc[k - 2].text):
         return None  # "naik dari 2,45 pada 2022 menjadi 3,51": that year closes the value before it

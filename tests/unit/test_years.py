@@ -200,3 +200,12 @@ def test_a_run_of_years_pairs_with_a_run_of_as_many_values_of_one_body(extractor
     text = f"Survei Kepuasan Masyarakat RSUD Lewoleba: IKM tahun 2021, 2022 dan 2023 {values}."
     found = sorted((r.score, r.year) for r in extractor.extract(Article(text=text)))
     assert [year for _, year in found] == years
+
+
+@pytest.mark.parametrize("series", [
+    "terus naik: 2021 sebesar 60,10, 2022 sebesar 70,10, dan 2023 sebesar 88,40.",
+    "tercatat tahun 2021 (60,10), tahun 2022 (70,10), dan tahun 2023 (88,40).",
+])
+def test_each_value_of_a_series_takes_the_year_that_heads_it(extractor, series):
+    text = f"Dalam tiga tahun terakhir, nilai kepatuhan Ombudsman untuk Pemkab Lembata {series}"
+    assert years_by_score(extractor, text) == {60.1: 2021, 70.1: 2022, 88.4: 2023}
