@@ -58,9 +58,10 @@ def round_of_list(vocab, context, doc) -> int | None:
     """The article's round, else the year stated with the latest score (the rest of a list belongs
     to the same round), but not in a sentence with a word for now ("Kini Kabupaten X meraih …"
     is not the round of "pada 2021 hanya meraih …"); a sentence that counts on from the year last
-    stated ("Pada 2019 … 48,20. Setahun kemudian, nilainya 76,50") is that year's next."""
+    stated ("Pada 2019 … 48,20. Setahun kemudian, nilainya 76,50") is that year's next, and one
+    that points back at it ("Kota Y saat itu meraih 65,20") is that year's."""
     later, about_now = _time_words(vocab, doc)
-    if later and context.last_year:
+    if later is not None and context.last_year:
         return context.last_year + later
     if context.year and context.year == context.last_year and _opens_on_now(vocab, doc):
         # "Pada penilaian 2022, Kabupaten X masih … 70,10. Tahun ini, Kabupaten X meraih 88,50":

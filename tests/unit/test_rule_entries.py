@@ -345,6 +345,13 @@ def test_a_label_the_speakers_side_got_is_the_speakers_offices(extractor, speake
     assert [(r.entity, r.predicate) for r in run(extractor, text)] == [("Pemerintah Kabupaten Lebak", ("zona hijau",))]
 
 
+@pytest.mark.parametrize("phrase, years", LEX["later_year_phrases"].items())
+def test_a_phrase_counting_on_from_the_last_stated_year_gives_that_years_round(extractor, phrase, years):
+    text = (f"Ombudsman RI merilis hasil penilaian kepatuhan tahun 2023. Pada penilaian tahun 2019, Pemkab Lebak "
+            f"meraih nilai 70,10. Pemkab Serang {phrase} meraih nilai 65,20.")
+    assert {r.score: r.year for r in run(extractor, text)} == {70.1: 2019, 65.2: 2019 + years}
+
+
 @pytest.mark.parametrize("verb", LEX["naming_verbs"]["active"])
 def test_an_active_naming_verb_gives_the_body_after_it_the_label_after_as(extractor, verb):
     text = (f"Komisi Informasi Provinsi Banten {verb} Pemerintah Kabupaten Lebak {LEX['as_words'][0]} badan publik "
