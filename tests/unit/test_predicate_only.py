@@ -669,3 +669,11 @@ def test_what_the_speaker_says_we_got_is_the_speakers_offices(extractor, quote, 
 def test_what_we_should_learn_from_or_could_get_is_no_result(extractor, quote):
     text = f"Hasil penilaian kepatuhan Ombudsman 2023 sudah diumumkan. “{quote},” kata Bupati Lembata."
     assert given(extractor, text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Pemkab Lembata mengusulkan Dinas Kesehatan dan RSUD Lewoleba sebagai calon unit kerja berpredikat WBK tahun 2024.",
+    "Dinas Kesehatan Lembata ditetapkan sebagai unit kerja yang diusulkan meraih predikat WBK.",
+])
+def test_a_candidate_for_a_label_is_not_given_it(extractor, text):
+    assert given(extractor, text) == {}
