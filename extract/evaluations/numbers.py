@@ -148,6 +148,8 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
         return "not_score.band_limit"
     if _target(vocab, doc, start):
         return "not_score.target"          # "menargetkan nilai 90", "targetnya dipasang pada poin 2,41"
+    if _of_another_index(vocab, doc, start):
+        return "not_score.other_index"     # "Indeks Pembangunan Manusia (IPM) Kabupaten X mencapai 66,12"
     if rule == "score.integer_after_cue" and after in vocab.lex["count_words_for_integers"]:
         return "not_score.count"           # "42 kuning, dan 3 merah": governments per zone
     if any(f" {cue} " in said_before for cue in vocab.lex["interim_cues"]):
@@ -196,6 +198,28 @@ def _target(vocab, doc, start: int) -> bool:
             return False
         if word in vocab.target_cues:
             return True
+    return False
+
+
+OTHER_INDEX_REACH = 12  # tokens back from a value to the name of the index it is a value of
+
+
+def _of_another_index(vocab, doc, start: int) -> bool:
+    """"Indeks Pembangunan Manusia (IPM) Kabupaten X 2023 mencapai 66,12": a value of an index the
+    sentence names in capitals, no cue of any scheme standing in that name or between it and the
+    value, is a statistic of another kind, not an evaluation's result."""
+    for k in range(start - 1, max(-1, start - OTHER_INDEX_REACH), -1):
+        if doc[k].text in (".", ";") or doc[k].like_num and not YEAR_TOKEN.match(doc[k].text):
+            return False  # the sentence's end, or the value before this one
+        if doc[k].text != "Indeks":
+            continue
+        name_end = k + 1
+        while name_end < start and doc[name_end].is_title and doc[name_end].is_alpha:
+            name_end += 1
+        if name_end - k < 3:
+            return False  # "Indeks SPBE", "Indeks IKM": a scheme's own short name
+        said = doc[k:start].text.lower()
+        return not any(regex.search(said) for regex in vocab.scheme_cue_res.values())
     return False
 
 

@@ -99,3 +99,16 @@ def test_the_service_quality_letter_of_a_satisfaction_index_is_its_grade(extract
     text = "Hasil Survei Kepuasan Masyarakat Puskesmas Cibadak semester II 2023 mencapai 94,18 persen dengan mutu pelayanan A."
     [record] = extractor.extract(Article(text=text))
     assert (record.score, record.predicate) == (94.18, ("a",))
+
+
+def test_a_value_of_an_index_no_scheme_names_is_no_result(extractor):
+    text = ("Indeks Pembangunan Manusia (IPM) Kabupaten Lembata 2023 mencapai 66,12, sedangkan Indeks Kepuasan "
+            "Masyarakat belum diukur.")
+    assert scores(extractor, text) == []
+
+
+@pytest.mark.parametrize("index", ["Indeks Pelayanan Publik (IPP)", "Indeks Reformasi Birokrasi",
+                                   "Indeks Kepuasan Masyarakat (IKM)", "Indeks Inovasi Daerah",
+                                   "Indeks Keterbukaan Informasi Publik", "Indeks Sistem Pemerintahan Berbasis Elektronik"])
+def test_a_value_of_an_index_a_scheme_names_is_a_result(extractor, index):
+    assert scores(extractor, f"{index} Pemkab Lembata tahun 2023 mencapai 3,12.") == [3.12]
