@@ -49,7 +49,8 @@ from dataclasses import replace
 
 from ..records import Evaluation
 from .attachment import coordinated
-from .attributes import compared_time, local_region, scheme_of_record_labels, year_near
+from .attributes import compared_time, local_region, scheme_of_record_labels, year_at, year_near
+from .context import round_of_list
 from .numbers import YEAR_TOKEN, count_of
 from .predicates import conflicting, labels_of
 from .quotes import char_span
@@ -159,7 +160,7 @@ def _records(vocab, reading, text, context, assigned) -> list[Evaluation]:
         start_char, end_char = char_span(reading.sentence, doc, lo, hi)
         own = {f.start for f in reading.labels if labels_of(doc, [f])[0] in labels}
         if rule == "predicate_only.history":
-            year = _history_year(vocab, reading, anchor)
+            year = _history_year(vocab, reading, anchor, context)
         elif rule == "predicate_only.changed_from":
             year = None  # the round before, which the change does not name
         else:
@@ -611,25 +612,31 @@ def _history_times(vocab, reading, labels) -> list | None:
 
 
 def _history_time(vocab, reading, position: int):
-    """The time said right before a label in a history: a year, or a relative one ("dua tahun
-    lalu" → "relative:dua tahun lalu")."""
+    """The time said nearest before a label in a history: a year; a word for now ("kini" →
+    "now"); or an earlier time ("dua tahun lalu", "sebelumnya" → "relative:…")."""
     doc = reading.doc
-    window = doc[max(0, position - 8):position]
-    for token in reversed(window):
+    for token in reversed(doc[max(0, position - 8):position]):
         if token.like_num and len(token.text) == 4 and token.text.startswith(("19", "20")):
             if token.i and doc[token.i - 1].lower_ in vocab.range_markers | {"sampai", "hingga"}:
                 return f"range:{doc[token.i - 3:token.i + 1].text}"  # "tahun 2012 sampai 2015": no one round
             return int(token.text)
-    said = " ".join(t.lower_ for t in window)
-    relative = next((phrase for phrase in vocab.earlier_phrases if phrase in said), None) or (
-        "tahun lalu" if "tahun lalu" in said else None)
-    return f"relative:{relative}" if relative else None
+        said = " ".join(t.lower_ for t in doc[max(0, token.i - 2):token.i + 1])
+        if any(said == w or said.endswith(" " + w) for w in vocab.lex["now_words"]):
+            return "now"  # "… yang tahun lalu masih zona merah kini naik ke zona kuning"
+        earlier = next((p for p in [*vocab.earlier_phrases, *vocab.lex["history_earlier_words"]]
+                        if said == p or said.endswith(" " + p)), None)
+        if earlier:
+            return f"relative:{earlier}"
+    return None
 
 
-def _history_year(vocab, reading, position: int) -> int | None:
+def _history_year(vocab, reading, position: int, context) -> int | None:
     labels = [f for f in reading.labels if f.start >= reading.parties[0].end]
     times = _history_times(vocab, reading, labels) or []
     time = next((t for f, t in zip(labels, times) if f.start == position), None)
+    if time == "now":  # the sentence's round, which no other label of the history holds
+        stated = [y for t in reading.doc if (y := year_at(vocab, reading.doc, t)) and y not in times]
+        return stated[0] if stated else round_of_list(vocab, context, reading.doc)
     return time if isinstance(time, int) else None
 
 

@@ -677,3 +677,14 @@ def test_what_we_should_learn_from_or_could_get_is_no_result(extractor, quote):
 ])
 def test_a_candidate_for_a_label_is_not_given_it(extractor, text):
     assert given(extractor, text) == {}
+
+
+@pytest.mark.parametrize("history, before, now", [
+    ("Kota Kupang, yang sebelumnya berada di zona kuning, kini meraih zona hijau.", "zona kuning", "zona hijau"),
+    ("Kota Kupang yang sebelumnya berada di zona kuning kini meraih zona hijau.", "zona kuning", "zona hijau"),
+    ("Kota Kupang yang tahun lalu masih zona merah kini naik ke zona kuning.", "zona merah", "zona kuning"),
+])
+def test_a_label_set_against_one_said_of_now_is_the_bodys_earlier_one(extractor, history, before, now):
+    text = "Dalam penilaian kepatuhan Ombudsman 2023, " + history
+    assert sorted((r.predicate, r.year or 0) for r in extracted(extractor, text)) == sorted(
+        [((before,), 0), ((now,), 2023)])

@@ -352,6 +352,13 @@ def test_a_phrase_counting_on_from_the_last_stated_year_gives_that_years_round(e
     assert {r.score: r.year for r in run(extractor, text)} == {70.1: 2019, 65.2: 2019 + years}
 
 
+@pytest.mark.parametrize("earlier", LEX["history_earlier_words"])
+@pytest.mark.parametrize("now", LEX["now_words"])
+def test_a_label_said_before_a_word_for_now_is_the_bodys_earlier_one(extractor, earlier, now):
+    text = f"Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Lebak yang {earlier} berada di zona kuning {now} meraih zona hijau."
+    assert sorted((r.predicate, r.year or 0) for r in run(extractor, text)) == [(("zona hijau",), 2023), (("zona kuning",), 0)]
+
+
 @pytest.mark.parametrize("verb", LEX["naming_verbs"]["active"])
 def test_an_active_naming_verb_gives_the_body_after_it_the_label_after_as(extractor, verb):
     text = (f"Komisi Informasi Provinsi Banten {verb} Pemerintah Kabupaten Lebak {LEX['as_words'][0]} badan publik "
