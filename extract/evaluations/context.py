@@ -180,7 +180,7 @@ def evaluation_year(vocab, text: str, published: str | None = None) -> int | Non
                 before = window[:found.start()]
                 said_before = text[max(0, match.start() - 40): match.end() + found.start()]  # "Permenpan RB 29 tahun"
                 if vocab.regulation_year_re.search(said_before) or re.search(rf"(\d{{1,2}}\s+({MONTHS})|/)\s*$", before, re.I) \
-                        or vocab.compared_year_re.search(before):
+                        or vocab.compared_year_re.search(before) or _upcoming(vocab, before, window[found.end():]):
                     continue
                 position = match.end() + found.start()
                 # "Penilaian Kepatuhan Tahun 2022", "SPBE 2023": the year on the name itself,
@@ -237,6 +237,16 @@ def _compared_round(vocab, text: str, cue_start: int) -> bool:
     story compares its own with."""
     before = [w.strip(",.;:()").lower() for w in text[max(0, cue_start - 40):cue_start].split()[-2:]]
     return any(w in vocab.lex["compared_words"] or w in vocab.lex["since_words"] for w in before)
+
+
+def _upcoming(vocab, before: str, after: str) -> bool:
+    """"modal menghadapi penilaian kepatuhan 2023", "pada penilaian tahun 2023 mendatang", "Penilaian
+    kepatuhan tahun 2023 akan dimulai pada Mei": a round to come, between an evaluation word and
+    the year or right after the year."""
+    words = [w.strip(",.;:()") for w in before.lower().split()]
+    following = " " + " ".join(w.strip(",.;:()") for w in after.lower().split()[:3]) + " "
+    return any(w in vocab.aspiration for w in words) or any(
+        f" {phrase} " in following for phrase in vocab.lex["upcoming_round_words"])
 
 
 def _looked_forward(vocab, text: str, cue_start: int) -> bool:

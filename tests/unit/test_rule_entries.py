@@ -359,6 +359,13 @@ def test_a_label_said_before_a_word_for_now_is_the_bodys_earlier_one(extractor, 
     assert sorted((r.predicate, r.year or 0) for r in run(extractor, text)) == [(("zona hijau",), 2023), (("zona kuning",), 0)]
 
 
+@pytest.mark.parametrize("phrase", LEX["upcoming_round_words"])
+def test_a_year_followed_by_a_word_of_a_round_to_come_is_not_the_round(extractor, phrase):
+    text = (f"Pemkab Lebak meraih nilai 88,40 dalam penilaian kepatuhan Ombudsman yang diumumkan Desember 2022. "
+            f"Penilaian kepatuhan tahun 2023 {phrase} di seluruh daerah.")
+    assert [r.year for r in run(extractor, text)] == [2022]
+
+
 @pytest.mark.parametrize("verb", LEX["naming_verbs"]["active"])
 def test_an_active_naming_verb_gives_the_body_after_it_the_label_after_as(extractor, verb):
     text = (f"Komisi Informasi Provinsi Banten {verb} Pemerintah Kabupaten Lebak {LEX['as_words'][0]} badan publik "

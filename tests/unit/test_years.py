@@ -209,3 +209,21 @@ def test_a_run_of_years_pairs_with_a_run_of_as_many_values_of_one_body(extractor
 def test_each_value_of_a_series_takes_the_year_that_heads_it(extractor, series):
     text = f"Dalam tiga tahun terakhir, nilai kepatuhan Ombudsman untuk Pemkab Lembata {series}"
     assert years_by_score(extractor, text) == {60.1: 2021, 70.1: 2022, 88.4: 2023}
+
+
+@pytest.mark.parametrize("upcoming", [
+    "Pemkab Lembata bertekad mempertahankan capaian itu pada penilaian kepatuhan tahun 2023 mendatang.",
+    "Untuk penilaian kepatuhan 2023 nanti, Pemkab Lembata menargetkan zona hijau.",
+    "Penilaian kepatuhan tahun 2023 akan dimulai pada Mei.",
+    "Penilaian Kepatuhan 2023 sedang berlangsung.",
+    "Hasil ini menjadi modal menghadapi penilaian kepatuhan 2023.",
+])
+def test_a_round_to_come_is_not_the_round_reported(extractor, upcoming):
+    text = ("Pemkab Lembata meraih nilai 88,40 dalam penilaian kepatuhan Ombudsman yang diumumkan Desember 2022. "
+            + upcoming)
+    assert years_by_score(extractor, text) == {88.4: 2022}
+
+
+def test_results_to_be_handed_over_are_of_the_round_named(extractor):
+    text = "Hasil penilaian kepatuhan Ombudsman 2023 akan diserahkan pekan depan. Pemkab Lembata meraih nilai 88,40."
+    assert years_by_score(extractor, text) == {88.4: 2023}
