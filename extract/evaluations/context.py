@@ -16,6 +16,7 @@ from .regions import level_of, resolve_region
 # what may stand between an evaluation's name and its year: "Tahun", "periode", a semester
 TIGHT_YEAR = re.compile(r"\s*(?:\(?\s*)?(?:tahun|th\.?|periode|semester\s+\w+(?:\s+tahun)?)?\s*", re.I)
 # results released from this month on are that year's round
+YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 RELEASE_MONTH_SAME_ROUND = 10
 THIS_YEAR = re.compile(r"\b(?:tahun|pada|di)\s+((?:19|20)\d\d)\s+ini\b", re.I)
 # "Pada tahun 2022, …", "Di tahun 2023 ini …", "Sepanjang 2021, …": a period a sentence opens with
@@ -198,9 +199,11 @@ def evaluation_year(vocab, text: str, published: str | None = None) -> int | Non
             opening = _year_opening_sentence(vocab, text, match.start())
             if opening and (best is None or (True, -opening, opening) < best):
                 best = (True, -opening, opening)
-    if best:
-        return best[2]
     released = _release_year(vocab, text)
+    if best:
+        # "… diumumkan Desember 2022. Pada penilaian kepatuhan 2021, Pemkab X hanya meraih 70,10":
+        # the round released is the story's, a later one than any it looks back on
+        return released if released and released > best[2] else best[2]
     if released:
         return released
     # the round named before the assessment words: "Dari Juli sampai Oktober 2023 silam, Ombudsman ..."
@@ -280,6 +283,11 @@ def _release_year(vocab, text: str) -> int | None:
                 parsed = parse_date_span(window[start:end])
                 if parsed and int(parsed[5:7]) >= RELEASE_MONTH_SAME_ROUND:
                     return int(parsed[:4])
+        # "yang diumumkan Desember 2022": a month and year, no day
+        month = re.match(rf"\W*(?:\w+\W+){{0,2}}?({MONTHS})\s+((?:19|20)\d\d)\b", after, re.I)
+        parsed = parse_date_span(f"1 {month.group(1)} {month.group(2)}") if month else None
+        if parsed and int(parsed[5:7]) >= RELEASE_MONTH_SAME_ROUND:
+            return int(parsed[:4])
     return None
 
 
@@ -290,8 +298,16 @@ def _sentence_at(text: str, position: int) -> str:
 
 
 def _in_past_sentence(vocab, text: str, position: int, clause_only: bool = False) -> bool:
-    said = _clause_at(text, position) if clause_only else _sentence_at(text, position)
-    return says_past(vocab, re.findall(r"\w+", said.lower()))
+    """The sentence (or only the clause) at `position` tells of an earlier state; a sentence that
+    opens on an earlier time ("Sebelumnya, Pemkab X meraih zona hijau pada penilaian 2019") does
+    in all its clauses."""
+    sentence = re.findall(r"\w+", _sentence_at(text, position).lower())
+    opening = " ".join(sentence[:4])
+    if sentence[:1] and sentence[0] in vocab.lex["earlier_openings"] or any(
+            opening.startswith(phrase) or opening.startswith("pada " + phrase) for phrase in vocab.earlier_phrases):
+        return True
+    said = re.findall(r"\w+", _clause_at(text, position).lower()) if clause_only else sentence
+    return says_past(vocab, said)
 
 
 def says_past(vocab, words: list[str]) -> bool:
@@ -300,8 +316,8 @@ def says_past(vocab, words: list[str]) -> bool:
     ("tahun lalu", "dua bulan yang lalu")."""
     for k, word in enumerate(words):
         if word in vocab.past_markers and (word not in vocab.lex["past_after_time_only"] or any(
-                w in vocab.lex["time_nouns"] for w in words[max(0, k - 2):k])):
-            return True
+                w in vocab.lex["time_nouns"] or YEAR_WORD.fullmatch(w) for w in words[max(0, k - 2):k])):
+            return True  # "… lalu", after "tahun", "dua bulan yang", "2020 yang"
     return False
 
 

@@ -9,7 +9,8 @@ from ..records import Evaluation
 INFERRED_ATTACHMENTS = frozenset({"attach.article_subject", "attach.previous_sentence_entity",
                                   "attach.last_scored_entity"})
 # predicate-only rules that give a body's state before the round: never the round's own labels
-EARLIER_STATES = frozenset({"predicate_only.changed_from", "predicate_only.told_results_earlier_state"})
+EARLIER_STATES = frozenset({"predicate_only.changed_from", "predicate_only.told_results_earlier_state",
+                            "predicate_only.earlier_time"})
 
 
 def drop_covered_predicates(records: list[Evaluation], conflicting=lambda labels: False) -> list[Evaluation]:

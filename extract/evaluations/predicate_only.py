@@ -49,7 +49,8 @@ from dataclasses import replace
 
 from ..records import Evaluation
 from .attachment import coordinated
-from .attributes import compared_time, local_region, scheme_of_record_labels, year_at, year_near
+from .attributes import (compared_time, local_region, opens_on_earlier_time, scheme_of_record_labels, year_at,
+                         year_near)
 from .context import round_of_list
 from .numbers import YEAR_TOKEN, count_of
 from .predicates import conflicting, labels_of
@@ -179,7 +180,8 @@ def _records(vocab, reading, text, context, assigned) -> list[Evaluation]:
             entity=name, entity_as_written=mention.written, region=region.name if region else None,
             scheme=scheme, score=None, scale_max=None, predicate=tuple(labels), year=year, rank=None,
             quote=text[start_char:end_char], start=start_char, end=end_char,
-            rule_ids=(rule, mention.rule, scheme_rule),
+            rule_ids=(rule, mention.rule, scheme_rule) + (
+                ("predicate_only.earlier_time",) if opens_on_earlier_time(vocab, doc) else ()),
         ))
     return records
 

@@ -227,3 +227,22 @@ def test_a_round_to_come_is_not_the_round_reported(extractor, upcoming):
 def test_results_to_be_handed_over_are_of_the_round_named(extractor):
     text = "Hasil penilaian kepatuhan Ombudsman 2023 akan diserahkan pekan depan. Pemkab Lembata meraih nilai 88,40."
     assert years_by_score(extractor, text) == {88.4: 2023}
+
+
+@pytest.mark.parametrize("looking_back", [
+    "Pada penilaian kepatuhan 2021, Pemkab Lembata hanya meraih 70,10.",
+    "Dalam penilaian kepatuhan 2020 yang lalu, Pemkab Lembata berada di zona merah.",
+    "Capaian itu lebih baik dibanding penilaian kepatuhan 2021.",
+])
+def test_results_released_late_in_a_year_are_that_years_round_over_an_earlier_one_looked_back_on(extractor,
+                                                                                                    looking_back):
+    text = ("Pemkab Lembata meraih nilai 88,40 dalam penilaian kepatuhan Ombudsman yang diumumkan Desember 2022. "
+            + looking_back)
+    assert years_by_score(extractor, text)[88.4] == 2022
+
+
+def test_a_sentence_opening_on_an_earlier_time_names_no_round_and_lends_no_label(extractor):
+    text = ("Dalam penilaian kepatuhan Ombudsman, Pemkab Lembata meraih nilai 88,40. Sebelumnya, Pemkab Lembata meraih "
+            "zona hijau pada penilaian kepatuhan 2019.")
+    found = sorted(((r.score or 0), r.predicate, r.year or 0) for r in extractor.extract(Article(text=text)))
+    assert found == [(0, ("zona hijau",), 2019), (88.4, (), 0)]
