@@ -24,6 +24,8 @@ def scores(extractor, text):
     # a score written over the top of its scale; a date's numbers are still no score
     ("Pemkab Lembata memperoleh skor akhir 88,40/100 pada penilaian kepatuhan Ombudsman, Kamis (8/6/2023).", [88.4]),
     ("Indeks SPBE Pemkab Lembata 2023 mencapai 3,71/5 dengan predikat Baik.", [3.71]),
+    # ... and one with its label after a slash
+    ("Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Lembata meraih nilai 88,40 / Zona Hijau.", [88.4]),
     # a target earlier in the clause, even a few words away
     ("Indeks SPBE Kabupaten Pesisir Barat 2023 mencapai 2,91, padahal targetnya dipasang pada poin 2,41.", [2.91]),
 ])
