@@ -61,6 +61,10 @@ def _read_scores(vocab, doc, setting: NumberSetting) -> list[Score]:
                     and (has_cue(vocab, doc, i) or setting.article_on_topic)):
                 value = float(f"{token.text}.{doc[i + 2].text}")
                 end, rule = i + 3, "score.split_decimal_comma"
+            elif i + 2 < n and token.text.isdigit() and doc[i + 1].lower_ == "koma" and doc[i + 2].text.isdigit():
+                # "88 koma 40": the decimal comma spelled out, as a speaker is quoted
+                value = float(f"{token.text}.{doc[i + 2].text}")
+                end, rule = i + 3, "score.spelled_decimal_comma"
             else:
                 value = float(token.text.replace(",", "."))
                 if not re.search(r"[.,]", token.text):
@@ -148,6 +152,8 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
         return "not_score.band_limit"
     if _target(vocab, doc, start):
         return "not_score.target"          # "menargetkan nilai 90", "targetnya dipasang pada poin 2,41"
+    if before == "dari" and start > 1 and doc[start - 2].like_num and doc[start].text in vocab.scale_tops:
+        return "not_score.scale_top"       # "88,40 dari 100", "4,12 dari 5": the top of the scale
     if _of_another_index(vocab, doc, start):
         return "not_score.other_index"     # "Indeks Pembangunan Manusia (IPM) Kabupaten X mencapai 66,12"
     if rule == "score.integer_after_cue" and after in vocab.lex["count_words_for_integers"]:

@@ -24,6 +24,10 @@ def scores(extractor, text):
     # a score written over the top of its scale; a date's numbers are still no score
     ("Pemkab Lembata memperoleh skor akhir 88,40/100 pada penilaian kepatuhan Ombudsman, Kamis (8/6/2023).", [88.4]),
     ("Indeks SPBE Pemkab Lembata 2023 mencapai 3,71/5 dengan predikat Baik.", [3.71]),
+    # the top of the scale said after the score is no score; a decimal comma spelled out is one
+    ("Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Lembata memperoleh nilai 88,40 dari 100.", [88.4]),
+    ("Indeks Pelayanan Publik Pemkab Lembata 2023 mencapai 4,12 dari 5.", [4.12]),
+    ("Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Lembata memperoleh nilai 88 koma 40.", [88.4]),
     # ... and one with its label after a slash
     ("Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Lembata meraih nilai 88,40 / Zona Hijau.", [88.4]),
     # a target earlier in the clause, even a few words away
