@@ -318,7 +318,7 @@ _LEXICON_KEYS = {
     "scene_markers": list, "compared_times": list, "scene_opening_words": int, "conditional_words": list, "conditional_idioms": list,
     "survey_method_words": list, "together_words": list, "component_joiners": list, "all_of_them": list,
     "naming_verbs": dict, "as_words": list, "purpose_words": list, "intent_words": list, "achieved_words": list,
-    "membership_openers": list, "agent_adverbs": list, "versus_words": list, "first_person": list, "subject_adverbs": list, "history_earlier_words": list, "upcoming_round_words": list, "group_quantifiers": list, "other_words": list,
+    "membership_openers": list, "agent_adverbs": list, "versus_words": list, "first_person": list, "subject_adverbs": list, "history_earlier_words": list, "upcoming_round_words": list, "place_units": list, "group_quantifiers": list, "other_words": list,
     "tally_words": list, "conduct_verbs": list, "past_after_time_only": list, "time_nouns": list,
     "earlier_openings": list, "award_nouns": list, "likewise_after": list, "assessing_verbs": list,
     "speech_verbs": list, "coordinating_heads": list, "place_named_heads": list, "label_joiners": list,

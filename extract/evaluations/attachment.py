@@ -508,7 +508,9 @@ def coordinated(vocab, doc, reading, anchor) -> list:
         while 0 <= k + step < len(ordered):
             left, right = (ordered[k + step], ordered[k]) if step < 0 else (ordered[k], ordered[k + step])
             gap = doc[left.end:right.start]
-            if len(gap) > 2 or not all(t.lower_ in vocab.coordinators for t in gap) or not len(gap):
+            # "Puskesmas X bersama Dinas Kesehatan Y meraih nilai 88,40": together, as with "dan"
+            if len(gap) > 2 or not all(t.lower_ in vocab.coordinators or t.lower_ in vocab.lex["together_words"]
+                                       for t in gap) or not len(gap):
                 break
             group.append(ordered[k + step])
             k += step

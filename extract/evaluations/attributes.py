@@ -158,7 +158,8 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
        (in "meraih zona hijau, naik dari tahun 2021 yang masih zona kuning" 2021 is the yellow
        zone's); a compared year counts when a clause of its own follows it ("ketimbang tahun
        2021, ketika daerah tersebut memperoleh predikat B");
-    3. a year before the entity, back to the previous entity;
+    3. a year before the entity, back to the previous entity, or the year the sentence opens on
+       while its first clause runs ("Tahun 2019, … diraih Bapenda melalui UPT X, kemudian …");
     4. the article's round, unless the sentence opens on an earlier time ("Dua tahun lalu, …").
     """
     later = [m.start for m in mentions if m.start >= mention.end]
@@ -186,6 +187,8 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
     if own_labels and _earlier_time_between(vocab, doc, stretch_start, min(own_labels)):
         return None  # "Pemkab Ende tahun lalu masih di zona kuning": before the round, and no year said of it
     for token in doc[mention.end: min(later) if later else len(doc)]:  # 1.
+        if token.lower_ in vocab.continuation_words or token.lower_ in vocab.clause_connectors:
+            break  # "… diraih Bapenda melalui UPT X, kemudian pada tahun 2020 giliran UPT Y": the next item's
         year = year_at(vocab, doc, token)
         if year:
             return year
@@ -196,6 +199,10 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
         year = year_at(vocab, doc, token)
         if year:
             return year
+    opening = next((year_at(vocab, doc, t) for t in doc[:3] if YEAR_TOKEN.match(t.text)), None)
+    if opening and not any(t.lower_ in vocab.continuation_words or t.lower_ in vocab.clause_connectors
+                           for t in doc[:mention.start]):
+        return opening  # "Tahun 2019, predikat WBK diraih Bapenda melalui UPT X": the first clause's time
     if opens_on_earlier_time(vocab, doc):
         return None  # "Dua tahun lalu Kabupaten X juga meraih zona hijau": not the round, and no year said
     return round_of_list(vocab, context, doc)  # 4.

@@ -544,6 +544,8 @@ def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
         return replace(mention, role=COMPARISON)
     if _sets_the_scene(vocab, doc, mention):
         return replace(mention, role=PARENT)
+    if mention.kind == "agency" and previous == "di" and mention.written.split()[0] in vocab.lex["place_units"]:
+        return replace(mention, role=PLACE)  # "Puskesmas X, yang berada di Kecamatan Y, meraih …"
     markers = vocab.location_markers if mention.kind == "bare" else vocab.government_place_markers
     if mention.kind in ("bare", "gov") and (previous.rstrip("-") in markers or (
             previous == "-" and mention.start > 1 and doc[mention.start - 2].lower_ in markers)):

@@ -385,3 +385,14 @@ def test_the_body_a_lead_in_gave_the_category_keeps_it_for_its_score_and_not_for
             "dibandingkan nilai SAKIP tahun lalu, yaitu 70,62.")
     found = by_score(extractor, text)
     assert (found[70.75].predicate, found[70.62].predicate) == (("bb",), ())
+
+
+def test_a_unit_together_with_another_shares_the_value_they_got(extractor):
+    text = "Dalam Survei Kepuasan Masyarakat (SKM) 2023, Puskesmas Lewoleba bersama Dinas Kesehatan Lembata meraih nilai 88,40."
+    assert sorted(r.entity.split()[0] for r in extracted(extractor, text)) == ["Dinas", "Puskesmas"]
+
+
+def test_a_district_a_unit_stands_in_is_not_the_body_evaluated(extractor):
+    text = ("Dalam Survei Kepuasan Masyarakat (SKM) 2023, Puskesmas Lewoleba, yang berada di Kecamatan Nubatukan, "
+            "meraih nilai 88,40.")
+    assert [r.entity for r in extracted(extractor, text)] == ["Puskesmas Lewoleba"]

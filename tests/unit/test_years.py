@@ -246,3 +246,10 @@ def test_a_sentence_opening_on_an_earlier_time_names_no_round_and_lends_no_label
             "zona hijau pada penilaian kepatuhan 2019.")
     found = sorted(((r.score or 0), r.predicate, r.year or 0) for r in extractor.extract(Article(text=text)))
     assert found == [(0, ("zona hijau",), 2019), (88.4, (), 0)]
+
+
+def test_the_year_a_sentence_opens_on_is_its_first_clauses_and_a_later_clause_keeps_its_own(extractor):
+    text = ("Penilaian Zona Integritas 2021 diumumkan. Tahun 2019, predikat WBK sudah lebih dulu diraih Bapenda Jateng "
+            "melalui UPT PPD Samsat Brebes, kemudian pada tahun 2020 giliran UPT PPD Samsat Tegal yang meraihnya.")
+    assert {r.entity: r.year for r in extractor.extract(Article(text=text)) if "UPT" in r.entity} == {
+        "UPT PPD Samsat Brebes": 2019, "UPT PPD Samsat Tegal": 2020}
