@@ -210,6 +210,8 @@ def _years_respectively(vocab, reading, records: list, indices: list[int]) -> li
     run of as many scores of one body pairs with them in order; of another count, no score of
     the run has a year the words tie it to."""
     doc, scores = reading.doc, reading.scores
+    if len({r.entity for r in records}) != 1:
+        return records
 
     def joined(end: int, start: int) -> bool:  # only "," and "dan" between
         return all(t.text == "," or t.lower_ in vocab.coordinators for t in doc[end:start])
@@ -221,7 +223,7 @@ def _years_respectively(vocab, reading, records: list, indices: list[int]) -> li
             run.append(year)
         elif len(run) < 2:
             run = [year]
-    if len(run) < 2 or len({r.entity for r in records}) != 1:
+    if len(run) < 2:
         return records
     after = [k for k, index in enumerate(indices) if scores[index].start > run[-1].i]
     listed = after[:1]
@@ -397,13 +399,17 @@ def _lists_the_group(vocab, reading, text) -> bool:
     yang bernilai 73,08"). A lone body's score after "Kabupaten Ende masuk zona hijau." is not
     said to be in that category (the body the lead-in gave it to is: see `_predicates`)."""
     doc, chunk = reading.doc, reading.sentence.of(text)
+    if "lists_the_group" in doc.user_data:  # read once per sentence: a list may hold thousands of scores
+        return doc.user_data["lists_the_group"]
     opening = [t.lower_ for t in doc[:4] if not t.is_punct]
     first_body = reading.parties[0].start if reading.parties else len(doc)
     # "Di posisi kelima terdapat Kabupaten X (82,17).", "Urutan ke enam menjadi milik …": a ranked list's items
     listed = [s for s in reading.scores if not (s.start and doc[s.start - 1].lower_ in vocab.lex["versus_words"])]
-    return len(listed) > 1 or is_list_line(chunk) or bool(NUMBERED_ROW.match(chunk)) \
+    lists = len(listed) > 1 or is_list_line(chunk) or bool(NUMBERED_ROW.match(chunk)) \
         or any(w in vocab.continuation_words or w in vocab.rank_cues for w in opening) \
         or list_intro(vocab, doc, 0, first_body) is not None
+    doc.user_data["lists_the_group"] = lists
+    return lists
 
 
 def _score_alone(reading, score) -> bool:

@@ -220,7 +220,13 @@ def _earlier_time_between(vocab, doc, start: int, end: int) -> bool:
 
 def compared_time(vocab, doc) -> tuple[int, int | None] | None:
     """Where a sentence turns to a time it compares with ("dibanding tahun lalu", "ketimbang tahun
-    2021", "dari tahun sebelumnya"), and that time's year if it is said."""
+    2021", "dari tahun sebelumnya"), and that time's year if it is said; read once per sentence."""
+    if "compared_time" not in doc.user_data:
+        doc.user_data["compared_time"] = _compared_time(vocab, doc)
+    return doc.user_data["compared_time"]
+
+
+def _compared_time(vocab, doc) -> tuple[int, int | None] | None:
     for token in doc:
         if token.lower_ not in vocab.compared_words:
             continue

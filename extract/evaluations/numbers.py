@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..dates import MONTHS
-from .segments import aimed_at
+from .segments import aimed_at, doc_words
 
 SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,5})?$")
 YEAR_TOKEN = re.compile(r"^(19[89]\d|20\d\d)$")
@@ -214,6 +214,8 @@ def _of_another_index(vocab, doc, start: int) -> bool:
     """"Indeks Pembangunan Manusia (IPM) Kabupaten X 2023 mencapai 66,12": a value of an index the
     sentence names in capitals, no cue of any scheme standing in that name or between it and the
     value, is a statistic of another kind, not an evaluation's result."""
+    if "indeks" not in doc_words(doc):
+        return False
     for k in range(start - 1, max(-1, start - OTHER_INDEX_REACH), -1):
         if doc[k].text in (".", ";") or doc[k].like_num and not YEAR_TOKEN.match(doc[k].text):
             return False  # the sentence's end, or the value before this one

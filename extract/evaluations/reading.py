@@ -130,14 +130,15 @@ def scheme_cues(vocab, doc, defined=None) -> list[tuple[int, str]]:
     Pendayagunaan Aparatur Negara dan Reformasi Birokrasi" names KemenPANRB, not the RB index.
     A short form the article `defined` for a scheme's name ("Indeks Persepsi Korupsi (IPK)") is
     that scheme's cue in this article."""
-    masked = [(m.start(), m.end()) for m in vocab.assessor_re.finditer(doc.text)]
+    said = doc.text  # built once: spaCy joins every token again each time it is asked
+    masked = [(m.start(), m.end()) for m in vocab.assessor_re.finditer(said)]
     cues = []
     for short, long_form in (defined or {}).items():
         schemes = {scheme for scheme, regex in vocab.scheme_cue_res.items() if regex.fullmatch(long_form.lower())}
         if len(schemes) == 1:
             cues.extend((t.i, next(iter(schemes))) for t in doc if t.text == short)
     for scheme, regex in vocab.scheme_cue_res.items():
-        for match in regex.finditer(doc.text):
+        for match in regex.finditer(said):
             if any(start <= match.start() < end for start, end in masked):
                 continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -71,11 +71,21 @@ def opens_on_told_result(vocab, doc) -> bool:
 INTENT_REACH = 6   # tokens before a verb of receiving in which a word of intent still governs it
 
 
+def doc_words(doc) -> frozenset:
+    """The sentence's words, lowercased, read once: a rule whose words the sentence lacks need not
+    walk its tokens (a sentence may hold thousands of scores)."""
+    if "words" not in doc.user_data:
+        doc.user_data["words"] = frozenset(t.lower_ for t in doc)
+    return doc.user_data["words"]
+
+
 def aimed_at(vocab, doc, verb: int) -> bool:
     """"menargetkan meraih zona hijau", "bertekad meraih nilai 90", "meminta seluruh OPD meraih
     …": the verb of receiving at `verb` is what a word of intent before it in its clause aims at
     or calls for; a word of achievement between ends that reach ("berupaya keras dan akhirnya
     meraih")."""
+    if doc_words(doc).isdisjoint(vocab.lex["intent_words"]):
+        return False
     for token in reversed(doc[max(0, verb - INTENT_REACH):verb]):
         if token.is_punct or token.lower_ in vocab.lex["achieved_words"]:
             return False
