@@ -536,3 +536,44 @@ def test_a_scored_article_keeps_each_value_with_its_body_and_round(extractor, ye
     text = "\n\n".join(paragraphs)
     found = {(r.entity, r.score, r.year) for r in extractor.extract(Article(text=text)) if r.score is not None}
     assert found == wanted, text
+
+
+# An article about one round whose year is told once, with paragraphs that look back on earlier
+# rounds, forward to the next, or give a series: (template, values it gives with their years as
+# offsets from the round, or None for a paragraph that gives no value).
+ROUND_ARTICLE_LEADS = ["Ombudsman RI merilis hasil penilaian kepatuhan tahun {y}.",
+                       "Hasil penilaian kepatuhan Ombudsman yang diumumkan Desember {y} telah keluar.",
+                       "Penilaian Kepatuhan Standar Pelayanan Publik Tahun {y} resmi diumumkan."]
+ROUND_ARTICLE_PARAGRAPHS = [
+    ("Pada penilaian tahun {y1}, {a} hanya meraih {v0}. {b} saat itu meraih {v1}.", (-1, -1)),
+    ("{a} bertekad meraih zona hijau pada penilaian kepatuhan tahun {y_next} mendatang.", ()),
+    ("Dalam tiga tahun terakhir, nilai {a} terus naik: {y2} sebesar {v0}, {y1} sebesar {v1}, dan {y} sebesar {v2}.",
+     (-2, -1, 0)),
+    ("Nilai {a} tahun {y1} dan {y} masing-masing {v0} dan {v1}.", (-1, 0)),
+    ("Sebelumnya, {a} meraih zona kuning pada penilaian kepatuhan {y2}.", ()),
+    ("Berikutnya {a} dengan {v0} dan {b} dengan {v1}.", (0, 0)),
+]
+
+
+@DRAWN_LISTS
+@given(year=st.integers(2019, 2024), lead=st.sampled_from(ROUND_ARTICLE_LEADS),
+       shapes=st.permutations(range(len(ROUND_ARTICLE_PARAGRAPHS))).map(lambda p: p[:3]),
+       regions=st.permutations(ZONE_ARTICLE_REGIONS),
+       seeds=st.lists(st.integers(5000, 9999), min_size=10, max_size=10, unique=True))
+def test_each_value_of_a_round_article_keeps_its_own_year(extractor, year, lead, shapes, regions, seeds):
+    pool, values = list(regions), [seed / 100 for seed in seeds]
+    first, own = pool.pop(), values.pop()
+    paragraphs, wanted = [lead.format(y=year), f"{first} meraih nilai {as_written(own)}."], {(first, own, year)}
+    for shape in shapes:
+        template, offsets = ROUND_ARTICLE_PARAGRAPHS[shape]
+        names = [pool.pop(), pool.pop()]
+        mine = [values.pop() for _ in range(3)]
+        # a value of one body takes the first name, a two-body paragraph gives each its own
+        bodies = names if "{b}" in template else [names[0]] * 3
+        paragraphs.append(template.format(a=names[0], b=names[1], y=year, y1=year - 1, y2=year - 2, y_next=year + 1,
+                                          **{f"v{i}": as_written(v) for i, v in enumerate(mine)}))
+        wanted |= {(body, value, year + offset) for body, value, offset in zip(bodies, mine, offsets)}
+    text = "\n\n".join(paragraphs)
+    found = {(r.entity.removeprefix("Pemerintah "), r.score, r.year) for r in extractor.extract(Article(text=text))
+             if r.score is not None}
+    assert found == wanted, text
