@@ -149,6 +149,8 @@ def _nearest(vocab, reading, context, previous_mentions, index, prev_end, next_s
     given_to = _recipient_after(vocab, reading, score, next_start)
     if given_to is not None:  # "memberikan nilai 3,21 kepada Polres A dan 3,88 kepada Polres B"
         return [given_to], ["attach.given_to"]
+    if _service_item_before(vocab, reading, max([prev_end, *(m.end for m in between)]), score.start):
+        return [], ["attach.service_of_a_unit"]
     if between:
         return [between[-1]], ["attach.entity_before"]
     if _unknown_name_before(vocab, reading, prev_end, score.start) or _unread_unit_before(reading, prev_end, score.start):
@@ -463,6 +465,34 @@ def _compared_with_another(vocab, reading, score) -> bool:
 def _a_time(vocab, tokens) -> bool:
     """The words after a compared word name another time ("tahun 2022", "tahun lalu"), not another body."""
     return any(t.lower_ in vocab.lex["compared_times"] or YEAR_TOKEN.match(t.text) for t in tokens)
+
+
+VERB_PREFIXES = ("me", "ber", "di", "ter", "se", "ke")  # "naik", "meningkat", "tercatat": not a service's name
+SERVICE_ITEM_WORDS = 3
+
+
+def _service_item_before(vocab, reading, lo: int, score_start: int) -> bool:
+    """"IKM per unit layanan Puskesmas X: poli umum 85,20, poli gigi 87,10, dan laboratorium 90,00":
+    an item of lower-case words after a list's separator, right before the score, names a service
+    of the unit, which no rule can name as a body; the score is recorded for no one."""
+    doc = reading.doc
+    k = score_start - 1
+    while k >= lo and (doc[k].text in ("(", ":") or doc[k].lower_ in vocab.score_cues):
+        k -= 1
+    item = []
+    while k >= lo and doc[k].is_alpha and doc[k].is_lower and len(item) < SERVICE_ITEM_WORDS \
+            and doc[k].lower_ not in vocab.coordinators:
+        word = doc[k].lower_
+        if word in vocab.score_cues or word in vocab.predicate_cues or word in vocab.award_cues:
+            return False  # "nilai dan zona 86, 65": the score's own words
+        if word.startswith(VERB_PREFIXES) or word in vocab.relative_fillers \
+                or word in vocab.lex["hedge_words"] or word in vocab.item_turns or word in vocab.lex["compared_times"] \
+                or word in vocab.lex["time_nouns"] or word in vocab.continuation_words:
+            return False
+        item.append(doc[k])
+        k -= 1
+    return any(not t.is_stop for t in item) and k >= lo and (
+        doc[k].text in (",", ";", ":") or doc[k].lower_ in vocab.coordinators)
 
 
 def _unknown_name_before(vocab, reading, lo: int, score_start: int) -> bool:

@@ -396,3 +396,13 @@ def test_a_district_a_unit_stands_in_is_not_the_body_evaluated(extractor):
     text = ("Dalam Survei Kepuasan Masyarakat (SKM) 2023, Puskesmas Lewoleba, yang berada di Kecamatan Nubatukan, "
             "meraih nilai 88,40.")
     assert [r.entity for r in extracted(extractor, text)] == ["Puskesmas Lewoleba"]
+
+
+def test_the_values_of_a_units_services_are_no_ones_and_a_lists_bodies_keep_theirs(extractor):
+    text = ("Survei Kepuasan Masyarakat 2023: IKM per unit layanan Puskesmas Lewoleba: poli umum 85,20, poli gigi "
+            "87,10, dan laboratorium 90,00.")
+    assert by_score(extractor, text) == {}
+    text = "Hasil SKM 2023 di lingkungan Pemkab Lembata: Dinas Kesehatan 82,10, Disdukcapil 88,50 dan DPMPTSP 90,10."
+    assert set(by_score(extractor, text)) == {82.1, 88.5, 90.1}
+    text = "Dalam penilaian kepatuhan Ombudsman 2023, urutan pertama ada Kabupaten Bima, nilai dan zona 86, 65."
+    assert set(by_score(extractor, text)) == {86.65}
