@@ -368,8 +368,9 @@ class _Reader:
             return None  # "(Foto: Web Pemkot Makassar)": who took the picture
         k = i
         while k < len(doc) and k - i < MAX_UNKNOWN_NAME_WORDS and not self.labels(k) and not doc[k].is_stop \
-                and doc[k].is_alpha and (doc[k].is_title or doc[k].is_upper):
-            k += 1
+                and (doc[k].is_alpha and (doc[k].is_title or doc[k].is_upper) or (
+                    k > i and doc[k].is_digit and len(doc[k]) <= 2 and k + 1 < len(doc) and doc[k + 1].is_title)):
+            k += 1  # "SMK Negeri 2 Klaten": a unit's number inside its name
         if k == i or any(t.lower_ in vocab.lex["office_holders"] or t.lower_ in vocab.honorifics
                          or t.lower_ in vocab.scheme_words or t.lower_ in vocab.score_cues for t in doc[i:k]):
             return None  # "Pj Gubernur Sumsel": a person's office; "IPP Pemerintah Kota X": a scheme's index
@@ -426,6 +427,8 @@ class _Reader:
         item = self.span(i, "REGION")
         if item is None or not doc[item.start].text[0].isupper():
             return None
+        if i > 1 and doc[i - 1].text.isdigit() and len(doc[i - 1]) <= 3 and doc[i - 2].text[:1].isupper():
+            return None  # "SLBN 1 Lembata", "UPTD XYZ 2 Lembata": the place that ends a numbered unit's name
         region = region_from_item(vocab, doc, item, None) or self._in_list_of_level(i, item)
         if region is None:
             return None
@@ -693,8 +696,9 @@ def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False, titl
             break
         if (token.text[:1].isupper() and (token.is_alpha or _name_initial(token))) or (
                 allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3 and not token.is_stop) or (
-                k == j and token.is_digit and len(token) <= 2 and k + 1 < n and doc[k + 1].text[:1].isupper()):
-            # "MAN 1 Kendari", "SMAN 2 Kolaka": a unit's number right after its head
+                token.is_digit and len(token) <= 2 and k + 1 < n and doc[k + 1].text[:1].isupper()
+                and (k == j or not {f.label for f in by_start.get(k + 1, [])} & {"HEAD", "AGENCY"})):
+            # "MAN 1 Kendari", "SMAN 2 Kolaka", "UPTD Puskesmas Rawat Inap 2 Kendari": a unit's number
             k += 1
             end = k
             continue

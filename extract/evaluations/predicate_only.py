@@ -601,23 +601,28 @@ def _history(vocab, reading) -> list[tuple]:
 
 def _history_times(vocab, reading, labels) -> list | None:
     """The time of each label of a history, all said before their labels ("pada 2021 zona
-    kuning, tahun ini zona hijau") or all right after them ("WBK pada 2021 dan WBBM pada
-    2023"); None unless each label has its own."""
-    before = [_history_time(vocab, reading, f.start) for f in labels]
+    kuning, tahun ini zona hijau"), all right after them ("WBK pada 2021 dan WBBM pada 2023"),
+    or each on one side; None unless each label has its own."""
+    # a time said before the body's name is the sentence's, not its first label's
+    before = [_history_time(vocab, reading, f.start, reading.parties[0].end) for f in labels]
     if None not in before and len(set(before)) == len(before):
         return before
     doc = reading.doc
     bounds = [f.start for f in labels[1:]] + [len(doc)]
     after = [next((int(t.text) for t in doc[f.end:min(f.end + 3, bound)] if YEAR_TOKEN.match(t.text)), None)
              for f, bound in zip(labels, bounds)]
-    return after if None not in after and len(set(after)) == len(after) else None
+    if None not in after and len(set(after)) == len(after):
+        return after
+    # "meraih WBK pada 2022 dan tahun ini naik ke WBBM": one said after its label, one before
+    mixed = [b if b is not None else a for b, a in zip(before, after)]
+    return mixed if None not in mixed and len(set(mixed)) == len(mixed) else None
 
 
-def _history_time(vocab, reading, position: int):
-    """The time said nearest before a label in a history: a year; a word for now ("kini" →
-    "now"); or an earlier time ("dua tahun lalu", "sebelumnya" → "relative:…")."""
+def _history_time(vocab, reading, position: int, floor: int = 0):
+    """The time said nearest before a label in a history, from `floor` on: a year; a word for
+    now ("kini" → "now"); or an earlier time ("dua tahun lalu", "sebelumnya" → "relative:…")."""
     doc = reading.doc
-    for token in reversed(doc[max(0, position - 8):position]):
+    for token in reversed(doc[max(floor, position - 8):position]):
         if token.like_num and len(token.text) == 4 and token.text.startswith(("19", "20")):
             if token.i and doc[token.i - 1].lower_ in vocab.range_markers | {"sampai", "hingga"}:
                 return f"range:{doc[token.i - 3:token.i + 1].text}"  # "tahun 2012 sampai 2015": no one round
@@ -638,7 +643,8 @@ def _history_year(vocab, reading, position: int, context) -> int | None:
     time = next((t for f, t in zip(labels, times) if f.start == position), None)
     if time == "now":  # the sentence's round, which no other label of the history holds
         stated = [y for t in reading.doc if (y := year_at(vocab, reading.doc, t)) and y not in times]
-        return stated[0] if stated else round_of_list(vocab, context, reading.doc)
+        round_ = stated[0] if stated else round_of_list(vocab, context, reading.doc)
+        return None if round_ in times else round_  # no later round told: now has no year
     return time if isinstance(time, int) else None
 
 

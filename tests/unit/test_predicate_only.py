@@ -688,3 +688,16 @@ def test_a_label_set_against_one_said_of_now_is_the_bodys_earlier_one(extractor,
     text = "Dalam penilaian kepatuhan Ombudsman 2023, " + history
     assert sorted((r.predicate, r.year or 0) for r in extracted(extractor, text)) == sorted(
         [((before,), 0), ((now,), 2023)])
+
+
+@pytest.mark.parametrize("opening, now_year", [("Dalam penilaian Zona Integritas 2023, ", 2023), ("", None)])
+def test_a_label_told_with_its_year_after_it_and_one_told_as_now_are_two_rounds(extractor, opening, now_year):
+    text = opening + "Lapas Kelas IIB Lembata berhasil meraih WBK pada 2022 dan tahun ini naik ke WBBM."
+    assert sorted((r.predicate, r.year or 0) for r in extracted(extractor, text)) == [
+        (("wbbm",), now_year or 0), (("wbk",), 2022)]
+
+
+@pytest.mark.parametrize("written", ["SLBN 1 Lembata", "UPTD XYZ 2 Lembata", "SMK Negeri 2 Lembata"])
+def test_the_place_that_ends_a_numbered_units_name_is_part_of_it_and_no_government(extractor, written):
+    text = f"Pada penilaian Zona Integritas 2023, predikat WBK diraih {written} dan MTsN 1 Lembata."
+    assert set(given(extractor, text)) == {written, "MTsN 1 Lembata"}
