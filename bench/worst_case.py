@@ -2,7 +2,10 @@
 
 - `adversarial`: 200,000 characters of entities and scores in one sentence, no full stop;
 - `ranked_list`: a ranked list as ministries publish them, ~430 lines of "1. Pemerintah
-  Kabupaten X dengan nilai 88,12" over real region names from the gazetteer (~21,000 chars).
+  Kabupaten X dengan nilai 88,12" over real region names from the gazetteer (~21,000 chars);
+- `label_list`: 100,000 characters of governments given one zone in one sentence ("Tahun 2019,
+  … zona hijau diraih Pemerintah A, Pemerintah B, …"): predicate-only records, each of which
+  once read every token of the sentence again for its year.
 
     python -m bench.worst_case adversarial     # prints one JSON line: seconds, records, chars
 
@@ -45,8 +48,22 @@ def ranked_list_text() -> str:
     return "\n".join(lines)
 
 
-CASES = {"adversarial": adversarial_text, "ranked_list": ranked_list_text}
-TARGETS_S = {"adversarial": 2.0, "ranked_list": 0.5}
+LABEL_LIST_CHARS = 100_000
+
+
+def label_list_text() -> str:
+    from rapor import config
+    regions = [r.name for r in config.load_rules().regions if r.level in ("kabupaten", "kota") and "." not in r.name]
+    rng = random.Random(3)
+    parts, length = [], 0
+    while length < LABEL_LIST_CHARS:
+        parts.append(f"Pemerintah {rng.choice(regions)}")
+        length += len(parts[-1]) + 2
+    return "Tahun 2019, dalam penilaian kepatuhan Ombudsman zona hijau diraih " + ", ".join(parts) + "."
+
+
+CASES = {"adversarial": adversarial_text, "ranked_list": ranked_list_text, "label_list": label_list_text}
+TARGETS_S = {"adversarial": 2.0, "ranked_list": 0.5, "label_list": 2.0}
 
 
 def main(case: str) -> dict:

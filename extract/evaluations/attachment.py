@@ -381,11 +381,11 @@ def _predicates(vocab, reading, text, context, index, mention, seg_start, seg_en
     fitting = lambda labels: [p for p in labels if not allowed or p in allowed or len(p) <= 2]  # noqa: E731
     if context.group and reading.number - context.group[1] <= 2 and doc[0].lower_ in vocab.continuation_words:  # 4.
         return fitting(context.group[0]), "predicate.list_runs_on"
-    # "… Kabupaten X masih jauh tertinggal dari Kabupaten Y yang … di Zona Hijau": a lead-in that
-    # named a body and gave the category to another is no category of the first
     compared = compared_time(vocab, doc)
     if compared is not None and compared[0] < reading.scores[index].start:
         return [], None  # "Angka itu naik bila dibandingkan nilai SAKIP tahun lalu, yaitu 70,62": another round's
+    # "… Kabupaten X masih jauh tertinggal dari Kabupaten Y yang … di Zona Hijau": a lead-in that
+    # named a body and gave the category to another is no category of the first
     name = mention.entity_name(None)[0]
     if context.category and reading.number - context.category[1] <= 2 and name not in context.category[2] \
             and (name in context.category[3] or _lists_the_group(vocab, reading, text)):
@@ -397,15 +397,16 @@ def _predicates(vocab, reading, text, context, index, mention, seg_start, seg_en
 def _lists_the_group(vocab, reading, text) -> bool:
     """A sentence that can enumerate the group a lead-in named: a list of scores, a list line or
     a numbered row ("2 Pemkab X (nilai 84,46)"), one that opens on a word that hands a list on
-    ("Berikutnya, …") or on a rank ("Di posisi kelima terdapat …"), or one whose list opens before its first body ("… itu adalah Kabupaten X
-    yang bernilai 73,08"). A lone body's score after "Kabupaten Ende masuk zona hijau." is not
-    said to be in that category (the body the lead-in gave it to is: see `_predicates`)."""
-    doc, chunk = reading.doc, reading.sentence.of(text)
+    ("Berikutnya, …") or on a rank ("Di posisi kelima terdapat …", "Urutan ke enam menjadi milik
+    …"), or one whose list opens before its first body ("… itu adalah Kabupaten X yang bernilai
+    73,08"). A lone body's score after "Kabupaten Ende masuk zona hijau." is not said to be in
+    that category (the body the lead-in gave it to is: see `_predicates`)."""
+    doc = reading.doc
     if "lists_the_group" in doc.user_data:  # read once per sentence: a list may hold thousands of scores
         return doc.user_data["lists_the_group"]
+    chunk = reading.sentence.of(text)
     opening = [t.lower_ for t in doc[:4] if not t.is_punct]
     first_body = reading.parties[0].start if reading.parties else len(doc)
-    # "Di posisi kelima terdapat Kabupaten X (82,17).", "Urutan ke enam menjadi milik …": a ranked list's items
     listed = [s for s in reading.scores if not (s.start and doc[s.start - 1].lower_ in vocab.lex["versus_words"])]
     lists = len(listed) > 1 or is_list_line(chunk) or bool(NUMBERED_ROW.match(chunk)) \
         or any(w in vocab.continuation_words or w in vocab.rank_cues for w in opening) \

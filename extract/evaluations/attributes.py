@@ -170,8 +170,8 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
 
     def nearest_to_own_labels():  # 2.
         if own_labels and labels:
-            mine = {year for token in doc if (year := year_at(vocab, doc, token, compared=_opens_when_clause(vocab, doc, token)))
-                    and min(labels, key=lambda start: abs(start - token.i)) in own_labels}
+            mine = {year for position, year in _stated_years(vocab, doc)
+                    if min(labels, key=lambda start: abs(start - position)) in own_labels}
             if len(mine) == 1:
                 return mine.pop()
         return None
@@ -200,8 +200,7 @@ def year_near(vocab, doc, mention, mentions, labels, own_labels, context) -> int
         if year:
             return year
     opening = next((year_at(vocab, doc, t) for t in doc[:3] if YEAR_TOKEN.match(t.text)), None)
-    if opening and not any(t.lower_ in vocab.continuation_words or t.lower_ in vocab.clause_connectors
-                           for t in doc[:mention.start]):
+    if opening and mention.start < _first_turn(vocab, doc):
         return opening  # "Tahun 2019, predikat WBK diraih Bapenda melalui UPT X": the first clause's time
     if opens_on_earlier_time(vocab, doc):
         return None  # "Dua tahun lalu Kabupaten X juga meraih zona hijau": not the round, and no year said
@@ -238,10 +237,32 @@ def _compared_time(vocab, doc) -> tuple[int, int | None] | None:
     return None
 
 
+def _stated_years(vocab, doc) -> list[tuple[int, int]]:
+    """(position, year) of each year the sentence states as a period, a compared one only when a
+    clause of its own follows it; read once per sentence, not once per record."""
+    if "stated_years" not in doc.user_data:
+        doc.user_data["stated_years"] = [
+            (token.i, year) for token in doc if (YEAR_TOKEN.match(token.text) or PART_OF_YEAR.match(token.text))
+            and (year := year_at(vocab, doc, token, compared=_opens_when_clause(vocab, doc, token)))]
+    return doc.user_data["stated_years"]
+
+
+def _first_turn(vocab, doc) -> int:
+    """Where the sentence first turns to another item ("…, kemudian …", "…, sedangkan …"), read once."""
+    if "first_turn" not in doc.user_data:
+        doc.user_data["first_turn"] = next((t.i for t in doc if t.lower_ in vocab.continuation_words
+                                            or t.lower_ in vocab.clause_connectors), len(doc))
+    return doc.user_data["first_turn"]
+
+
+WHEN_CLAUSE_REACH = 30  # tokens back from a body to the when-word of the clause it stands in
+
+
 def when_clause_year(vocab, doc, position: int) -> int | None:
     """The compared year whose when-clause ("ketimbang tahun 2021, ketika …") runs on, unbroken
     by punctuation, to `position`: what is said there is of that year."""
-    when = next((t for t in reversed(doc[:position]) if t.is_punct or t.lower_ in vocab.when_words), None)
+    when = next((t for t in reversed(doc[max(0, position - WHEN_CLAUSE_REACH):position])
+                 if t.is_punct or t.lower_ in vocab.when_words), None)
     if when is None or when.is_punct or (when.i + 1 < len(doc) and doc[when.i + 1].lower_ == "ini"):
         return None  # no when-word since the last punctuation; "saat ini" is now
     year_token = next((t for t in reversed(doc[max(0, when.i - 4):when.i]) if YEAR_TOKEN.match(t.text)), None)

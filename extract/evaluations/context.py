@@ -15,8 +15,8 @@ from .regions import level_of, resolve_region
 
 # what may stand between an evaluation's name and its year: "Tahun", "periode", a semester
 TIGHT_YEAR = re.compile(r"\s*(?:\(?\s*)?(?:tahun|th\.?|periode|semester\s+\w+(?:\s+tahun)?)?\s*", re.I)
-# results released from this month on are that year's round
 YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+# results released from this month on are that year's round
 RELEASE_MONTH_SAME_ROUND = 10
 THIS_YEAR = re.compile(r"\b(?:tahun|pada|di)\s+((?:19|20)\d\d)\s+ini\b", re.I)
 # "Pada tahun 2022, …", "Di tahun 2023 ini …", "Sepanjang 2021, …": a period a sentence opens with

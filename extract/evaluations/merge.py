@@ -28,12 +28,12 @@ def drop_covered_predicates(records: list[Evaluation], conflicting=lambda labels
     for index, record in enumerate(records):
         if record.score is not None:
             continue
-        same_body = scored.get((record.entity, record.scheme), [])
-        if EARLIER_STATES & set(record.rule_ids) or record.year is None and any(
+        scored_of_body = scored.get((record.entity, record.scheme), [])
+        if EARLIER_STATES & set(record.rule_ids) or (record.year is None and any(
                 records[other].year is not None and conflicting([*records[other].predicate, *record.predicate])
-                for other in same_body):
+                for other in scored_of_body)):
             continue  # an earlier state
-        for other in same_body:
+        for other in scored_of_body:
             if records[other].year in (record.year, None) or record.year is None:
                 drop.add(index)
                 if not out[other].predicate:

@@ -31,13 +31,12 @@ The shapes news uses, each read within one clause (`segments.clauses`):
 13. a group given a label by its number, then named: "Dua OPD Pemkot Kendari Raih Zona Hijau" —
     "Dinas Sosial dan Dinas Kesehatan Kota Kendari menerima penghargaan …" (the count must agree);
 14. a group's members in brackets after its label: "tiga daerah masuk zona merah (Kabupaten
-    Ende, Kabupaten Sikka dan Kota Kupang)".
-
-16. what the one who speaks says "we" got: '"Tahun ini kita kembali meraih zona hijau," kata
-    Bupati Lembata' (the speaker's office, the only body the sentence names, after the speech verb);
+    Ende, Kabupaten Sikka dan Kota Kupang)";
 15. the label a change started from, as the body's earlier state: "naik dari zona kuning ke
     zona hijau" gives zona hijau for the round and zona kuning with no year, as "naik dari 72
-    menjadi 85" gives both values.
+    menjadi 85" gives both values;
+16. what the one who speaks says "we" got: '"Tahun ini kita kembali meraih zona hijau," kata
+    Bupati Lembata' (the speaker's office, the only body the sentence names, after the speech verb).
 
 A predicate that is negated ("tak satu pun … meraih zona hijau"), that refers back to one
 already given ("Predikat Baik ini …"), or that heads a list of kinds of bodies ("tujuh
@@ -71,9 +70,9 @@ PENDING_LIST_REACH = 2
 
 def predicate_only_records(vocab, reading, text, context, list_labels=None) -> list[Evaluation]:
     doc = reading.doc
-    # (label a change started from, the label it changed to)
-    left_behind = [(f, _left_behind(vocab, doc, f, reading.labels)) for f in reading.labels]
-    items = [f for f, changed_to in left_behind if changed_to is None]
+    # (each label, the label a change starting from it went to, or None)
+    changes = [(f, _changed_to(vocab, doc, f, reading.labels)) for f in reading.labels]
+    items = [f for f, changed_to in changes if changed_to is None]
     # (mention, labels, anchor token, rule, clause no.): one assignment per entity and clause
     assigned: dict[tuple, tuple] = {}
 
@@ -141,7 +140,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
         _together_with(vocab, reading, assigned, give)  # 11.
     if not assigned:
         _the_speakers_own(vocab, reading, items, give)  # 16.
-    _changed_from(reading, left_behind, assigned, give)  # 15.
+    _changed_from(reading, changes, assigned, give)  # 15.
     return _records(vocab, reading, text, context, assigned)
 
 
@@ -575,10 +574,10 @@ def _the_speakers_own(vocab, reading, items, give) -> None:
         give(speaker, labels_of(doc, said[:1]), said[0].start, "predicate_only.speakers_own", -4)
 
 
-def _changed_from(reading, left_behind, assigned, give) -> None:
+def _changed_from(reading, changes, assigned, give) -> None:
     """15. The label a change started from goes to the body given the label it changed to, as
     a record of its own; none if that label went to no one body."""
-    for item, changed_to in left_behind:
+    for item, changed_to in changes:
         if changed_to is None:
             continue
         bodies = {a[0].start: a[0] for a in list(assigned.values()) if a[2] == changed_to.start}
@@ -651,9 +650,9 @@ def _history_year(vocab, reading, position: int, context) -> int | None:
 # ---------------------------------------------------------------------------------------------
 # Helpers
 
-def _left_behind(vocab, doc, item, labels):
+def _changed_to(vocab, doc, item, labels):
     """"naik dari zona kuning ke zona hijau": the label a change starts from is no longer the
-    body's for the round; the label it changed to, or None where the item is no such start."""
+    body's for the round. The label the change went to, or None where `item` starts no change."""
     start = item.start - (1 if item.start and doc[item.start - 1].lower_ in vocab.predicate_cues else 0)
     if not start or doc[start - 1].lower_ not in vocab.change_from_words:  # "dari (kategori) Cukup Informatif"
         return None

@@ -56,3 +56,6 @@ def test_worst_case_texts_have_the_announced_shape():
     ranked = ranked_list_text().splitlines()
     assert len(ranked) == RANKED_LINES + 1 and ranked[1].startswith("1. Pemerintah ")
     assert ranked[-1].startswith(f"{RANKED_LINES}. Pemerintah ")
+    from bench.worst_case import LABEL_LIST_CHARS, label_list_text
+    labelled = label_list_text()
+    assert len(labelled) >= LABEL_LIST_CHARS and labelled.count(". ") == 0 and labelled.count(", Pemerintah ") > 3000
