@@ -121,10 +121,9 @@ class Extractor:
                 if any(m.written not in scored_names for m in mentions):
                     records.extend(r for r in predicate_only_records(vocab, reading, text, context)
                                    if r.entity_as_written not in scored_names)
-            elif told[1] and number - told[0] <= 2 and (said := _labels_said_of_told(vocab, reading) or
-                                                         _labels_said_of_told_group(
-                                                             vocab, reading, len({records[k].entity for k in told[1]}))):
-                now, earlier = said if isinstance(said[0], tuple) else (said, None)
+            elif told[1] and number - told[0] <= 2 and (
+                    said := _labels_said_of_told_result(vocab, reading, records, told)):
+                now, earlier = said
                 for k in told[1] if now else ():
                     if not records[k].predicate:
                         records[k] = replace(records[k], predicate=now,
@@ -138,8 +137,8 @@ class Extractor:
             previous = reading
         # quotes are the article's own characters, line breaks and all
         records = [_as_the_subject(r, context.subject_mention) for r in records]
-        return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(drop_covered_predicates(records, lambda labels: conflicting(vocab, labels)),
-                                                                        vocab.level_words)]
+        records = drop_covered_predicates(records, lambda labels: conflicting(vocab, labels))
+        return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(records, vocab.level_words)]
 
 
     def _read_candidates(self, text, context, tables) -> list[tuple]:
@@ -247,20 +246,29 @@ def _sentence_without_scores(vocab, reading, text, context, line_labels) -> list
     return given
 
 
+def _labels_said_of_told_result(vocab, reading, records, told) -> tuple:
+    """(labels now, earlier state or None) a sentence gives the records just told, or ()."""
+    said = _labels_said_of_told(vocab, reading)
+    if said:
+        return said
+    group = _labels_said_of_told_group(vocab, reading, len({records[k].entity for k in told[1]}))
+    return (group, None) if group else ()
+
+
 def _labels_said_of_told(vocab, reading) -> tuple:
     """"Itu pun sudah kategori pelayanan prima, … ujar Kepala Bagian Organisasi Setda",
     "Capaian tersebut tergolong kategori A": a sentence opening on a demonstrative or on "the
     result" gives the result just told its labels (a body named after them is only the speaker's).
     Labels after a compared time ("Capaian ini membaik dibanding tahun lalu, saat masih berada di
-    zona kuning") are the body's earlier state: then (now labels, (earlier labels, their items,
-    the compared year or None))."""
+    zona kuning") are the body's earlier state. (labels now, (earlier labels, their items, the
+    compared year or None) or None), or ()."""
     doc, items = reading.doc, predicate_items(reading.found)
     points = doc[0].lower_ in vocab.demonstratives or opens_on_told_result(vocab, doc)
     if not points or not items or any(m.start <= items[-1].end for m in reading.parties):
         return ()
     compared = compared_time(vocab, doc)
     if compared is None:
-        return tuple(labels_of(doc, items))
+        return tuple(labels_of(doc, items)), None
     start, year = compared
     now, then = [f for f in items if f.start < start], [f for f in items if f.start > start]
     return tuple(labels_of(doc, now)), (tuple(labels_of(doc, then)), then, year) if then else None

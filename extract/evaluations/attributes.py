@@ -124,7 +124,8 @@ def _year_said_before(vocab, doc, score) -> int | None:
     if k < 0 or k == score.start - 1 and not YEAR_TOKEN.match(doc[k].text):
         return None
     token = doc[k]
-    if YEAR_TOKEN.match(token.text) and k > 0 and (doc[k - 1].text in (",", ";", ":") or doc[k - 1].lower_ in vocab.coordinators):
+    if YEAR_TOKEN.match(token.text) and k > 0 and (
+            doc[k - 1].text in (",", ";", ":") or doc[k - 1].lower_ in vocab.coordinators):
         return int(token.text)  # "naik: 2021 sebesar 60,10, 2022 sebesar 70,10": a series, a year heading each value
     if k > 1 and doc[k - 1].lower_ in vocab.year_lead_words and doc[k - 2].like_num \
             and not YEAR_TOKEN.match(doc[k - 2].text):

@@ -37,7 +37,8 @@ class ArticleContext:
     region: object | None
     dateline_end: int = 0
     last_scored: tuple | None = None   # (paragraph, mentions) of the latest sentence with a record
-    category: tuple | None = None      # (predicates, sentence no., names it passed over, names it gave them) of the latest list lead-in
+    # (predicates, sentence no., names it passed over, names it gave them) of the latest list lead-in
+    category: tuple | None = None
     recent_region: tuple | None = None  # (region, sentence no.) of the latest government named
     sentence_no: int = 0
     last_year: int | None = None       # the latest year stated with a score: the round of a list

@@ -615,7 +615,8 @@ def _names_a_kind(vocab, name: str) -> bool:
 def _counted_kind(vocab, doc, mention) -> bool:
     """"dari tiga Kantor Pertanahan yang dinilai", "dua Kantor Pertanahan sisanya", "sejumlah
     Puskesmas", "9 kantor BPN lain", "dua Kepala UPT Puskesmas": a head counted, with no place of
-    its own, is a group of such bodies. A number that opens the line is its row number ("1 Puskesmas Sukamaju 88,50")."""
+    its own, is a group of such bodies. A number that opens the line is its row number ("1
+    Puskesmas Sukamaju 88,50")."""
     if mention.kind not in ("agency", "defined") or mention.region is not None or mention.start == 0:
         return False
 

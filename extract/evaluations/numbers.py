@@ -142,7 +142,7 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
     over_its_scale = after == "/" and after2 in vocab.scale_tops and re.search(r"[.,]", doc[start].text)
     if before in ("/", ".") or (after == "/" and after2[:1].isdigit() and not over_its_scale) or (
             after == "." and end + 1 < n and doc[end + 1].text.isdigit()):
-        return "not_score.date"            # 8/6/2023, 07.05; but "88,40/100" is a score over its scale, "88,40 / Zona Hijau" one and its label
+        return "not_score.date"            # 8/6/2023, 07.05; not "88,40/100" nor "88,40 / Zona Hijau"
     if _band_limit(vocab, doc, start, end):
         return "not_score.band_limit"      # "81,00 – 100", "80 s/d 89,9"
     preceding = " " + " ".join(t.lower_ for t in doc[max(0, start - 4):start]) + " "

@@ -257,7 +257,8 @@ def _awarded(vocab, reading, start, in_clause, item):
         return None
     member = [m for m in in_clause if m.end <= cue and _one_of_the_group(vocab, doc, m.end, cue)]
     if member:
-        return member[-1] if not any(m.start > member[-1].end and m.end <= item.start for m in reading.parties) else None
+        between = any(m.start > member[-1].end and m.end <= item.start for m in reading.parties)
+        return None if between else member[-1]
     before = [m for m in in_clause if m.end <= cue and _subject_reach(doc, m.end, cue) <= SUBJECT_REACH]
     if not before or any(m.start > before[-1].end and m.end <= item.start for m in reading.parties):
         return None  # another party stands between: the label is its ("Kabupaten Badung, Bali, memperoleh" is not)
@@ -276,7 +277,8 @@ def _one_of_the_group(vocab, doc, name_end: int, cue: int) -> bool:
     yang meraih …": the name is said to be one of a group, and a relative clause gives the group
     the label."""
     which = next((t.i for t in reversed(doc[name_end:cue]) if t.lower_ == "yang"), None)
-    if which is None or cue - name_end > MEMBERSHIP_REACH or any(t.is_punct and t.text != "-" for t in doc[name_end:cue]) \
+    if which is None or cue - name_end > MEMBERSHIP_REACH \
+            or any(t.is_punct and t.text != "-" for t in doc[name_end:cue]) \
             or not all(t.lower_ in vocab.award_cues for t in doc[which + 1:cue]):
         return False
     said = " " + doc[name_end:which].text.lower().replace(" - ", "-") + " "
@@ -564,10 +566,12 @@ def _the_speakers_own(vocab, reading, items, give) -> None:
     said = [f for f in items if f.end <= verb]
     if not said:
         return
-    cue = next((t.i for t in reversed(doc[max(0, said[0].start - 6):said[0].start + 1]) if t.lower_ in vocab.award_cues), None)
+    cue = next((t.i for t in reversed(doc[max(0, said[0].start - 6):said[0].start + 1])
+                if t.lower_ in vocab.award_cues), None)
     if cue is None or _negated(vocab, doc, max(0, cue - 4), said[0].start):
         return
-    we = next((t for t in reversed(doc[max(0, cue - SUBJECT_REACH):cue]) if t.lower_ in vocab.lex["first_person"]), None)
+    we = next((t for t in reversed(doc[max(0, cue - SUBJECT_REACH):cue])
+               if t.lower_ in vocab.lex["first_person"]), None)
     # "kita kembali meraih …", not "Kita harus belajar dari daerah yang meraih …"
     if we is not None and all(t.lower_ in vocab.lex["subject_adverbs"] or t.lower_ in vocab.award_cues
                               for t in doc[we.i + 1:cue]):
@@ -583,7 +587,8 @@ def _changed_from(reading, changes, assigned, give) -> None:
         bodies = {a[0].start: a[0] for a in list(assigned.values()) if a[2] == changed_to.start}
         if len(bodies) == 1:
             mention = next(iter(bodies.values()))
-            give(mention, labels_of(reading.doc, [item]), item.start, "predicate_only.changed_from", ("from", item.start))
+            give(mention, labels_of(reading.doc, [item]), item.start, "predicate_only.changed_from",
+                 ("from", item.start))
 
 
 def _history(vocab, reading) -> list[tuple]:
@@ -658,8 +663,8 @@ def _changed_to(vocab, doc, item, labels):
         return None
     after = next((f for f in labels if f.start >= item.end), None)
     if after is not None and after.start - item.end <= 2 \
-            and any(t.lower_ in vocab.change_to_words for t in doc[item.end:after.start + 1]):  # "… menjadi BB": the cue opens the label
-        return after
+            and any(t.lower_ in vocab.change_to_words for t in doc[item.end:after.start + 1]):
+        return after  # "… menjadi BB": the cue opens the label
     return None
 
 
