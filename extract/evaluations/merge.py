@@ -69,7 +69,20 @@ def dedupe(records: list[Evaluation], level_words) -> list[Evaluation]:
             kept[key] = replace(first, predicate=tuple(dict.fromkeys(first.predicate + record.predicate)))
         elif not first.predicate and record.predicate:
             kept[key] = replace(first, predicate=record.predicate)
-    return list(kept.values())
+    return _drop_undated_restatements(list(kept.values()), level_words)
+
+
+def _drop_undated_restatements(records: list[Evaluation], level_words) -> list[Evaluation]:
+    """"Pengadilan Agama X meraih predikat WBK … tahun 2023." — "Ketua Pengadilan Agama X menyatakan
+    predikat WBK menjadi pemacu …": a label of no stated round that the same body holds in a dated
+    record is said again, not a second result (an earlier state is kept)."""
+    dated = {}
+    for record in records:
+        if record.score is None and record.year is not None:
+            dated.setdefault((same_body(record, level_words), record.scheme), set()).update(record.predicate)
+    return [r for r in records if not (
+        r.score is None and r.year is None and not EARLIER_STATES & set(r.rule_ids)
+        and set(r.predicate) <= dated.get((same_body(r, level_words), r.scheme), set()))]
 
 
 def _inferred(record: Evaluation) -> bool:

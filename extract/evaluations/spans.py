@@ -3,6 +3,7 @@ everyday words are not predicates, aspirations are not awards.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .numbers import YEAR_TOKEN
@@ -218,9 +219,15 @@ HOPE_REACH = 12  # tokens before the modal verb in which a hope word still gover
 MODAL_REACH = 5  # tokens before a label in which a modal makes it a wish ("bisa naik ke predikat WBBM")
 
 
+def _said(tokens) -> str:
+    """The words of a stretch, lowercased, marks made spaces, so a phrase is found before a full
+    stop too ("… WBBM pada tahun berikutnya."); a hyphenated word stays whole ("mudah-mudahan")."""
+    return " " + " ".join(re.sub(r"[.,;:!?()\"“”]", " ", tokens.text.lower()).split()) + " "
+
+
 def _wished(vocab, doc, span) -> bool:
     """"berharap Puskesmas X bisa meraih predikat WBK", "meraih WBBM tahun depan": a wish."""
-    after = " " + doc[span.end:span.end + 4].text.lower() + " "
+    after = _said(doc[span.end:span.end + 4])
     if any(f" {phrase} " in after for phrase in vocab.lex["future_phrases"]):
         return True
     verb = next((t for t in reversed(doc[max(0, span.start - 4):span.start])
@@ -233,11 +240,11 @@ def _wished(vocab, doc, span) -> bool:
         if modal is None:
             return False
         verb = doc[modal.i + 1] if modal.i + 1 < span.start else modal
-        before_modal = " " + doc[max(0, modal.i - HOPE_REACH):modal.i].text.lower() + " "
+        before_modal = _said(doc[max(0, modal.i - HOPE_REACH):modal.i])
         if any(f" {phrase} " in before_modal for phrase in vocab.lex["future_phrases"]):
             return True
     # within the clause's reach ("mudah-mudahan" is several tokens)
-    said_before = " " + doc[max(0, verb.i - 1 - HOPE_REACH):verb.i - 1].text.lower() + " "
+    said_before = _said(doc[max(0, verb.i - 1 - HOPE_REACH):verb.i - 1])
     return any(f" {word} " in said_before for word in vocab.lex["hope_words"])
 
 

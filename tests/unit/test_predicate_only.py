@@ -701,3 +701,10 @@ def test_a_label_told_with_its_year_after_it_and_one_told_as_now_are_two_rounds(
 def test_the_place_that_ends_a_numbered_units_name_is_part_of_it_and_no_government(extractor, written):
     text = f"Pada penilaian Zona Integritas 2023, predikat WBK diraih {written} dan MTsN 1 Lembata."
     assert set(given(extractor, text)) == {written, "MTsN 1 Lembata"}
+
+
+def test_an_award_restated_without_its_year_and_a_goal_before_a_full_stop_add_nothing(extractor):
+    text = ("Pengadilan Agama Lembata meraih predikat WBK dalam penilaian Zona Integritas tahun 2023.\nKetua "
+            "Pengadilan Agama Lembata menyatakan predikat WBK menjadi pemacu untuk melangkah menuju WBBM pada tahun "
+            "berikutnya.")
+    assert [(r.predicate, r.year) for r in extracted(extractor, text)] == [(("wbk",), 2023)]
