@@ -45,6 +45,8 @@ class ArticleContext:
     subject: str | None = None         # the entity the article names most
     subject_mention: object | None = None  # the mention that first named it
     defined: dict = field(default_factory=dict)  # the article's own abbreviations: {"PPATK": "Pusat Pelaporan ..."}
+    # the short forms it defines for a scheme's name: {"IPK": "other"} for "Indeks Persepsi Korupsi (IPK)"
+    scheme_short_forms: dict = field(default_factory=dict)
     recorded_values: set = field(default_factory=set)  # scores already recorded: a repeat is not a new result
     group: tuple | None = None         # (predicates, sentence no.) of the latest labelled scored item
     list_region: object | None = None  # the region a bulleted list's header gives its lines
@@ -121,8 +123,19 @@ def read_context(vocab, text: str, title: str, url: str | None = None,
     else:  # the publisher's own domain ("dinkes.karanganyarkab.go.id"), else the dateline
         region = region_of_host(vocab, url) or next(filter(None, (
             resolve_region(vocab, core.title(), None) for core in dateline_cores)), None)
-    return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end,
-                          defined=defined_abbreviations(full, vocab.abbreviation_joiners))
+    defined = defined_abbreviations(full, vocab.abbreviation_joiners)
+    return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end, defined=defined,
+                          scheme_short_forms=_scheme_short_forms(vocab, defined))
+
+
+def _scheme_short_forms(vocab, defined: dict) -> dict:
+    """{short form: scheme} for each abbreviation whose long form is one scheme's name."""
+    found = {}
+    for short, long_form in defined.items():
+        schemes = {scheme for scheme, regex in vocab.scheme_cue_res.items() if regex.fullmatch(long_form.lower())}
+        if len(schemes) == 1:
+            found[short] = schemes.pop()
+    return found
 
 
 def without_teasers(vocab, text: str) -> str:

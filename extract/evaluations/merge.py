@@ -13,7 +13,7 @@ EARLIER_STATES = frozenset({"predicate_only.changed_from", "predicate_only.told_
                             "predicate_only.earlier_time"})
 
 
-def drop_covered_predicates(records: list[Evaluation], conflicting=lambda labels: False) -> list[Evaluation]:
+def drop_covered_predicates(records: list[Evaluation], conflicting) -> list[Evaluation]:
     """A predicate-only record for an entity that also has a scored record of the same round
     says nothing new ("NTB meraih predikat kepatuhan tinggi ... nilai 97,58"); its labels go to
     the scored record if that has none. One of no stated round whose label `conflicting` says

@@ -252,8 +252,8 @@ def _labelled_intros(vocab, doc, own, end: int) -> list[int]:
 def _awarded(vocab, reading, start, in_clause, item):
     """2. The entity an award word ties a label to: "Kabupaten OKI meraih predikat zona hijau"."""
     doc = reading.doc
-    cue = next((t.i for t in reversed(doc[max(start, item.start - 6):item.start + 1]) if t.lower_ in vocab.award_cues), None)
-    if cue is None or _negated(vocab, doc, max(start, cue - 4), item.start):
+    cue = _award_cue(vocab, doc, start, item)
+    if cue is None:
         return None
     member = [m for m in in_clause if m.end <= cue and _one_of_the_group(vocab, doc, m.end, cue)]
     if member:
@@ -267,6 +267,16 @@ def _awarded(vocab, reading, start, in_clause, item):
            for t in doc[before[-1].end:cue]):
         return None  # "Kanwil X berhasil mengantarkan lima satuan kerja meraih WBK": the group got it (a year is no count)
     return before[-1]
+
+
+def _award_cue(vocab, doc, floor: int, item) -> int | None:
+    """The award word nearest before a label (or the label's own cue), from `floor` on, unless
+    the award is denied ("belum meraih zona hijau")."""
+    cue = next((t.i for t in reversed(doc[max(floor, item.start - 6):item.start + 1]) if t.lower_ in vocab.award_cues),
+               None)
+    if cue is None or _negated(vocab, doc, max(floor, cue - 4), item.start):
+        return None
+    return cue
 
 
 MEMBERSHIP_REACH = 14  # tokens from a name to the award word of the group it is said to be one of
@@ -566,9 +576,8 @@ def _the_speakers_own(vocab, reading, items, give) -> None:
     said = [f for f in items if f.end <= verb]
     if not said:
         return
-    cue = next((t.i for t in reversed(doc[max(0, said[0].start - 6):said[0].start + 1])
-                if t.lower_ in vocab.award_cues), None)
-    if cue is None or _negated(vocab, doc, max(0, cue - 4), said[0].start):
+    cue = _award_cue(vocab, doc, 0, said[0])
+    if cue is None:
         return
     we = next((t for t in reversed(doc[max(0, cue - SUBJECT_REACH):cue])
                if t.lower_ in vocab.lex["first_person"]), None)

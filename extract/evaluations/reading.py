@@ -103,7 +103,7 @@ def read_sentence(vocab, nlp, number: int, sentence, text: str, context, on_topi
     found = find_spans(vocab, doc)
     masked = next((t.i for t in doc if sentence.start + t.idx >= context.dateline_end), len(doc))
     mentions = find_mentions(vocab, doc, found, context.defined, masked)
-    cues = scheme_cues(vocab, doc, context.defined)
+    cues = scheme_cues(vocab, doc, context.scheme_short_forms)
     # "Nilai ini naik dibanding tahun sebelumnya 70,08": pointing at the result just told is a
     # sign of results too
     signal = in_list or bool(cues) or any(f.label in ("PREDICATE", "GRADE") for f in found) \
@@ -125,18 +125,16 @@ def _covered(found, mentions) -> frozenset:
     return frozenset(i for span in (*found, *mentions) for i in range(span.start, span.end))
 
 
-def scheme_cues(vocab, doc, defined=None) -> list[tuple[int, str]]:
+def scheme_cues(vocab, doc, short_forms=None) -> list[tuple[int, str]]:
     """Where the sentence names a scheme. An assessor's own name is not a cue: "Menteri
     Pendayagunaan Aparatur Negara dan Reformasi Birokrasi" names KemenPANRB, not the RB index.
-    A short form the article `defined` for a scheme's name ("Indeks Persepsi Korupsi (IPK)") is
-    that scheme's cue in this article."""
+    A short form the article defines for a scheme's name (`short_forms`: "Indeks Persepsi Korupsi
+    (IPK)") is that scheme's cue in this article."""
     said = doc.text  # built once: spaCy joins every token again each time it is asked
     masked = [(m.start(), m.end()) for m in vocab.assessor_re.finditer(said)]
     cues = []
-    for short, long_form in (defined or {}).items():
-        schemes = {scheme for scheme, regex in vocab.scheme_cue_res.items() if regex.fullmatch(long_form.lower())}
-        if len(schemes) == 1:
-            cues.extend((t.i, next(iter(schemes))) for t in doc if t.text == short)
+    for short, scheme in (short_forms or {}).items():
+        cues.extend((t.i, scheme) for t in doc if t.text == short)
     for scheme, regex in vocab.scheme_cue_res.items():
         for match in regex.finditer(said):
             if any(start <= match.start() < end for start, end in masked):

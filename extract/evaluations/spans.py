@@ -230,8 +230,7 @@ def _wished(vocab, doc, span) -> bool:
     after = _said(doc[span.end:span.end + 4])
     if any(f" {phrase} " in after for phrase in vocab.lex["future_phrases"]):
         return True
-    verb = next((t for t in reversed(doc[max(0, span.start - 4):span.start])
-                 if t.lower_ in vocab.lex["receiving_verbs"]), None)
+    verb = _receiving_verb_before(vocab, doc, span)
     if verb is None or verb.i == 0 or doc[verb.i - 1].lower_ not in vocab.lex["modal_words"]:
         # "berharap tahun depan satkernya bisa naik ke predikat WBBM": a modal before the label,
         # with a hope word or a time to come before it, is a wish whatever the verb
@@ -253,9 +252,14 @@ PURPOSE_REACH = 6  # tokens before a label in which a purpose word still governs
 
 def _intended(vocab, doc, span) -> bool:
     """"menargetkan meraih zona hijau", "meminta seluruh OPD meraih zona hijau": an aim or a call."""
-    verb = next((t for t in reversed(doc[max(0, span.start - 4):span.start])
-                 if t.lower_ in vocab.lex["receiving_verbs"]), None)
+    verb = _receiving_verb_before(vocab, doc, span)
     return verb is not None and aimed_at(vocab, doc, verb.i)
+
+
+def _receiving_verb_before(vocab, doc, span):
+    """The verb of receiving nearest before a label, within four tokens ("bisa meraih predikat …")."""
+    return next((t for t in reversed(doc[max(0, span.start - 4):span.start])
+                 if t.lower_ in vocab.lex["receiving_verbs"]), None)
 
 
 def _for_the_sake_of(vocab, doc, span) -> bool:
