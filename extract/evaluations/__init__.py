@@ -135,6 +135,7 @@ class Extractor:
             if reading.parties:
                 previous_mentions, context.parties_sentence_no = reading.parties, number
             previous = reading
+        records = [r for r in records if r.scheme not in context.zones_of_another_map]
         # quotes are the article's own characters, line breaks and all
         records = [_as_the_subject(r, context.subject_mention) for r in records]
         records = drop_covered_predicates(records, lambda labels: conflicting(vocab, labels))

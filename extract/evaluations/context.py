@@ -56,6 +56,8 @@ class ArticleContext:
     last_labels: tuple | None = None   # (labels, sentence no.) of the latest predicate-only record
     # (labels, count, sentence no., said of all?) of a group given a label by its number only
     counted_label: tuple | None = None
+    # schemes of zones the article names only by their zones while it speaks of another map of them
+    zones_of_another_map: frozenset = frozenset()
 
 
 def round_of_list(vocab, context, doc) -> int | None:
@@ -125,7 +127,37 @@ def read_context(vocab, text: str, title: str, url: str | None = None,
             resolve_region(vocab, core.title(), None) for core in dateline_cores)), None)
     defined = defined_abbreviations(full, vocab.abbreviation_joiners)
     return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end, defined=defined,
-                          scheme_short_forms=_scheme_short_forms(vocab, defined))
+                          scheme_short_forms=_scheme_short_forms(vocab, defined),
+                          zones_of_another_map=_zones_of_another_map(vocab, full))
+
+
+def _zones_of_another_map(vocab, text: str) -> frozenset:
+    """The schemes of zones ("zona hijau") that a story about the pandemic's, the drug agency's
+    or the election watchdog's map names only by their zones: "Satgas Covid-19 merilis peta
+    risiko … Kabupaten Y masih zona hijau" never names Ombudsman nor its assessment, so its
+    zones are that map's."""
+    if not _speaks_of_another_map(vocab, text):
+        return frozenset()
+    zoned = set()
+    for scheme, labels in vocab.scheme_predicates.items():
+        zones = {label for label in labels if label.split()[0] in vocab.lex["zone_families"]}
+        cues = vocab.scheme_cue_res.get(scheme)
+        if zones and not (cues and any(m.group(1).lower() not in zones for m in cues.finditer(text))):
+            zoned.add(scheme)
+    return frozenset(zoned)
+
+
+def _speaks_of_another_map(vocab, text: str) -> bool:
+    """A word of another map's domain in prose ("kasus Covid-19", "peredaran narkoba", "zona
+    oranye"), not inside a name ("Badan Narkotika Nasional")."""
+    domain = vocab.other_zoning_words | vocab.other_zoning_colours
+    previous = ""
+    for found in re.finditer(r"[\w-]+", text):
+        word = found.group(0)
+        if word.lower() in domain and (word.islower() or previous.islower()):
+            return True
+        previous = word
+    return False
 
 
 def _scheme_short_forms(vocab, defined: dict) -> dict:

@@ -107,6 +107,9 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
     said_before = " " + " ".join(t.lower_ for t in doc[max(0, start - 6):start]) + " "
     if any(f" {words} " in said_before for words in vocab.lex["survey_method_words"]):
         return "not_score.survey_method"   # "dengan margin of error 5 persen": how the survey was made
+    said_long_before = " " + " ".join(t.lower_ for t in doc[max(0, start - 12):start]) + " "
+    if any(f" {words} " in said_long_before for words in vocab.lex["approval_objects"]):
+        return "not_score.approval"        # "kepuasan masyarakat terhadap kinerja Bupati X 78,4 persen": a poll of a person
     if after in ("persen", "%"):
         verdict = _percent(vocab, doc, start, end, after2, setting)
         if verdict:

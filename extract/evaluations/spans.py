@@ -27,6 +27,7 @@ def find_spans(vocab, doc) -> list[Found]:
     spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]
              if not (s.label_ == "PREDICATE" and _loose_word(vocab, doc, s))
              and not (s.label_ in ("PREDICATE", "GRADE") and (_aspired(vocab, doc, s) or _counted(vocab, doc, s)))
+             and not (s.label_ == "PREDICATE" and _zone_of_another_map(vocab, doc, s))
              and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))
              and not (s.id_ == "after_verb" and s.end < len(doc) and doc[s.end].text[:1].isupper())
              and not (s.id_ == "quoted" and not (_after_grade_cue(vocab, doc, s) or _after_name_or_score(doc, s)))]
@@ -180,6 +181,27 @@ def _loose_word(vocab, doc, span) -> bool:
     if joiner is not None and joiner.lower_ == "atau" and (said_before.like_num or _ends_a_grade(said_before)):
         return False  # "nilai 4,21 atau Sangat Baik", "nilai A- atau Sangat Baik": the score said as its category
     return not any(t.lower_ in vocab.predicate_cues for t in doc[max(0, span.start - 3):span.start])
+
+
+OTHER_ZONING_REACH = 3  # tokens after a zone in which another map's domain qualifies it
+
+
+def _zone_of_another_map(vocab, doc, span) -> bool:
+    """"zona merah penyebaran Covid-19", "zona hijau kerawanan pemilu", "ditetapkan sebagai zona
+    oranye, sedangkan Kabupaten Y masih zona hijau": a colour zone of the pandemic's, the drug
+    agency's or the election watchdog's map. Ombudsman's own zones may still be told beside the
+    pandemic ("Di tengah pandemi, Pemkab X tetap meraih zona hijau"): only a domain right after
+    the zone, or a colour only those maps use, makes it theirs."""
+    if span.id_.split()[0] not in vocab.lex["zone_families"]:
+        return False
+    for k, token in enumerate(doc[span.end:span.end + OTHER_ZONING_REACH]):
+        if token.is_punct:
+            break
+        # "zona merah Covid-19", "zona merah penyebaran Covid-19"; but in "zona hijau diraih
+        # Badan Narkotika Nasional" the word is a name's
+        if token.lower_ in vocab.other_zoning_words and (token.is_lower or k == 0):
+            return True
+    return any(t.lower_ in vocab.other_zoning_colours for t in doc)
 
 
 def _list_line(doc) -> bool:

@@ -86,6 +86,8 @@ class Vocabulary:
     number_word_endings: frozenset
     copulas: frozenset
     predicate_families: frozenset
+    other_zoning_words: frozenset       # domains of other maps of zones: "covid-19", "narkoba", "pemilu"
+    other_zoning_colours: frozenset     # colours only those maps use: "oranye"
     earlier_phrases: tuple
     item_turns: frozenset               # words after a score that begin the item of the next value
     level_words: frozenset              # "kabupaten", "kab", "kota", "provinsi", "prov"
@@ -191,6 +193,8 @@ def build_vocabulary(rules) -> Vocabulary:
         number_word_endings=frozenset(lex["number_word_endings"]),
         copulas=frozenset(lex["copulas"]),
         predicate_families=frozenset(lex["predicate_families"]),
+        other_zoning_words=frozenset(lex["other_zoning_words"]),
+        other_zoning_colours=frozenset(lex["other_zoning_colours"]),
         earlier_phrases=tuple(lex["earlier_phrases"]),
         item_turns=frozenset(lex["change_words"]) | frozenset(lex["compared_words"]) | frozenset(lex["clause_connectors"]),
         level_words=frozenset(p for p in lex["government_prefixes"] if " " not in p and not p.startswith("pem")),

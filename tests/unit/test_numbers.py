@@ -118,3 +118,10 @@ def test_a_value_of_an_index_no_scheme_names_is_no_result(extractor):
                                    "Indeks Keterbukaan Informasi Publik", "Indeks Sistem Pemerintahan Berbasis Elektronik"])
 def test_a_value_of_an_index_a_scheme_names_is_a_result(extractor, index):
     assert scores(extractor, f"{index} Pemkab Lembata tahun 2023 mencapai 3,12.") == [3.12]
+
+
+def test_a_pollsters_rating_of_an_office_holder_is_no_satisfaction_survey(extractor):
+    poll = "Tingkat kepuasan masyarakat terhadap kinerja Bupati Lebak mencapai 78,4 persen menurut survei lembaga itu."
+    assert scores(extractor, poll) == []
+    survey = "Tingkat kepuasan masyarakat terhadap pelayanan Dinas Kesehatan Kabupaten Lebak mencapai 78,4 persen."
+    assert scores(extractor, survey) == [78.4]

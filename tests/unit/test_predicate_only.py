@@ -708,3 +708,30 @@ def test_an_award_restated_without_its_year_and_a_goal_before_a_full_stop_add_no
             "Pengadilan Agama Lembata menyatakan predikat WBK menjadi pemacu untuk melangkah menuju WBBM pada tahun "
             "berikutnya.")
     assert [(r.predicate, r.year) for r in extracted(extractor, text)] == [(("wbk",), 2023)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kabupaten Lebak kembali masuk zona merah penyebaran Covid-19 setelah kasus harian melonjak.",
+    "Kabupaten Lebak kini berstatus zona kuning risiko penularan Covid-19.",
+    "Kecamatan Cibeber disebut sebagai zona merah peredaran narkoba oleh BNN.",
+    "Kabupaten Lebak masuk zona hijau kerawanan pemilu menurut Bawaslu.",
+    "Satgas menetapkan Kota Serang sebagai zona oranye, sedangkan Kabupaten Lebak masih zona hijau.",
+])
+def test_a_zone_of_another_map_is_no_ombudsman_zone(extractor, text):
+    assert extracted(extractor, text) == []
+
+
+def test_a_story_of_another_map_that_never_names_ombudsman_gives_its_zones_to_no_one(extractor):
+    story = ("Satgas Penanganan Covid-19 merilis peta risiko terbaru. Kasus positif Covid-19 di Banten bertambah.\n\n"
+             "Kabupaten Lebak masih berada di zona hijau. Sementara Kota Serang masuk zona merah.")
+    assert extracted(extractor, story) == []
+    # the same sentences in a story of Ombudsman's assessment told beside the pandemic are its results
+    told = ("Ombudsman RI menyerahkan hasil penilaian kepatuhan 2020 di tengah pandemi Covid-19.\n\n"
+            "Kabupaten Lebak masih berada di zona hijau. Sementara Kota Serang masuk zona merah.")
+    assert {r.entity: r.predicate for r in extracted(extractor, told)} == {
+        "Pemerintah Kabupaten Lebak": ("zona hijau",), "Pemerintah Kota Serang": ("zona merah",)}
+
+
+def test_a_domain_word_inside_the_name_after_a_zone_is_the_names(extractor):
+    text = "Dalam penilaian kepatuhan Ombudsman 2019, zona hijau diraih Badan Narkotika Nasional."
+    assert [(r.entity, r.predicate) for r in extracted(extractor, text)] == [("Badan Narkotika Nasional", ("zona hijau",))]

@@ -121,6 +121,25 @@ def test_interim_cue_makes_no_result(extractor, cue):
     assert scores_of(run(extractor, text)) == [91.2]
 
 
+@pytest.mark.parametrize("words", LEX["approval_objects"])
+def test_approval_object_makes_a_poll_of_a_person(extractor, words):
+    text = f"Menurut survei kepuasan masyarakat, {words} Kabupaten Lebak mencapai 78,4 persen."
+    assert run(extractor, text) == []
+
+
+@pytest.mark.parametrize("word", LEX["other_zoning_words"])
+def test_other_zoning_word_after_a_zone_makes_it_another_maps(extractor, word):
+    text = f"Pada penilaian kepatuhan Ombudsman 2022, Pemerintah Kabupaten Lebak masuk zona merah {word} tahun ini."
+    assert run(extractor, text) == []
+    assert [r.predicate for r in run(extractor, text.replace(f" {word}", ""))] == [("zona merah",)]
+
+
+@pytest.mark.parametrize("colour", LEX["other_zoning_colours"])
+def test_other_zoning_colour_makes_the_sentences_zones_another_maps(extractor, colour):
+    text = f"Pemerintah Kota Serang masuk zona {colour}, sedangkan Pemerintah Kabupaten Lebak masih zona hijau."
+    assert run(extractor, text) == []
+
+
 @pytest.mark.parametrize("colour, label", LEX["colour_labels"].items())
 def test_a_colour_after_a_score_is_its_zone(extractor, colour, label):
     text = f"Hasil Penilaian Kepatuhan Ombudsman 2022\nKab. Lebak 85,20 {colour.title()}\nKab. Pandeglang 72,10"
