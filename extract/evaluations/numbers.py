@@ -155,6 +155,8 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
         return "not_score.band_limit"
     if _target(vocab, doc, start):
         return "not_score.target"          # "menargetkan nilai 90", "targetnya dipasang pada poin 2,41"
+    if _change_amount(vocab, doc, start):
+        return "not_score.change_amount"   # "Kenaikan nilai SPBE Kabupaten X sebesar 0,45"
     if before == "dari" and start > 1 and doc[start - 2].like_num and doc[start].text in vocab.scale_tops:
         return "not_score.scale_top"       # "88,40 dari 100", "4,12 dari 5": the top of the scale
     if _of_another_index(vocab, doc, start):
@@ -206,6 +208,22 @@ def _target(vocab, doc, start: int) -> bool:
         if word in vocab.result_markers or word in (";", ".") or doc[k].like_num and k < start - 1:
             return False
         if word in vocab.target_cues:
+            return True
+    return False
+
+
+CHANGE_AMOUNT_REACH = 8  # tokens back from a value to the noun of change it may be the size of
+
+
+def _change_amount(vocab, doc, start: int) -> bool:
+    """"Kenaikan nilai SPBE Kabupaten X sebesar 0,45": the size of a change. A result word or the
+    earlier value's "dari" between them ("peningkatan nilai IKM dari 80,12 menjadi 85,20") makes
+    the number a value again."""
+    for k in range(start - 1, max(-1, start - CHANGE_AMOUNT_REACH), -1):
+        word = doc[k].lower_
+        if word in vocab.result_markers or word in vocab.change_from_words or word in (";", ".") or doc[k].like_num:
+            return False
+        if word in vocab.lex["change_amount_nouns"]:
             return True
     return False
 

@@ -175,14 +175,49 @@ def _records(vocab, reading, text, context, assigned) -> list[Evaluation]:
             else:
                 year = told.year  # "Dengan capaian itu, Pemkab X masuk zona merah": that result's round
         context.last_labels = (tuple(labels), reading.number)
-        records.append(Evaluation(
+        record = Evaluation(
             entity=name, entity_as_written=mention.written, region=region.name if region else None,
             scheme=scheme, score=None, scale_max=None, predicate=tuple(labels), year=year, rank=None,
             quote=text[start_char:end_char], start=start_char, end=end_char,
             rule_ids=(rule, mention.rule, scheme_rule) + (
                 ("predicate_only.earlier_time",) if opens_on_earlier_time(vocab, doc) else ()),
-        ))
+        )
+        # "A dan B meraih predikat Informatif pada 2022 dan 2023": both, or one each? No run is read
+        shared = sum(1 for other in assigned.values() if other[2] == anchor) > 1
+        years = _years_held(vocab, doc, label_end) if rule != "predicate_only.changed_from" and not shared else []
+        records.extend([replace(record, year=held, rule_ids=record.rule_ids + ("year.each_of_a_run",))
+                        for held in years] or [record])
     return records
+
+
+YEARS_HELD_GAP = 8  # tokens between a label and the run of years it was held in ("zona hijau tiga kali berturut-turut, yakni pada 2021, …")
+
+
+def _before_years_held(vocab, token) -> bool:
+    """What may stand between a label and the years it was held in: "pada", "yakni", "(", how often
+    ("tiga kali berturut-turut")."""
+    word = token.lower_
+    return word in vocab.year_lead_words or word in vocab.copulas or token.text in ",(-" \
+        or word in vocab.lex["frequency_words"] or word in vocab.lex["time_nouns"] or count_of(vocab, token) is not None \
+        or any(word.startswith(w) or word == "turut" for w in vocab.lex["respective_words"])
+
+
+def _years_held(vocab, doc, label_end: int) -> list[int]:
+    """"meraih zona hijau pada 2021, 2022 dan 2023", "predikat WBK (2022 dan 2023)": a label held
+    in each of a run of years right after it is a record per year; one year alone is the
+    record's own, read as any other."""
+    first = next((t.i for t in doc[label_end:label_end + YEARS_HELD_GAP + 1] if YEAR_TOKEN.match(t.text)), None)
+    if first is None or not all(_before_years_held(vocab, t) for t in doc[label_end:first]):
+        return []
+    run = [doc[first]]
+    k = first + 1
+    while k + 1 < len(doc) and (doc[k].text == "," or doc[k].lower_ in vocab.coordinators):
+        step = k + 1 if doc[k + 1].lower_ not in vocab.coordinators else k + 2  # ", dan 2023"
+        if step >= len(doc) or not YEAR_TOKEN.match(doc[step].text):
+            break
+        run.append(doc[step])
+        k = step + 1
+    return [int(t.text) for t in run] if len(run) > 1 else []
 
 
 # ---------------------------------------------------------------------------------------------
@@ -264,9 +299,16 @@ def _awarded(vocab, reading, start, in_clause, item):
         return None  # another party stands between: the label is its ("Kabupaten Badung, Bali, memperoleh" is not)
     if any(((t.like_num and not YEAR_TOKEN.match(t.text)) or t.lower_ in vocab.anaphor_group_words)
            and not (t.i and doc[t.i - 1].lower_ in vocab.rank_cues)  # "meraih peringkat kedua, kategori …": a rank
+           and not _how_often(vocab, doc, t.i)
            for t in doc[before[-1].end:cue]):
         return None  # "Kanwil X berhasil mengantarkan lima satuan kerja meraih WBK": the group got it (a year is no count)
     return before[-1]
+
+
+def _how_often(vocab, doc, k: int) -> bool:
+    """"Pemkab X tiga kali berturut-turut meraih …", "selama dua tahun meraih …": a number of times
+    or years, not of bodies."""
+    return k + 1 < len(doc) and (doc[k + 1].lower_ in vocab.lex["frequency_words"] or doc[k + 1].lower_ in vocab.lex["time_nouns"])
 
 
 def _award_cue(vocab, doc, floor: int, item) -> int | None:

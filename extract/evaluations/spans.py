@@ -28,6 +28,7 @@ def find_spans(vocab, doc) -> list[Found]:
              if not (s.label_ == "PREDICATE" and _loose_word(vocab, doc, s))
              and not (s.label_ in ("PREDICATE", "GRADE") and (_aspired(vocab, doc, s) or _counted(vocab, doc, s)))
              and not (s.label_ == "PREDICATE" and _zone_of_another_map(vocab, doc, s))
+             and not (s.label_ in ("PREDICATE", "GRADE") and _talked_about(vocab, doc, s))
              and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))
              and not (s.id_ == "after_verb" and s.end < len(doc) and doc[s.end].text[:1].isupper())
              and not (s.id_ == "quoted" and not (_after_grade_cue(vocab, doc, s) or _after_name_or_score(doc, s)))]
@@ -181,6 +182,18 @@ def _loose_word(vocab, doc, span) -> bool:
     if joiner is not None and joiner.lower_ == "atau" and (said_before.like_num or _ends_a_grade(said_before)):
         return False  # "nilai 4,21 atau Sangat Baik", "nilai A- atau Sangat Baik": the score said as its category
     return not any(t.lower_ in vocab.predicate_cues for t in doc[max(0, span.start - 3):span.start])
+
+
+TOPIC_REACH = 2  # tokens before a label in which a word of "about" makes it a topic ("tentang predikat WBK")
+
+
+def _talked_about(vocab, doc, span) -> bool:
+    """"sosialisasi tentang zona hijau kepada Pemkab X": the label is the talk's topic; but
+    "Mengenai predikat WBK yang diraih Polres X, …" says who holds it."""
+    if not any(t.lower_ in vocab.lex["topic_words"] for t in doc[max(0, span.start - TOPIC_REACH):span.start]):
+        return False
+    return not any(t.lower_ in vocab.lex["receiving_verbs"] or t.lower_ in vocab.list_intro
+                   for t in doc[span.end:span.end + 3])
 
 
 OTHER_ZONING_REACH = 3  # tokens after a zone in which another map's domain qualifies it

@@ -125,3 +125,8 @@ def test_a_pollsters_rating_of_an_office_holder_is_no_satisfaction_survey(extrac
     assert scores(extractor, poll) == []
     survey = "Tingkat kepuasan masyarakat terhadap pelayanan Dinas Kesehatan Kabupaten Lebak mencapai 78,4 persen."
     assert scores(extractor, survey) == [78.4]
+
+
+def test_the_size_of_a_change_is_no_score_but_the_values_it_joins_are(extractor):
+    assert scores(extractor, "Kenaikan nilai SPBE Kabupaten Lebak sebesar 0,45 menjadi bukti keseriusan pemerintah.") == []
+    assert scores(extractor, "Peningkatan nilai IKM Puskesmas Cibeber dari 80,12 menjadi 85,20 pada tahun 2023.") == [80.12, 85.2]

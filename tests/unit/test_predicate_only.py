@@ -735,3 +735,36 @@ def test_a_story_of_another_map_that_never_names_ombudsman_gives_its_zones_to_no
 def test_a_domain_word_inside_the_name_after_a_zone_is_the_names(extractor):
     text = "Dalam penilaian kepatuhan Ombudsman 2019, zona hijau diraih Badan Narkotika Nasional."
     assert [(r.entity, r.predicate) for r in extracted(extractor, text)] == [("Badan Narkotika Nasional", ("zona hijau",))]
+
+
+def test_a_label_talked_about_is_not_given_unless_a_verb_of_receiving_follows(extractor):
+    talk = "Ombudsman RI Perwakilan Banten memberikan sosialisasi tentang zona hijau kepada Pemkab Lebak, Selasa (9/5/2023)."
+    assert extracted(extractor, talk) == []
+    held = "Mengenai predikat WBK yang diraih Polres Lebak tahun 2023, Kapolres mengucapkan terima kasih."
+    assert [(r.entity, r.predicate) for r in extracted(extractor, held)] == [("Polres Lebak", ("wbk",))]
+
+
+@pytest.mark.parametrize("text, years", [
+    ("Pemkab Lebak tiga kali berturut-turut meraih zona hijau, yakni pada 2021, 2022 dan 2023.", [2021, 2022, 2023]),
+    ("Polres Lebak meraih predikat WBK (2022 dan 2023) dari KemenPANRB.", [2022, 2023]),
+    ("Pemkab Lebak meraih predikat Informatif pada tahun 2021, 2022, dan 2023.", [2021, 2022, 2023]),
+    ("Pemkab Lebak meraih zona hijau tiga kali berturut-turut, yakni pada 2021, 2022 dan 2023.", [2021, 2022, 2023]),
+    # one year is the record's own
+    ("Pemkab Lebak meraih predikat Informatif pada tahun 2023.", [2023]),
+])
+def test_a_label_held_in_each_of_a_run_of_years_is_a_record_per_year(extractor, text, years):
+    assert sorted(r.year for r in extracted(extractor, text)) == years
+
+
+def test_a_run_of_years_after_a_label_of_several_bodies_pairs_with_none_of_them(extractor):
+    text = "Pemkab Lebak dan Pemkab Pandeglang meraih predikat Informatif pada 2022 dan 2023."
+    records = extracted(extractor, text)
+    assert sorted(r.entity for r in records) == ["Pemerintah Kabupaten Lebak", "Pemerintah Kabupaten Pandeglang"]
+
+
+@pytest.mark.parametrize("how_often", ["tiga kali berturut-turut", "dua kali", "selama tiga tahun"])
+def test_a_number_of_times_before_the_award_word_is_no_group(extractor, how_often):
+    text = f"Pemkab Lebak {how_often} meraih zona hijau dari Ombudsman."
+    assert [(r.entity, r.predicate) for r in extracted(extractor, text)] == [("Pemerintah Kabupaten Lebak", ("zona hijau",))]
+    # a number of bodies is one
+    assert extracted(extractor, "Kanwil Lebak mengantarkan lima satuan kerja meraih WBK.") == []

@@ -127,6 +127,19 @@ def test_approval_object_makes_a_poll_of_a_person(extractor, words):
     assert run(extractor, text) == []
 
 
+@pytest.mark.parametrize("word", LEX["topic_words"])
+def test_topic_word_makes_a_label_talked_about(extractor, word):
+    text = f"Ombudsman RI Perwakilan Banten memberikan penjelasan {word} zona hijau kepada Pemerintah Kabupaten Lebak."
+    assert run(extractor, text) == []
+
+
+@pytest.mark.parametrize("noun", LEX["change_amount_nouns"])
+def test_change_amount_noun_makes_the_size_of_a_change(extractor, noun):
+    text = f"Dalam evaluasi SPBE 2023, {noun} indeks Pemerintah Kabupaten Lebak sebesar 0,45."
+    assert run(extractor, text) == []
+    assert scores_of(run(extractor, text.replace(f"{noun} indeks", "indeks"))) == [0.45]
+
+
 @pytest.mark.parametrize("word", LEX["other_zoning_words"])
 def test_other_zoning_word_after_a_zone_makes_it_another_maps(extractor, word):
     text = f"Pada penilaian kepatuhan Ombudsman 2022, Pemerintah Kabupaten Lebak masuk zona merah {word} tahun ini."
