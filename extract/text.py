@@ -13,6 +13,7 @@ ABBREVIATIONS = {
     "pemkab", "pemkot", "pemko", "pemprov", "prof", "dra", "kep", "adm", "kel", "ds",
 }
 _INITIAL_AFTER_TITLE = re.compile(r"(?<![A-Za-z])(?i:" + "|".join(sorted(ABBREVIATIONS)) + r")\.\s?[A-Z]$")
+_SECOND_INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]\.\s?[A-Z]$")  # "Prof. Dr. W. Z. Johannes": two initials in a row
 LIST_NUMBER = re.compile(r"\s*\d{1,3}")
 INLINE_LIST_NUMBER = re.compile(r"[,:;]\s+\d{1,2}$")  # a number after a comma or colon, then its dot
 LEADER = re.compile(r"\.{3,}|…+")  # a run of dots between a row's name and its value
@@ -45,8 +46,8 @@ def sentences(text: str) -> list[Sentence]:
             word = re.search(r"([A-Za-z.]+)$", before)
             if word and word.group(1).replace(".", "").lower() in ABBREVIATIONS and line[match.start()] == ".":
                 continue
-            if line[match.start()] == "." and _INITIAL_AFTER_TITLE.search(before):
-                continue  # "RSUD dr. R. Koesma": a person's initial after a title
+            if line[match.start()] == "." and (_INITIAL_AFTER_TITLE.search(before) or _SECOND_INITIAL.search(before)):
+                continue  # "RSUD dr. R. Koesma", "RSUD Prof. Dr. W. Z. Johannes": a person's initials
             if LIST_NUMBER.fullmatch(line[:match.start()]) or INLINE_LIST_NUMBER.search(line[:match.start()]):
                 continue  # "2. DPMPTSP – Sangat Baik (A-)", "…: 1. Kabupaten A (98,5), 2. Kota B": a list's numbers
             if LEADER.fullmatch(match.group(0).rstrip()) and line[match.end():match.end() + 1].isdigit():

@@ -231,6 +231,10 @@ class _Reader:
             rule = "entity.agency_head"
         if doc[name_end - 1].lower_ in vocab.honorifics:
             return None  # "• RSUD Dr" where the page cut the list: the name is incomplete
+        form_end = self._legal_form_end(name_end)
+        if form_end is not None:  # "PT PLN (Persero) UIW NTT": the company's unit is named after its form
+            name_end = capitalised_run(doc, form_end, self.by_start, titles=vocab.honorifics)
+            base = _title_name(doc[i:name_end].text)
         place_kind = vocab.unit_places.get(kind, "local")
         national = kind in vocab.national_kinds or place_kind == "own" or (
             place_kind != "local" and base.split()[-1] in vocab.national_name_words)
@@ -280,6 +284,15 @@ class _Reader:
             return Mention(i, end, "agency", doc[i:end].text, base, None, rule=rule, national=True)
         return Mention(i, end, "agency", doc[i:end].text, base, region, rule=rule, place_named=place_named,
                        national=national and region is None, place_written=written_place)
+
+    def _legal_form_end(self, k: int) -> int | None:
+        """The end of a company's legal form in brackets at `k` ("(Persero)", "(Perseroda)"), which is
+        part of its name, not an abbreviation of it."""
+        doc = self.doc
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 1].text in self.vocab.lex["legal_forms"] \
+                and doc[k + 2].text == ")":
+            return k + 3
+        return None
 
     def _names_on(self, k: int) -> bool:
         """One capitalised word after a unit's place that no rule reads (not a place, a prefix, a
@@ -739,8 +752,9 @@ def _is_title(token, titles) -> bool:
 
 
 def _name_initial(token) -> bool:
-    """"Dr." in "RSUD Dr. Soedono", "H." in a hospital named after a person."""
-    return len(token.text) <= 4 and token.text.endswith(".") and token.text[:-1].isalpha()
+    """"Dr." in "RSUD Dr. Soedono", "H." in a hospital named after a person, "W.Z." (initials written together)."""
+    return (len(token.text) <= 4 and token.text.endswith(".") and token.text[:-1].isalpha()) or bool(
+        INITIALS.fullmatch(token.text))
 
 
 def _comma_inside_name(doc, k: int) -> bool:
@@ -756,6 +770,7 @@ def _comma_inside_name(doc, k: int) -> bool:
 
 
 GLUED = re.compile(GLUED_WORDS)
+INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # "W.Z.", "R.A.A.": a person's initials in one token
 
 
 def _title_name(written: str) -> str:

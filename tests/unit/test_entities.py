@@ -440,3 +440,15 @@ def test_two_words_a_page_glued_at_a_lost_line_break_are_read_apart(extractor):
 def test_a_government_named_by_the_first_words_of_one_name_of_its_level_is_that_one(extractor, written, entity):
     text = f"Dalam penilaian kepatuhan Ombudsman 2023, {written} meraih nilai 83,50."
     assert [r.entity for r in extracted(extractor, text)] == [entity]
+
+
+@pytest.mark.parametrize("written", ["RSUD Prof. Dr. W. Z. Johannes Kupang", "RSUD Prof. Dr. W.Z. Johannes Kupang"])
+def test_a_hospital_named_after_a_person_keeps_all_of_the_persons_initials(extractor, written):
+    found = records(extractor, f"{written} meraih nilai IKM 80,12 pada 2023.")
+    assert [(r.entity, r.score) for r in found] == [(written, 80.12)]
+
+
+@pytest.mark.parametrize("written", ["PT PLN (Persero) UIW NTT", "PT Pelabuhan Indonesia (Persero) Cabang Kupang"])
+def test_a_companys_legal_form_is_part_of_its_name_and_its_unit_runs_on_after_it(extractor, written):
+    found = records(extractor, f"{written} meraih nilai IKM 85,10 tahun 2023.")
+    assert [(r.entity, r.score, r.year) for r in found] == [(written, 85.1, 2023)]

@@ -13,6 +13,12 @@ def test_sentences_keep_offsets_and_abbreviations():
         assert text[sentence.start:sentence.end] == sentence.of(text)
 
 
+def test_a_persons_initials_in_a_row_do_not_end_a_sentence():
+    text = "RSUD Prof. Dr. W. Z. Johannes meraih nilai 80,12. Kota Kupang meraih predikat C. Kabupaten Alor D."
+    assert [s.of(text) for s in sentences(text)] == [
+        "RSUD Prof. Dr. W. Z. Johannes meraih nilai 80,12.", "Kota Kupang meraih predikat C.", "Kabupaten Alor D."]
+
+
 def test_decimals_do_not_end_sentences():
     text = "Nilainya 89,94 dan 68.52 tahun ini. Berikutnya Dinsos."
     assert len(sentences(text)) == 2
