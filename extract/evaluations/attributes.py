@@ -319,7 +319,9 @@ def is_earlier_value(vocab, doc, score) -> bool:
         if phrase in said_later:
             # "88,20, naik dari tahun lalu yang hanya 70,10": compared with last year, this is the later value
             compared = said_later.split(phrase)[0].split()
-            if not (set(compared) & (vocab.change_words | set(vocab.lex["compared_words"]))):
+            # "88,12, sedangkan tahun lalu hanya 70,12": the phrase opens the next item
+            next_item = set(compared) & (set(vocab.lex["clause_connectors"]) | (set(vocab.lex["coordinators"]) - {","}))
+            if not (set(compared) & (vocab.change_words | set(vocab.lex["compared_words"]))) and not next_item:
                 return True
         if phrase in said_before:
             # "semula 73,44 (pada tahun lalu) melonjak menjadi 91,95": a change word after the

@@ -132,8 +132,8 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
     if MONTH_WORD.match(after):
         return "not_score.date"            # "20 Desember 2021"
     exceptions = vocab.lex["unit_word_exceptions"].get(after, [])
-    # "nilai IKM 85,10 tahun 2023": the year the value is of, not "85 years"
-    of_a_year = after in vocab.lex["time_nouns"] and YEAR_TOKEN.match(after2)
+    # "nilai IKM 85,10 tahun 2023", "85,10 bulan Desember 2023": the time the value is of, not "85 years"
+    of_a_year = after in vocab.lex["time_nouns"] and (YEAR_TOKEN.match(after2) or MONTH_WORD.match(after2))
     if (after in vocab.count_nouns and after2 not in exceptions and not of_a_year) or (
             after == "," and after2 in vocab.count_nouns and rule != "score.decimal"):
         return "not_score.unit"

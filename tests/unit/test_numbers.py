@@ -132,6 +132,7 @@ def test_the_size_of_a_change_is_no_score_but_the_values_it_joins_are(extractor)
     assert scores(extractor, "Peningkatan nilai IKM Puskesmas Cibeber dari 80,12 menjadi 85,20 pada tahun 2023.") == [80.12, 85.2]
 
 
-def test_a_value_followed_by_the_year_it_is_of_is_no_count_of_years(extractor):
-    assert scores(extractor, "Kantor Imigrasi Kupang meraih nilai IKM 90,15 tahun 2023.") == [90.15]
+@pytest.mark.parametrize("when", ["tahun 2023", "bulan Desember 2023"])
+def test_a_value_followed_by_the_time_it_is_of_is_no_count_of_years(extractor, when):
+    assert scores(extractor, f"Kantor Imigrasi Kupang meraih nilai IKM 90,15 {when}.") == [90.15]
     assert scores(extractor, "Pegawai Kantor Imigrasi Kupang rata-rata bekerja 12 tahun.") == []

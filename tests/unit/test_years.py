@@ -253,3 +253,9 @@ def test_the_year_a_sentence_opens_on_is_its_first_clauses_and_a_later_clause_ke
             "melalui UPT PPD Samsat Brebes, kemudian pada tahun 2020 giliran UPT PPD Samsat Tegal yang meraihnya.")
     assert {r.entity: r.year for r in extractor.extract(Article(text=text)) if "UPT" in r.entity} == {
         "UPT PPD Samsat Brebes": 2019, "UPT PPD Samsat Tegal": 2020}
+
+
+@pytest.mark.parametrize("turn", [", sedangkan tahun lalu hanya", " dan tahun lalu", ", sementara tahun lalu cuma"])
+def test_last_year_said_of_the_next_item_leaves_this_one_in_the_round(extractor, turn):
+    text = f"Dalam penilaian kepatuhan 2023, Kota Kupang meraih nilai 88,12{turn} 70,12."
+    assert {r.score: r.year for r in extractor.extract(Article(text=text))} == {88.12: 2023, 70.12: None}
