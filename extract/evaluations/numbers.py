@@ -214,19 +214,21 @@ def _target(vocab, doc, start: int) -> bool:
     return False
 
 
-CHANGE_AMOUNT_REACH = 8  # tokens back from a value to the noun of change it may be the size of
+CHANGE_AMOUNT_REACH = 16  # tokens back from a value to the noun of change it may be the size of (a long name between)
 
 
 def _change_amount(vocab, doc, start: int) -> bool:
-    """"Kenaikan nilai SPBE Kabupaten X sebesar 0,45": the size of a change. A result word or the
-    earlier value's "dari" between them ("peningkatan nilai IKM dari 80,12 menjadi 85,20") makes
-    the number a value again."""
+    """"Kenaikan nilai SPBE Kabupaten X sebesar 0,45": the size of a change, said by a noun of
+    change before a score's cue or right before the number. A result word, a verb of receiving
+    or the earlier value's "dari" between them ("peningkatan nilai IKM dari 80,12 menjadi 85,20")
+    makes the number a value again; "peningkatan pelayanan" names no change of a value."""
     for k in range(start - 1, max(-1, start - CHANGE_AMOUNT_REACH), -1):
         word = doc[k].lower_
-        if word in vocab.result_markers or word in vocab.change_from_words or word in (";", ".") or doc[k].like_num:
+        if word in vocab.result_markers or word in vocab.lex["receiving_verbs"] or word in vocab.change_from_words \
+                or word in (";", ".") or (doc[k].like_num and not doc[k].is_title):  # "Satu Pintu" is a name's
             return False
         if word in vocab.lex["change_amount_nouns"]:
-            return True
+            return k + 1 == start or doc[k + 1].lower_ in vocab.score_cues
     return False
 
 

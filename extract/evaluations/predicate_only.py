@@ -70,6 +70,8 @@ PENDING_LIST_REACH = 2
 
 def predicate_only_records(vocab, reading, text, context, list_labels=None) -> list[Evaluation]:
     doc = reading.doc
+    if not reading.labels and doc.user_data.get("talks_about_a_label"):
+        return []  # "memberikan sosialisasi tentang zona kuning kepada Kabupaten X": about a label, given none
     # (each label, the label a change starting from it went to, or None)
     changes = [(f, _changed_to(vocab, doc, f, reading.labels)) for f in reading.labels]
     items = [f for f, changed_to in changes if changed_to is None]

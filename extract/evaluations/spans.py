@@ -192,8 +192,11 @@ def _talked_about(vocab, doc, span) -> bool:
     "Mengenai predikat WBK yang diraih Polres X, …" says who holds it."""
     if not any(t.lower_ in vocab.lex["topic_words"] for t in doc[max(0, span.start - TOPIC_REACH):span.start]):
         return False
-    return not any(t.lower_ in vocab.lex["receiving_verbs"] or t.lower_ in vocab.list_intro
-                   for t in doc[span.end:span.end + 3])
+    talked = not any(t.lower_ in vocab.lex["receiving_verbs"] or t.lower_ in vocab.list_intro
+                     for t in doc[span.end:span.end + 3])
+    if talked:  # a sentence about a label borrows none either ("Ombudsman juga memberikan sosialisasi tentang …")
+        doc.user_data["talks_about_a_label"] = True
+    return talked
 
 
 OTHER_ZONING_REACH = 3  # tokens after a zone in which another map's domain qualifies it

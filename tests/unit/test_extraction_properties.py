@@ -148,7 +148,14 @@ NOT_RESULTS = [
     "{a} lolos tahap visitasi monev keterbukaan informasi publik setelah nilai SAQ mencapai {s}.",
     "Tim penilai memberikan nilai {s} untuk komponen pengungkit dalam pembangunan zona integritas {a} tahun 2023.",
     "Apakah {a} akan kembali meraih zona hijau dengan nilai {s} pada penilaian kepatuhan Ombudsman tahun ini?",
-    "{a} meraih predikat zona hijau Ombudsman? Simak penjelasan lengkapnya."]
+    "{a} meraih predikat zona hijau Ombudsman? Simak penjelasan lengkapnya.",
+    # another map's zones, a talk about a zone, a change's size, a pollster's rating, a self-assessment
+    "{a} kembali masuk zona merah penyebaran Covid-19 setelah kasus harian melonjak.",
+    "{a} masuk zona hijau kerawanan pemilu menurut Bawaslu.",
+    "Ombudsman memberikan sosialisasi tentang zona hijau kepada {a} dalam rangka penilaian kepatuhan.",
+    "Kenaikan nilai IKM {a} sebesar {s} menjadi bukti keseriusan pemerintah.",
+    "Tingkat kepuasan masyarakat terhadap kinerja kepala daerah di {a} mencapai {s} persen.",
+    "{a} mengisi lembar kerja evaluasi SAKIP dengan nilai mandiri {s}."]
 
 
 @DRAWN_LISTS
@@ -576,4 +583,43 @@ def test_each_value_of_a_round_article_keeps_its_own_year(extractor, year, lead,
     text = "\n\n".join(paragraphs)
     found = {(r.entity.removeprefix("Pemerintah "), r.score, r.year) for r in extractor.extract(Article(text=text))
              if r.score is not None}
+    assert found == wanted, text
+
+
+# An Ombudsman article of one round mixing a label held in a run of years, how often, a value
+# and its year, last year's value told as the next item, and paragraphs that give nothing:
+# (template, records it gives as (name slot, value slot or None, label or None, year offset or None)).
+MIXED_ROUND_PARAGRAPHS = [
+    ("{a} {how}meraih zona hijau, yakni pada {y2}, {y1} dan {y}.",
+     [("a", None, "zona hijau", -2), ("a", None, "zona hijau", -1), ("a", None, "zona hijau", 0)]),
+    ("{a} meraih nilai {v0} tahun {y}.", [("a", "v0", None, 0)]),
+    ("{a} meraih nilai {v0}{turn} {v1}.", [("a", "v0", None, 0), ("a", "v1", None, None)]),
+    ("Di luar penilaian itu, {a} kembali masuk zona merah penyebaran Covid-19.", []),
+    ("Ombudsman juga memberikan sosialisasi tentang zona kuning kepada {a}.", []),
+    ("Kenaikan nilai {a} sebesar 4,25 menjadi bukti keseriusan pemerintah.", []),
+    ("Tingkat kepuasan masyarakat terhadap kinerja kepala daerah di {a} mencapai {v0} persen menurut survei.", []),
+    ("{a} {how}meraih zona hijau dalam penilaian itu.", [("a", None, "zona hijau", 0)]),
+]
+
+
+@DRAWN_LISTS
+@given(year=st.integers(2019, 2024), lead=st.sampled_from(ROUND_ARTICLE_LEADS),
+       shapes=st.permutations(range(len(MIXED_ROUND_PARAGRAPHS))).map(lambda p: p[:5]),
+       regions=st.permutations(ZONE_ARTICLE_REGIONS),
+       how=st.sampled_from(["", "tiga kali berturut-turut ", "dua kali ", "selama tiga tahun "]),
+       turn=st.sampled_from([", sedangkan tahun lalu hanya", " dan tahun lalu", ", sementara tahun lalu cuma"]),
+       seeds=st.lists(st.integers(5000, 9999), min_size=10, max_size=10, unique=True))
+def test_each_record_of_a_mixed_round_article_and_nothing_else(extractor, year, lead, shapes, regions, how, turn, seeds):
+    pool, values = list(regions), [seed / 100 for seed in seeds]
+    paragraphs, wanted = [lead.format(y=year)], set()
+    for shape in shapes:
+        template, gives = MIXED_ROUND_PARAGRAPHS[shape]
+        name, mine = pool.pop(), {"v0": values.pop(), "v1": values.pop()}
+        paragraphs.append(template.format(a=name, how=how, turn=turn, y=year, y1=year - 1, y2=year - 2,
+                                          **{slot: as_written(value) for slot, value in mine.items()}))
+        wanted |= {(name, mine.get(slot), label, None if offset is None else year + offset)
+                   for _, slot, label, offset in gives}
+    text = "\n\n".join(paragraphs)
+    found = {(r.entity.removeprefix("Pemerintah "), r.score, r.predicate[0] if r.score is None else None, r.year)
+             for r in extractor.extract(Article(text=text))}
     assert found == wanted, text

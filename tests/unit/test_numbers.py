@@ -136,3 +136,10 @@ def test_the_size_of_a_change_is_no_score_but_the_values_it_joins_are(extractor)
 def test_a_value_followed_by_the_time_it_is_of_is_no_count_of_years(extractor, when):
     assert scores(extractor, f"Kantor Imigrasi Kupang meraih nilai IKM 90,15 {when}.") == [90.15]
     assert scores(extractor, "Pegawai Kantor Imigrasi Kupang rata-rata bekerja 12 tahun.") == []
+
+
+def test_a_noun_of_change_that_names_no_changed_value_leaves_the_score_alone(extractor):
+    text = "Peningkatan pelayanan membuat Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Lebak mendapat nilai IKM 88,10."
+    assert scores(extractor, text) == [88.1]
+    long_name = "Kenaikan nilai IKM Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Lebak sebesar 4,10."
+    assert scores(extractor, long_name) == []
