@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-from .context import round_of_list
+from .context import round_of_list, scheme_votes
 from .numbers import MONTH_WORD, YEAR_TOKEN
 
 
@@ -14,10 +13,7 @@ def scheme_at(vocab, reading, position: int, text, context) -> tuple[str, str]:
     named scheme, else the article's."""
     if reading.cues:
         return reading.nearest_cue(position), "scheme.sentence_cue"
-    paragraph_text = _paragraph_before(text, reading.sentence)
-    votes = Counter()
-    for scheme, regex in vocab.scheme_cue_res.items():
-        votes[scheme] = len(regex.findall(paragraph_text))
+    votes = scheme_votes(vocab, _paragraph_before(text, reading.sentence))
     if votes and votes.most_common(1)[0][1] > 0:
         return votes.most_common(1)[0][0], "scheme.paragraph_cue"
     if context.schemes and context.schemes.most_common(1)[0][1] > 0:

@@ -100,9 +100,9 @@ def read_context(vocab, text: str, title: str, url: str | None = None,
                  published: str | None = None) -> ArticleContext:
     text = without_teasers(vocab, text)  # "Baca juga: … Zona Hijau 2021" is another story's round
     full = title + "\n" + text
-    votes: Counter = Counter()
-    for scheme, regex in vocab.scheme_cue_res.items():
-        votes[scheme] += len(regex.findall(text)) + 3 * len(regex.findall(title))
+    votes = scheme_votes(vocab, text)
+    for scheme, count in scheme_votes(vocab, title).items():
+        votes[scheme] += 3 * count  # a headline says what the story is about
     year = evaluation_year(vocab, full, published)
     dateline_cores, dateline_end = _dateline(text)
     # governments the article names, leaving out assessors' offices ("Ombudsman RI
@@ -158,6 +158,13 @@ def _speaks_of_another_map(vocab, text: str) -> bool:
             return True
         previous = word
     return False
+
+
+def scheme_votes(vocab, text: str) -> Counter:
+    """How often `text` names each scheme. "Kementerian Pendayagunaan Aparatur Negara dan Reformasi
+    Birokrasi (Kemenpan RB)" names the assessor, not the RB index: assessors' names are masked first."""
+    said = vocab.assessor_re.sub(lambda m: " " * len(m.group(0)), text)
+    return Counter({scheme: len(regex.findall(said)) for scheme, regex in vocab.scheme_cue_res.items()})
 
 
 def _scheme_short_forms(vocab, defined: dict) -> dict:

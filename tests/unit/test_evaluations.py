@@ -93,3 +93,9 @@ def test_odd_input_gives_no_records_and_no_error(extractor, text):
 def test_very_long_text_is_bounded(extractor):
     text = ("Warga berkumpul di alun-alun untuk mengikuti kegiatan bersama. " * 90_000)[:5_000_000]
     assert extract(extractor, text) == []
+
+
+def test_an_assessors_name_is_no_cue_of_the_index_it_shares_words_with_in_a_paragraph_or_the_article(extractor):
+    text = ("Pemkab Lebak meraih skor 4,44 dari Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi "
+            "(Kemenpan RB).\n\nPenghargaan itu hasil evaluasi pelayanan publik yang digelar Kemenpan RB.")
+    assert [(r.score, r.scheme) for r in extract(extractor, text)] == [(4.44, "pekppp")]
