@@ -272,7 +272,8 @@ def _wished(vocab, doc, span) -> bool:
     if verb is None or verb.i == 0 or doc[verb.i - 1].lower_ not in vocab.lex["modal_words"]:
         # "berharap tahun depan satkernya bisa naik ke predikat WBBM": a modal before the label,
         # with a hope word or a time to come before it, is a wish whatever the verb
-        modal = next((t for t in reversed(doc[max(0, span.start - MODAL_REACH):span.start])
+        first = _first_of_the_run(vocab, doc, span)
+        modal = next((t for t in reversed(doc[max(0, first - MODAL_REACH):first])
                       if t.lower_ in vocab.lex["modal_words"]), None)
         if modal is None:
             return False
@@ -283,6 +284,18 @@ def _wished(vocab, doc, span) -> bool:
     # within the clause's reach ("mudah-mudahan" is several tokens)
     said_before = _said(doc[max(0, verb.i - 1 - HOPE_REACH):verb.i - 1])
     return any(f" {word} " in said_before for word in vocab.lex["hope_words"])
+
+
+def _first_of_the_run(vocab, doc, span) -> int:
+    """Where the labels a label is said with begin: "bisa masuk kategori Sangat Baik atau Pelayanan
+    Prima" wishes both."""
+    k = span.start
+    if k < 2 or doc[k - 1].lower_ not in vocab.lex["label_joiners"]:
+        return k
+    j = k - 2
+    while j > 0 and (doc[j].is_title or doc[j].is_upper) and doc[j].lower_ not in vocab.predicate_cues:
+        j -= 1
+    return j + 1 if j + 1 < k - 1 else k
 
 
 PURPOSE_REACH = 6  # tokens before a label in which a purpose word still governs it

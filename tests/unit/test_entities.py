@@ -452,3 +452,9 @@ def test_a_hospital_named_after_a_person_keeps_all_of_the_persons_initials(extra
 def test_a_companys_legal_form_is_part_of_its_name_and_its_unit_runs_on_after_it(extractor, written):
     found = records(extractor, f"{written} meraih nilai IKM 85,10 tahun 2023.")
     assert [(r.entity, r.score, r.year) for r in found] == [(written, 85.1, 2023)]
+
+
+@pytest.mark.parametrize("written", ["Polri", "Kepolisian Negara Republik Indonesia"])
+def test_the_national_police_is_a_national_body(extractor, written):
+    found = records(extractor, f"Dalam penilaian kepatuhan Ombudsman 2023, {written} meraih nilai 85,10.")
+    assert [(r.entity, r.region, r.score) for r in found] == [("Kepolisian Negara Republik Indonesia", None, 85.1)]

@@ -768,3 +768,9 @@ def test_a_number_of_times_before_the_award_word_is_no_group(extractor, how_ofte
     assert [(r.entity, r.predicate) for r in extracted(extractor, text)] == [("Pemerintah Kabupaten Lebak", ("zona hijau",))]
     # a number of bodies is one
     assert extracted(extractor, "Kanwil Lebak mengantarkan lima satuan kerja meraih WBK.") == []
+
+
+def test_a_wish_for_a_pair_of_labels_wishes_both(extractor):
+    text = ("Dalam evaluasi pelayanan publik KemenPANRB, ia berharap unit layanan Polres Lebak makin siap sehingga "
+            "hasil penilaiannya bisa masuk kategori Sangat Baik atau Pelayanan Prima.")
+    assert extracted(extractor, text) == []
