@@ -408,6 +408,12 @@ class _Reader:
         if not doc[place.start].text[:1].isupper() or (region is None and doc[k].lower_ != "di"):
             return None
         written = doc[i:place.end].text
+        unique = region_from_item(vocab, doc, place, None) if self.span(k, "REGION") is place else None
+        if unique is not None and all(vocab.anaphor_nouns.get(t.lower_) == "gov" for t in doc[i:k]):
+            # "Pemda Alor", "Pemda DIY": the government of the place, whose level the place says
+            # ("Pemda Kupang", the city's or the regency's, stays a name of its own)
+            return Mention(i, place.end, "gov", written, "", unique, rule="entity.government_of_place",
+                           place_written=doc[place.start:place.end].text)
         return Mention(i, place.end, "agency", written, written, region, rule="entity.unknown_named_unit",
                        place_named=True, place_written=doc[place.start:place.end].text)
 

@@ -458,3 +458,13 @@ def test_a_companys_legal_form_is_part_of_its_name_and_its_unit_runs_on_after_it
 def test_the_national_police_is_a_national_body(extractor, written):
     found = records(extractor, f"Dalam penilaian kepatuhan Ombudsman 2023, {written} meraih nilai 85,10.")
     assert [(r.entity, r.region, r.score) for r in found] == [("Kepolisian Negara Republik Indonesia", None, 85.1)]
+
+
+@pytest.mark.parametrize("written, entity", [
+    ("Pemda Lebak", "Pemerintah Kabupaten Lebak"),
+    ("Pemda DIY", "Pemerintah Provinsi Daerah Istimewa Yogyakarta"),
+    ("Pemda Kupang", "Pemda Kupang"),   # the city's or the regency's: a name of its own, no government guessed
+])
+def test_a_local_government_named_by_its_place_alone_is_that_places(extractor, written, entity):
+    found = records(extractor, f"Dalam penilaian kepatuhan Ombudsman 2023, {written} meraih nilai 88,10.")
+    assert [(r.entity, r.score) for r in found] == [(entity, 88.1)]
