@@ -44,6 +44,7 @@ kategori, yaitu Kementerian, LNS …") gives no record. Pure.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from ..records import Evaluation
@@ -149,6 +150,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
 def _records(vocab, reading, text, context, assigned) -> list[Evaluation]:
     doc = reading.doc
     records = []
+    given_at = Counter(anchor for _, _, anchor, _, _ in assigned.values())  # how many bodies each label went to
     for mention, labels, anchor, rule, _ in assigned.values():
         labels = list(dict.fromkeys(labels))
         scheme, scheme_rule = scheme_of_record_labels(vocab, labels, reading,
@@ -185,7 +187,7 @@ def _records(vocab, reading, text, context, assigned) -> list[Evaluation]:
                 ("predicate_only.earlier_time",) if opens_on_earlier_time(vocab, doc) else ()),
         )
         # "A dan B meraih predikat Informatif pada 2022 dan 2023": both, or one each? No run is read
-        shared = sum(1 for other in assigned.values() if other[2] == anchor) > 1
+        shared = given_at[anchor] > 1
         years = _years_held(vocab, doc, label_end) if rule != "predicate_only.changed_from" and not shared else []
         records.extend([replace(record, year=held, rule_ids=record.rule_ids + ("year.each_of_a_run",))
                         for held in years] or [record])

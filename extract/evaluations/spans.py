@@ -217,7 +217,9 @@ def _zone_of_another_map(vocab, doc, span) -> bool:
         # Badan Narkotika Nasional" the word is a name's
         if token.lower_ in vocab.other_zoning_words and (token.is_lower or k == 0):
             return True
-    return any(t.lower_ in vocab.other_zoning_colours for t in doc)
+    if "other_map_colour" not in doc.user_data:  # read once per sentence: it may hold thousands of zones
+        doc.user_data["other_map_colour"] = any(t.lower_ in vocab.other_zoning_colours for t in doc)
+    return doc.user_data["other_map_colour"]
 
 
 def _list_line(doc) -> bool:
