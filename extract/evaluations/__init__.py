@@ -138,8 +138,10 @@ class Extractor:
         records = [r for r in records if r.scheme not in context.zones_of_another_map]
         # quotes are the article's own characters, line breaks and all
         records = [_as_the_subject(r, context.subject_mention) for r in records]
-        records = drop_covered_predicates(records, lambda labels: conflicting(vocab, labels))
-        return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(records, vocab.level_words)]
+        def cannot_share(labels) -> bool:
+            return conflicting(vocab, labels)
+        records = drop_covered_predicates(records, cannot_share)
+        return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(records, vocab.level_words, cannot_share)]
 
 
     def _read_candidates(self, text, context, tables) -> list[tuple]:

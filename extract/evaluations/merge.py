@@ -49,15 +49,23 @@ def same_body(record: Evaluation, level_words) -> tuple:
     return "".join(w for w in record.entity.lower().replace(".", " ").split() if w not in level_words), record.region
 
 
-def dedupe(records: list[Evaluation], level_words) -> list[Evaluation]:
+def dedupe(records: list[Evaluation], level_words, conflicting) -> list[Evaluation]:
     """One record per entity and score in an article (or per entity, scheme and round for a
     predicate alone): a result repeated in a quote or a recap ("indeks SPBE kita mencapai 3,96")
     is still one result. The first statement is kept, with the predicates of later ones when it
-    has none."""
+    has none. Labels `conflicting` says one body cannot hold at once ("meraih predikat WBK pada
+    2021. Tahun ini, … meraih predikat WBBM") are two records, not one with both, and the later
+    told does not take the round of the first."""
     kept: dict[tuple, Evaluation] = {}
     for record in records:
         name = same_body(record, level_words)
         key = (name, record.score) if record.score is not None else (name, None, record.scheme, record.year)
+        if record.score is None and key in kept and conflicting([*kept[key].predicate, *record.predicate]):
+            # the body cannot hold both in one round: the later told is of a round it does not state
+            record = replace(record, year=None)
+            key = (name, None, record.scheme, None)
+            if key in kept and conflicting([*kept[key].predicate, *record.predicate]):
+                key = (*key, record.predicate)
         first = kept.get(key)
         if first is None:
             kept[key] = record

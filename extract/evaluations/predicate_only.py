@@ -257,8 +257,10 @@ def _listed(vocab, reading, context, start, end, in_clause, own, number, give) -
     lead = [f for f in own if f.end <= intro and intro - f.end <= LEAD_IN_REACH and not _refers_back(vocab, doc, f, intro)]
     labels = labels_of(doc, lead)
     listed = _enumerated(vocab, doc, [m for m in in_clause if m.start > intro], intro)
+    # a clause with labels of its own borrows none ("PRESTASI : Pj Gubernur X menerima penghargaan
+    # predikat hijau kategori A …" under a headline of other labels)
     if not labels and context.category and context.sentence_no - context.category[1] <= 2 \
-            and not any(f.end <= intro for f in own) and not _assessed_only(vocab, doc, start, intro, context, listed):
+            and not own and not _assessed_only(vocab, doc, start, intro, context, listed):
         labels = list(context.category[0])
     # "…, yaitu A, B, dan C, tidak ikut dinilai": a list the clause then says was not given it
     if not listed or _negated(vocab, doc, start, intro) or _negated(vocab, doc, listed[-1].end, min(end, listed[-1].end + 4)):

@@ -774,3 +774,19 @@ def test_a_wish_for_a_pair_of_labels_wishes_both(extractor):
     text = ("Dalam evaluasi pelayanan publik KemenPANRB, ia berharap unit layanan Polres Lebak makin siap sehingga "
             "hasil penilaiannya bisa masuk kategori Sangat Baik atau Pelayanan Prima.")
     assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Pemkab Lebak meraih predikat WBK pada 2021. Tahun ini, Pemkab Lebak meraih predikat WBBM.",
+    "Pemkab Lebak meraih predikat WBK pada 2021.\n\nPemkab Lebak meraih predikat WBBM.",
+])
+def test_two_labels_a_body_cannot_hold_at_once_are_two_records_and_the_later_takes_no_round_of_the_first(extractor, text):
+    assert sorted((r.predicate, r.year) for r in extracted(extractor, text)) == [(("wbbm",), None), (("wbk",), 2021)]
+
+
+def test_a_caption_with_labels_of_its_own_borrows_none_from_the_headline_above(extractor):
+    text = ("Daerah Kategori C Kena Sanksi, Gubernur Banten Raih Predikat Zona Hijau\n"
+            "PRESTASI : Gubernur Banten menerima penghargaan predikat hijau kategori A dari Ombudsman RI.")
+    records = extracted(extractor, text)
+    assert [r.entity for r in records] == ["Pemerintah Provinsi Banten"]
+    assert "c" not in records[0].predicate and "a" in records[0].predicate
