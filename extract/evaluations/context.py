@@ -56,6 +56,7 @@ class ArticleContext:
     last_labels: tuple | None = None   # (labels, sentence no.) of the latest predicate-only record
     # (labels, count, sentence no., said of all?) of a group given a label by its number only
     counted_label: tuple | None = None
+    told_in: int | None = None         # the year the story is told in (its first date, else its publication)
     # schemes of zones the article names only by their zones while it speaks of another map of them
     zones_of_another_map: frozenset = frozenset()
 
@@ -69,7 +70,12 @@ def round_of_list(vocab, context, doc) -> int | None:
     later, about_now = _time_words(vocab, doc)
     if later is not None and context.last_year:
         return context.last_year + later
-    if context.year and context.year == context.last_year and _opens_on_now(vocab, doc):
+    opens_on_now = _opens_on_now(vocab, doc)
+    if opens_on_now and context.year and context.told_in and context.told_in > context.year and _says_this_year(doc):
+        # "Polres X meraih predikat WBK pada 2021. Tahun ini, Polres X meraih predikat WBBM." in a
+        # story dated 2023: "tahun ini" is the year the story is told in
+        return context.told_in
+    if context.year and context.year == context.last_year and opens_on_now:
         # "Pada penilaian 2022, Kabupaten X masih … 70,10. Tahun ini, Kabupaten X meraih 88,50":
         # the year named with the earlier value is not the round of the one now
         return None
@@ -78,6 +84,10 @@ def round_of_list(vocab, context, doc) -> int | None:
     if about_now:
         return None
     return context.last_year
+
+
+def _says_this_year(doc) -> bool:
+    return "tahun ini" in " ".join(t.lower_ for t in doc[:4])
 
 
 def _opens_on_now(vocab, doc) -> bool:
@@ -128,7 +138,7 @@ def read_context(vocab, text: str, title: str, url: str | None = None,
     defined = defined_abbreviations(full, vocab.abbreviation_joiners)
     return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end, defined=defined,
                           scheme_short_forms=_scheme_short_forms(vocab, defined),
-                          zones_of_another_map=_zones_of_another_map(vocab, full))
+                          zones_of_another_map=_zones_of_another_map(vocab, full), told_in=story_year(text, published))
 
 
 def _zones_of_another_map(vocab, text: str) -> frozenset:
@@ -264,15 +274,21 @@ def evaluation_year(vocab, text: str, published: str | None = None) -> int | Non
     for found in re.finditer(rf"\b({MONTHS})\s+((?:19|20)\d\d)\b", lead, re.I):
         if not re.search(r"\d{1,2}\s*$", lead[:found.start()]):
             return int(found.group(2))
-    # "tahun ini" in a story dated by its event: the round of that date; a page whose text names
-    # no day is dated by its publication (the portal's byline, read with the page)
+    # "tahun ini" in a story dated by its event: the round of that date
     if re.search(r"\btahun ini\b", text, re.I):
-        for start, end in date_spans(text):
-            parsed = parse_date_span(text[start:end])
-            if parsed:
-                return int(parsed[:4])
-        if published and re.match(r"(?:19|20)\d\d-", published):
-            return int(published[:4])
+        return story_year(text, published)
+    return None
+
+
+def story_year(text: str, published: str | None) -> int | None:
+    """The year the story is told in: its first date ("Jumat (1/12/2023)"), else, for a page whose
+    text names no day, its publication (the portal's byline, read with the page)."""
+    for start, end in date_spans(text):
+        parsed = parse_date_span(text[start:end])
+        if parsed:
+            return int(parsed[:4])
+    if published and re.match(r"(?:19|20)\d\d-", published):
+        return int(published[:4])
     return None
 
 

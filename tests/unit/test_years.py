@@ -259,3 +259,12 @@ def test_the_year_a_sentence_opens_on_is_its_first_clauses_and_a_later_clause_ke
 def test_last_year_said_of_the_next_item_leaves_this_one_in_the_round(extractor, turn):
     text = f"Dalam penilaian kepatuhan 2023, Kota Kupang meraih nilai 88,12{turn} 70,12."
     assert {r.score: r.year for r in extractor.extract(Article(text=text))} == {88.12: 2023, 70.12: None}
+
+
+def test_this_year_in_a_story_dated_later_than_the_round_it_names_is_the_storys_year(extractor):
+    text = "LEBAK, Jumat (1/12/2023) - Polres Lebak meraih predikat WBK pada 2021. Tahun ini, Polres Lebak meraih predikat WBBM."
+    assert sorted((r.predicate, r.year) for r in extractor.extract(Article(text=text))) == [
+        (("wbbm",), 2023), (("wbk",), 2021)]
+    undated = text.replace("LEBAK, Jumat (1/12/2023) - ", "")
+    assert sorted((r.predicate, r.year) for r in extractor.extract(Article(text=undated))) == [
+        (("wbbm",), None), (("wbk",), 2021)]
