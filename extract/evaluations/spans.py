@@ -181,7 +181,26 @@ def _loose_word(vocab, doc, span) -> bool:
         return False  # "Predikat A- (Sangat Baik)", "(A-/Sangat Baik)": the label the letter stands for
     if joiner is not None and joiner.lower_ == "atau" and (said_before.like_num or _ends_a_grade(said_before)):
         return False  # "nilai 4,21 atau Sangat Baik", "nilai A- atau Sangat Baik": the score said as its category
+    if _in_a_cued_run(vocab, doc, span):
+        return False  # "predikat Sangat Inovatif, Inovatif dan Kurang Inovatif": the cue heads the run
     return not any(t.lower_ in vocab.predicate_cues for t in doc[max(0, span.start - 3):span.start])
+
+
+CUED_RUN_REACH = 8  # tokens back from a label in a run of capitalised labels to the cue that heads it
+
+
+def _in_a_cued_run(vocab, doc, span) -> bool:
+    """A capitalised label after a coordinator, with only capitalised words and coordinators back to a
+    predicate cue: one of the labels that cue heads."""
+    if span.start < 2 or not doc[span.start].is_title or doc[span.start - 1].lower_ not in vocab.lex["coordinators"]:
+        return False
+    for k in range(span.start - 2, max(-1, span.start - 2 - CUED_RUN_REACH), -1):
+        word = doc[k].lower_
+        if word in vocab.predicate_cues:
+            return True
+        if not (doc[k].is_title or doc[k].is_upper or word in vocab.lex["coordinators"]):
+            return False
+    return False
 
 
 TOPIC_REACH = 2  # tokens before a label in which a word of "about" makes it a topic ("tentang predikat WBK")

@@ -790,3 +790,14 @@ def test_a_caption_with_labels_of_its_own_borrows_none_from_the_headline_above(e
     records = extracted(extractor, text)
     assert [r.entity for r in records] == ["Pemerintah Provinsi Banten"]
     assert "c" not in records[0].predicate and "a" in records[0].predicate
+
+
+@pytest.mark.parametrize("labels, expected", [
+    ("Informatif, Menuju Informatif dan Cukup Informatif", ["informatif", "menuju informatif", "cukup informatif"]),
+    ("Sangat Inovatif, Inovatif dan Kurang Inovatif", ["sangat inovatif", "inovatif", "kurang inovatif"]),
+])
+def test_bands_of_one_scale_said_respectively_pair_in_order(extractor, labels, expected):
+    text = f"Kabupaten Lebak, Kabupaten Pandeglang dan Kota Serang masing-masing meraih predikat {labels} tahun 2023."
+    found = {r.entity: r.predicate for r in extracted(extractor, text)}
+    assert found == {"Pemerintah Kabupaten Lebak": (expected[0],), "Pemerintah Kabupaten Pandeglang": (expected[1],),
+                     "Pemerintah Kota Serang": (expected[2],)}
