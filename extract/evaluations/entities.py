@@ -232,6 +232,9 @@ class _Reader:
         if doc[name_end - 1].lower_ in vocab.honorifics:
             return None  # "• RSUD Dr" where the page cut the list: the name is incomplete
         form_end = self._legal_form_end(name_end)
+        place_in_name = self.span(name_end, "REGION")
+        if form_end is None and place_in_name is not None:
+            form_end = self._legal_form_end(place_in_name.end)  # "PT Bank NTT (Perseroda)": the place is the name's
         if form_end is not None:  # "PT PLN (Persero) UIW NTT": the company's unit is named after its form
             name_end = capitalised_run(doc, form_end, self.by_start, titles=vocab.honorifics)
             base = _title_name(doc[i:name_end].text)

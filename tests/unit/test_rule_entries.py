@@ -140,6 +140,28 @@ def test_change_amount_noun_makes_the_size_of_a_change(extractor, noun):
     assert scores_of(run(extractor, text.replace(f"{noun} indeks", "indeks"))) == [0.45]
 
 
+@pytest.mark.parametrize("word", LEX["frequency_words"])
+def test_frequency_word_after_a_number_counts_times_not_bodies(extractor, word):
+    text = f"Pemerintah Kabupaten Lebak tiga {word} meraih zona hijau dari Ombudsman."
+    assert [(r.entity, r.predicate) for r in run(extractor, text)] == [("Pemerintah Kabupaten Lebak", ("zona hijau",))]
+
+
+@pytest.mark.parametrize("form", LEX["legal_forms"])
+def test_legal_form_in_brackets_is_part_of_a_companys_name(extractor, form):
+    text = f"PT Air Lebak ({form}) Cabang Serang meraih nilai IKM 85,10 tahun 2023."
+    assert [(r.entity, r.score) for r in run(extractor, text)] == [(f"PT Air Lebak ({form}) Cabang Serang", 85.1)]
+
+
+@pytest.mark.parametrize("label, family", LEX["label_families"].items())
+def test_labels_of_one_family_name_two_groups(extractor, label, family):
+    others = [other for other, (kind, band) in LEX["label_families"].items() if kind == family[0] and band != family[1]]
+    text = (f"Pemerintah Kabupaten Lebak dan Pemerintah Kota Serang masing-masing meraih predikat "
+            f"{label.upper() if len(label) <= 4 else label.title()} dan "
+            f"{others[0].upper() if len(others[0]) <= 4 else others[0].title()} tahun 2023.")
+    assert {r.entity: r.predicate for r in run(extractor, text)} == {
+        "Pemerintah Kabupaten Lebak": (label,), "Pemerintah Kota Serang": (others[0],)}
+
+
 @pytest.mark.parametrize("word", LEX["other_zoning_words"])
 def test_other_zoning_word_after_a_zone_makes_it_another_maps(extractor, word):
     text = f"Pada penilaian kepatuhan Ombudsman 2022, Pemerintah Kabupaten Lebak masuk zona merah {word} tahun ini."
