@@ -244,6 +244,13 @@ def _stated_years(vocab, doc) -> list[tuple[int, int]]:
     return doc.user_data["stated_years"]
 
 
+def only_year_said(vocab, doc) -> int | None:
+    """The one year a sentence states, if it states exactly one: "A, B dan C masing-masing meraih
+    predikat X, Y dan Z tahun 2023" says it of every item."""
+    years = {year for _, year in _stated_years(vocab, doc)}
+    return years.pop() if len(years) == 1 else None
+
+
 def _first_turn(vocab, doc) -> int:
     """Where the sentence first turns to another item ("…, kemudian …", "…, sedangkan …"), read once."""
     if "first_turn" not in doc.user_data:

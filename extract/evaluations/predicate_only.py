@@ -49,8 +49,8 @@ from dataclasses import replace
 
 from ..records import Evaluation
 from .attachment import coordinated
-from .attributes import (compared_time, local_region, opens_on_earlier_time, scheme_of_record_labels, year_at,
-                         year_near)
+from .attributes import (compared_time, local_region, only_year_said, opens_on_earlier_time, scheme_of_record_labels,
+                         year_at, year_near)
 from .context import round_of_list
 from .numbers import YEAR_TOKEN, count_of
 from .predicates import conflicting, labels_of
@@ -165,6 +165,10 @@ def _records(vocab, reading, text, context, assigned) -> list[Evaluation]:
         own = {f.start for f in reading.labels if labels_of(doc, [f])[0] in labels}
         if rule == "predicate_only.history":
             year = _history_year(vocab, reading, anchor, context)
+        elif rule == "predicate_only.respectively":
+            # the year after the run is said of every pair
+            year = only_year_said(vocab, doc) or year_near(vocab, doc, mention, reading.mentions,
+                                                           list(reading.label_starts), own, context)
         elif rule == "predicate_only.changed_from":
             year = None  # the round before, which the change does not name
         else:

@@ -798,6 +798,6 @@ def test_a_caption_with_labels_of_its_own_borrows_none_from_the_headline_above(e
 ])
 def test_bands_of_one_scale_said_respectively_pair_in_order(extractor, labels, expected):
     text = f"Kabupaten Lebak, Kabupaten Pandeglang dan Kota Serang masing-masing meraih predikat {labels} tahun 2023."
-    found = {r.entity: r.predicate for r in extracted(extractor, text)}
-    assert found == {"Pemerintah Kabupaten Lebak": (expected[0],), "Pemerintah Kabupaten Pandeglang": (expected[1],),
-                     "Pemerintah Kota Serang": (expected[2],)}
+    found = {r.entity: (r.predicate, r.year) for r in extracted(extractor, text)}  # the year after the run is each pair's
+    assert found == {"Pemerintah Kabupaten Lebak": ((expected[0],), 2023),
+                     "Pemerintah Kabupaten Pandeglang": ((expected[1],), 2023), "Pemerintah Kota Serang": ((expected[2],), 2023)}
