@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import partial
 
 from ..records import Article, Evaluation
 from ..text import sentences
@@ -138,8 +139,7 @@ class Extractor:
         records = [r for r in records if r.scheme not in context.zones_of_another_map]
         # quotes are the article's own characters, line breaks and all
         records = [_as_the_subject(r, context.subject_mention) for r in records]
-        def cannot_share(labels) -> bool:
-            return conflicting(vocab, labels)
+        cannot_share = partial(conflicting, vocab)  # labels one body cannot hold in one round
         records = drop_covered_predicates(records, cannot_share)
         return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(records, vocab.level_words, cannot_share)]
 

@@ -87,6 +87,7 @@ def round_of_list(vocab, context, doc) -> int | None:
 
 
 def _says_this_year(doc) -> bool:
+    """The sentence opens on "Tahun ini" (or "Pada tahun ini")."""
     return "tahun ini" in " ".join(t.lower_ for t in doc[:4])
 
 

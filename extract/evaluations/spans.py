@@ -194,13 +194,8 @@ def _in_a_cued_run(vocab, doc, span) -> bool:
     predicate cue: one of the labels that cue heads."""
     if span.start < 2 or not doc[span.start].is_title or doc[span.start - 1].lower_ not in vocab.lex["coordinators"]:
         return False
-    for k in range(span.start - 2, max(-1, span.start - 2 - CUED_RUN_REACH), -1):
-        word = doc[k].lower_
-        if word in vocab.predicate_cues:
-            return True
-        if not (doc[k].is_title or doc[k].is_upper or word in vocab.lex["coordinators"]):
-            return False
-    return False
+    first = _start_of_capitalised_run(vocab, doc, span.start - 1, frozenset(vocab.lex["coordinators"]))
+    return first > 0 and span.start - first <= CUED_RUN_REACH and doc[first - 1].lower_ in vocab.predicate_cues
 
 
 TOPIC_REACH = 2  # tokens before a label in which a word of "about" makes it a topic ("tentang predikat WBK")
@@ -313,10 +308,18 @@ def _first_of_the_run(vocab, doc, span) -> int:
     k = span.start
     if k < 2 or doc[k - 1].lower_ not in vocab.lex["label_joiners"]:
         return k
-    j = k - 2
-    while j > 0 and (doc[j].is_title or doc[j].is_upper) and doc[j].lower_ not in vocab.predicate_cues:
-        j -= 1
-    return j + 1 if j + 1 < k - 1 else k
+    first = _start_of_capitalised_run(vocab, doc, k - 1)
+    return first if first < k - 1 else k
+
+
+def _start_of_capitalised_run(vocab, doc, end: int, joiners=frozenset()) -> int:
+    """Where the run of capitalised words (and `joiners`) that ends before token `end` begins; a
+    predicate cue ends it ("kategori Sangat Baik atau …", "predikat Sangat Inovatif, Inovatif …")."""
+    k = end
+    while k > 0 and (doc[k - 1].is_title or doc[k - 1].is_upper or doc[k - 1].lower_ in joiners) \
+            and doc[k - 1].lower_ not in vocab.predicate_cues:
+        k -= 1
+    return k
 
 
 PURPOSE_REACH = 6  # tokens before a label in which a purpose word still governs it
