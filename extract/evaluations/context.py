@@ -18,6 +18,7 @@ TIGHT_YEAR = re.compile(r"\s*(?:\(?\s*)?(?:tahun|th\.?|periode|semester\s+\w+(?:
 YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 # results released from this month on are that year's round
 RELEASE_MONTH_SAME_ROUND = 10
+THIS_YEAR_WORDS = re.compile(r"\btahun ini\b", re.I)
 THIS_YEAR = re.compile(r"\b(?:tahun|pada|di)\s+((?:19|20)\d\d)\s+ini\b", re.I)
 # "Pada tahun 2022, …", "Di tahun 2023 ini …", "Sepanjang 2021, …": a period a sentence opens with
 LEADING_PERIOD = re.compile(r"\s*(?:pada|di|untuk|sepanjang|selama)?\s*(?:tahun\s+)?((?:19|20)\d\d)\b(?!\s*[/-]\d)", re.I)
@@ -139,7 +140,9 @@ def read_context(vocab, text: str, title: str, url: str | None = None,
     defined = defined_abbreviations(full, vocab.abbreviation_joiners)
     return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end, defined=defined,
                           scheme_short_forms=_scheme_short_forms(vocab, defined),
-                          zones_of_another_map=_zones_of_another_map(vocab, full), told_in=story_year(text, published))
+                          zones_of_another_map=_zones_of_another_map(vocab, full),
+                          # only "tahun ini" asks for it, and reading dates costs
+                          told_in=story_year(text, published) if THIS_YEAR_WORDS.search(text) else None)
 
 
 def _zones_of_another_map(vocab, text: str) -> frozenset:
@@ -161,13 +164,10 @@ def _zones_of_another_map(vocab, text: str) -> frozenset:
 def _speaks_of_another_map(vocab, text: str) -> bool:
     """A word of another map's domain in prose ("kasus Covid-19", "peredaran narkoba", "zona
     oranye"), not inside a name ("Badan Narkotika Nasional")."""
-    domain = vocab.other_zoning_words | vocab.other_zoning_colours
-    previous = ""
-    for found in re.finditer(r"[\w-]+", text):
-        word = found.group(0)
-        if word.lower() in domain and (word.islower() or previous.islower()):
+    for found in vocab.other_zoning_re.finditer(text):
+        previous = re.search(r"([\w-]+)\W*$", text[max(0, found.start() - 40):found.start()])
+        if found.group(0).islower() or (previous is not None and previous.group(1).islower()):
             return True
-        previous = word
     return False
 
 
@@ -276,7 +276,7 @@ def evaluation_year(vocab, text: str, published: str | None = None) -> int | Non
         if not re.search(r"\d{1,2}\s*$", lead[:found.start()]):
             return int(found.group(2))
     # "tahun ini" in a story dated by its event: the round of that date
-    if re.search(r"\btahun ini\b", text, re.I):
+    if THIS_YEAR_WORDS.search(text):
         return story_year(text, published)
     return None
 

@@ -88,6 +88,7 @@ class Vocabulary:
     predicate_families: frozenset
     other_zoning_words: frozenset       # domains of other maps of zones: "covid-19", "narkoba", "pemilu"
     other_zoning_colours: frozenset     # colours only those maps use: "oranye"
+    other_zoning_re: re.Pattern         # either, as a word of a text
     earlier_phrases: tuple
     item_turns: frozenset               # words after a score that begin the item of the next value
     level_words: frozenset              # "kabupaten", "kab", "kota", "provinsi", "prov"
@@ -195,6 +196,8 @@ def build_vocabulary(rules) -> Vocabulary:
         predicate_families=frozenset(lex["predicate_families"]),
         other_zoning_words=frozenset(lex["other_zoning_words"]),
         other_zoning_colours=frozenset(lex["other_zoning_colours"]),
+        other_zoning_re=re.compile(r"(?<![\w-])(" + _alternation([*lex["other_zoning_words"], *lex["other_zoning_colours"]])
+                                   + r")(?![\w-])", re.I),
         earlier_phrases=tuple(lex["earlier_phrases"]),
         item_turns=frozenset(lex["change_words"]) | frozenset(lex["compared_words"]) | frozenset(lex["clause_connectors"]),
         level_words=frozenset(p for p in lex["government_prefixes"] if " " not in p and not p.startswith("pem")),
