@@ -36,7 +36,9 @@ The shapes news uses, each read within one clause (`segments.clauses`):
     zona hijau" gives zona hijau for the round and zona kuning with no year, as "naik dari 72
     menjadi 85" gives both values;
 16. what the one who speaks says "we" got: '"Tahun ini kita kembali meraih zona hijau," kata
-    Bupati Lembata' (the speaker's office, the only body the sentence names, after the speech verb).
+    Bupati Lembata' (the speaker's office, the only body the sentence names, after the speech verb);
+17. the next body after a continuation word, with only its own year: "Pengadilan Negeri X meraih
+    predikat WBK tahun 2021, disusul Pengadilan Agama X pada 2022".
 
 A predicate that is negated ("tak satu pun … meraih zona hijau"), that refers back to one
 already given ("Predikat Baik ini …"), or that heads a list of kinds of bodies ("tujuh
@@ -144,6 +146,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
     if not assigned:
         _the_speakers_own(vocab, reading, items, give)  # 16.
     _changed_from(reading, changes, assigned, give)  # 15.
+    _continued_with_its_year(vocab, reading, assigned, give)  # 17.
     return _records(vocab, reading, text, context, assigned)
 
 
@@ -313,6 +316,24 @@ def _awarded(vocab, reading, start, in_clause, item):
            for t in doc[before[-1].end:cue]):
         return None  # "Kanwil X berhasil mengantarkan lima satuan kerja meraih WBK": the group got it (a year is no count)
     return before[-1]
+
+
+def _continued_with_its_year(vocab, reading, assigned, give) -> None:
+    """17. "X meraih predikat WBK tahun 2021, disusul Y pada 2022.": the sentence ends on a comma, a
+    continuation word, one body and its year, nothing else; the body takes the label the one
+    award of the sentence gave, with that year."""
+    doc = reading.doc
+    given = list(assigned.values())
+    if len(given) != 1 or not reading.parties:
+        return
+    last = reading.parties[-1]
+    k = last.start
+    if last is given[0][0] or k < 2 or doc[k - 1].lower_ not in vocab.lex["continuation_words"] or doc[k - 2].text != ",":
+        return
+    words = [t for t in doc[last.end:] if not t.is_punct]
+    if not (words and YEAR_TOKEN.match(words[-1].text) and all(w.lower_ in vocab.year_lead_words for w in words[:-1])):
+        return
+    give(last, list(given[0][1]), given[0][2], "predicate_only.continued_with_its_year", -5)
 
 
 def _how_often(vocab, doc, k: int) -> bool:

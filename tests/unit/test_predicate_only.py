@@ -801,3 +801,13 @@ def test_bands_of_one_scale_said_respectively_pair_in_order(extractor, labels, e
     found = {r.entity: (r.predicate, r.year) for r in extracted(extractor, text)}  # the year after the run is each pair's
     assert found == {"Pemerintah Kabupaten Lebak": ((expected[0],), 2023),
                      "Pemerintah Kabupaten Pandeglang": ((expected[1],), 2023), "Pemerintah Kota Serang": ((expected[2],), 2023)}
+
+
+@pytest.mark.parametrize("word", ["disusul", "kemudian", "lalu"])
+def test_the_next_body_with_only_its_year_shares_the_award_with_that_year(extractor, word):
+    text = f"Pengadilan Negeri Lebak meraih predikat WBK tahun 2021, {word} Pengadilan Agama Lebak pada 2022."
+    assert sorted((r.entity, r.predicate, r.year) for r in extracted(extractor, text)) == [
+        ("Pengadilan Agama Lebak", ("wbk",), 2022), ("Pengadilan Negeri Lebak", ("wbk",), 2021)]
+    # with a verb of its own the next body did something else
+    other = text.replace(" pada 2022.", " mencanangkan zona integritas pada 2022.")
+    assert [r.entity for r in extracted(extractor, other)] == ["Pengadilan Negeri Lebak"]
