@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .context import round_of_list, scheme_votes
+from .context import opens_on_earlier_words, round_of_list, scheme_votes
 from .numbers import MONTH_WORD, YEAR_TOKEN
 
 
@@ -298,12 +298,7 @@ def rank_of(vocab, doc, seg_start, seg_end) -> int | None:
 def opens_on_earlier_time(vocab, doc) -> bool:
     """"Tahun lalu, …", "Pada tahun sebelumnya …", "Dua tahun lalu …", "Sebelumnya, …": the
     sentence tells of a time before the round."""
-    words = [t.lower_ for t in doc[:6] if not t.is_punct]
-    opening = " ".join(words)
-    return (bool(words) and words[0] in vocab.lex["earlier_openings"]) or any(
-        opening.startswith(phrase) or opening.startswith("pada " + phrase)
-        or (words[:1] and words[0] in vocab.lex["number_words"] and " ".join(words[1:]).startswith(phrase))
-        for phrase in vocab.earlier_phrases)
+    return opens_on_earlier_words(vocab, [t.lower_ for t in doc[:6] if not t.is_punct])
 
 
 def is_earlier_value(vocab, doc, score) -> bool:

@@ -372,12 +372,20 @@ def _in_past_sentence(vocab, text: str, position: int, clause_only: bool = False
     opens on an earlier time ("Sebelumnya, Pemkab X meraih zona hijau pada penilaian 2019") does
     in all its clauses."""
     sentence = re.findall(r"\w+", _sentence_at(text, position).lower())
-    opening = " ".join(sentence[:4])
-    if sentence[:1] and sentence[0] in vocab.lex["earlier_openings"] or any(
-            opening.startswith(phrase) or opening.startswith("pada " + phrase) for phrase in vocab.earlier_phrases):
+    if opens_on_earlier_words(vocab, sentence[:6]):
         return True
     said = re.findall(r"\w+", _clause_at(text, position).lower()) if clause_only else sentence
     return says_past(vocab, said)
+
+
+def opens_on_earlier_words(vocab, words: list[str]) -> bool:
+    """"Tahun lalu, …", "Pada tahun sebelumnya …", "Dua tahun lalu …", "Sebelumnya, …": the first
+    words of a sentence (lowercased, no marks) tell of a time before the round."""
+    opening = " ".join(words)
+    return (bool(words) and words[0] in vocab.lex["earlier_openings"]) or any(
+        opening.startswith(phrase) or opening.startswith("pada " + phrase)
+        or (words[:1] and words[0] in vocab.lex["number_words"] and " ".join(words[1:]).startswith(phrase))
+        for phrase in vocab.earlier_phrases)
 
 
 def says_past(vocab, words: list[str]) -> bool:

@@ -105,10 +105,10 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
     if YEAR_TOKEN.match(doc[start].text) or value < 0 or value > max(100, setting.stated_scale or 0):
         return "not_score.year_or_out_of_range"  # above 100 only on a scale the sentence states ("dari skala 110")
     words_before = [t.lower_ for t in doc[max(0, start - APPROVAL_REACH):start]]  # read once: numbers are many
-    said_before = _said(words_before[-6:])
+    said_before = _between_spaces(words_before[-6:])
     if any(f" {words} " in said_before for words in vocab.lex["survey_method_words"]):
         return "not_score.survey_method"   # "dengan margin of error 5 persen": how the survey was made
-    if any(f" {words} " in _said(words_before) for words in vocab.lex["approval_objects"]):
+    if any(f" {words} " in _between_spaces(words_before) for words in vocab.lex["approval_objects"]):
         return "not_score.approval"        # "kepuasan masyarakat terhadap kinerja Bupati X 78,4 persen": a poll of a person
     if after in ("persen", "%"):
         verdict = _percent(vocab, doc, start, end, after2, setting)
@@ -150,7 +150,7 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
         return "not_score.date"            # 8/6/2023, 07.05; not "88,40/100" nor "88,40 / Zona Hijau"
     if _band_limit(vocab, doc, start, end):
         return "not_score.band_limit"      # "81,00 – 100", "80 s/d 89,9"
-    preceding = _said(words_before[-4:])
+    preceding = _between_spaces(words_before[-4:])
     if before in ("antara",) or any(f" {cue} " in preceding for cue in vocab.lex["band_cues"]):
         return "not_score.band_limit"
     if before == "(" and after in vocab.range_markers:
@@ -188,7 +188,7 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
 APPROVAL_REACH = 12  # words before a number in which an office holder's rating makes it a poll
 
 
-def _said(words: list[str]) -> str:
+def _between_spaces(words: list[str]) -> str:
     """Lowercased words between spaces, for phrase lookups."""
     return " " + " ".join(words) + " "
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .numbers import YEAR_TOKEN
 from .patterns import LETTER_GRADE, SPAN_KEY
-from .segments import aimed_at
+from .segments import aimed_at, doc_words
 from .vocabulary import joined_key
 
 JOINED_WINDOW = 3   # tokens a place name may spread over when the gazetteer writes it as one word
@@ -231,9 +231,7 @@ def _zone_of_another_map(vocab, doc, span) -> bool:
         # Badan Narkotika Nasional" the word is a name's
         if token.lower_ in vocab.other_zoning_words and (token.is_lower or k == 0):
             return True
-    if "other_map_colour" not in doc.user_data:  # read once per sentence: it may hold thousands of zones
-        doc.user_data["other_map_colour"] = any(t.lower_ in vocab.other_zoning_colours for t in doc)
-    return doc.user_data["other_map_colour"]
+    return not doc_words(doc).isdisjoint(vocab.other_zoning_colours)  # the sentence's words, read once
 
 
 def _list_line(doc) -> bool:
