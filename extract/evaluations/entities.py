@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .language import GLUED_WORDS
-from .numbers import count_of
+from .numbers import MONTH_WORD, YEAR_TOKEN, count_of
 from .patterns import LETTER_GRADE
 from .regions import resolve_region
 
@@ -192,15 +192,15 @@ class _Reader:
                 return None  # "PAN-RB", "KemenPAN-RB": part of a longer abbreviation
             row = vocab.agency_rows[alias.value.partition(":")[2]]
             kind, rule, name_end, head_end = row["kind"], "entity.agency_alias", alias.end, alias.end
-            tail_end = capitalised_run(doc, alias.end, self.by_start, titles=vocab.honorifics)
+            tail_end = capitalised_run(vocab, doc, alias.end, self.by_start)
             if vocab.unit_places.get(kind) == "named" and tail_end > alias.end:
                 base, name_end = _title_name(doc[i:tail_end].text), tail_end  # "RSUD Embung Fatimah"
             else:
                 base = row["canonical"]
         else:
             kind, head_end = vocab.head_kinds[head.value.partition(":")[2]], head.end
-            name_end = capitalised_run(doc, head.end, self.by_start, allow_lower=doc[head.start].text.islower(),
-                                       titles=vocab.honorifics)
+            name_end = capitalised_run(vocab, doc, head.end, self.by_start,
+                                       allow_lower=doc[head.start].text.islower())
             if name_end == head.end and not self.span(head.end, "REGION") \
                     and (kind not in vocab.self_named_kinds or any(t.is_lower for t in doc[head.start:head.end])) \
                     and not (head.end - head.start > 1 and self.span(self.skip_bracket(head.end), "GOV")) \
@@ -236,7 +236,7 @@ class _Reader:
         if form_end is None and place_in_name is not None:
             form_end = self._legal_form_end(place_in_name.end)  # "PT Bank NTT (Perseroda)": the place is the name's
         if form_end is not None:  # "PT PLN (Persero) UIW NTT": the company's unit is named after its form
-            name_end = capitalised_run(doc, form_end, self.by_start, titles=vocab.honorifics)
+            name_end = capitalised_run(vocab, doc, form_end, self.by_start)
             base = _title_name(doc[i:name_end].text)
         place_kind = vocab.unit_places.get(kind, "local")
         national = kind in vocab.national_kinds or place_kind == "own" or (
@@ -704,18 +704,20 @@ def _glued(doc, k: int) -> bool:
         and doc[k - 1].whitespace_ == ""
 
 
-def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False, titles=frozenset()) -> int:
+def capitalised_run(vocab, doc, j: int, by_start: dict, allow_lower: bool = False) -> int:
     """End of a run of capitalised words (and "dan", "&", ",", "/") that continues a unit's name,
-    up to a government prefix or a region (the unit's place, read apart). A person's title
-    before a capitalised word is inside the name, in either case ("RSUD dr. Soetomo",
-    "RSUD Prof. dr. Margono Soekarjo")."""
+    up to a government prefix, a region (the unit's place, read apart) or a period written in
+    capitals ("Puskesmas X Semester II 2023", "RSUD Y Tahun 2023"). A person's title before a
+    capitalised word is inside the name, in either case ("RSUD dr. Soetomo", "RSUD Prof. dr.
+    Margono Soekarjo")."""
+    titles = vocab.honorifics
     end = k = j
     n = len(doc)
     commas = 0  # commas already inside the name
     while k < n:
         token = doc[k]
         labels = {f.label for f in by_start.get(k, [])}
-        if labels & {"GOV", "REGION"}:
+        if labels & {"GOV", "REGION"} or _names_a_period(vocab, doc, k):
             break
         if (token.text[:1].isupper() and (token.is_alpha or _name_initial(token))) or (
                 allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3 and not token.is_stop) or (
@@ -746,6 +748,16 @@ def capitalised_run(doc, j: int, by_start: dict, allow_lower: bool = False, titl
             continue
         break
     return end
+
+
+def _names_a_period(vocab, doc, k: int) -> bool:
+    """"Semester II", "Tahun 2023", "Periode Januari-Juni", "Triwulan I": a time noun before the
+    period it names is no word of a name."""
+    if doc[k].lower_ not in vocab.lex["time_nouns"] or k + 1 >= len(doc):
+        return False
+    after = doc[k + 1].text
+    return bool(YEAR_TOKEN.match(after) or MONTH_WORD.match(after) or after.isdigit()
+                or re.fullmatch(r"I{1,3}|IV|V|VI", after) or doc[k + 1].lower_ == "anggaran")
 
 
 def _opens_another_name(doc, k: int) -> bool:

@@ -468,3 +468,9 @@ def test_the_national_police_is_a_national_body(extractor, written):
 def test_a_local_government_named_by_its_place_alone_is_that_places(extractor, written, entity):
     found = records(extractor, f"Dalam penilaian kepatuhan Ombudsman 2023, {written} meraih nilai 88,10.")
     assert [(r.entity, r.score) for r in found] == [(entity, 88.1)]
+
+
+@pytest.mark.parametrize("period", ["Tahun 2023", "Semester II 2023", "Periode Januari-Juni 2023", "Triwulan I"])
+def test_a_period_written_in_capitals_after_a_units_name_is_not_part_of_it(extractor, period):
+    found = records(extractor, f"Nilai IKM Puskesmas Moru {period} mencapai 86,12.")
+    assert [(r.entity, r.score) for r in found] == [("Puskesmas Moru", 86.12)]
