@@ -308,10 +308,11 @@ def is_earlier_value(vocab, doc, score) -> bool:
     later = [t.lower_ for t in doc[score.end: score.end + 5]]
     said_later = " ".join(later)
     said_before = " ".join(t.lower_ for t in doc[max(0, score.start - 5):score.start])
-    # "Tahun lalu, IPP Kota X masih 3,98.": a sentence that opens on last year frames the first
-    # value it gives
-    if opens_on_earlier_time(vocab, doc) \
-            and not any(t.like_num for t in doc[:score.start] if YEAR_TOKEN.match(t.text) is None):
+    # "Tahun lalu, IPP Kota X masih 3,98.", "Dua tahun sebelumnya, X hanya meraih 55,10.": a
+    # sentence that opens on an earlier time frames the first value it gives (a number word of
+    # the opening is no value)
+    if opens_on_earlier_time(vocab, doc) and not any(
+            t.like_num and any(c.isdigit() for c in t.text) for t in doc[:score.start] if YEAR_TOKEN.match(t.text) is None):
         return True
     for phrase in vocab.earlier_phrases:
         if phrase in said_later:

@@ -268,3 +268,9 @@ def test_this_year_in_a_story_dated_later_than_the_round_it_names_is_the_storys_
     undated = text.replace("LEBAK, Jumat (1/12/2023) - ", "")
     assert sorted((r.predicate, r.year) for r in extractor.extract(Article(text=undated))) == [
         (("wbbm",), None), (("wbk",), 2021)]
+
+
+@pytest.mark.parametrize("opening", ["Dua tahun sebelumnya", "Tiga tahun lalu", "Setahun sebelumnya"])
+def test_a_sentence_opening_on_some_years_before_frames_its_value_as_an_earlier_one(extractor, opening):
+    text = f"Pemkab Alor meraih nilai 88,12 pada penilaian kepatuhan Ombudsman RI tahun 2023. {opening}, Pemkab Alor hanya meraih 55,10."
+    assert years_by_score(extractor, text) == {88.12: 2023, 55.1: None}
