@@ -77,7 +77,7 @@ def predicate_only_records(vocab, reading, text, context, list_labels=None) -> l
         return []  # "memberikan sosialisasi tentang zona kuning kepada Kabupaten X": about a label, given none
     # (each label, the label a change starting from it went to, or None)
     changes = [(f, _changed_to(vocab, doc, f, reading.labels)) for f in reading.labels]
-    items = [f for f, changed_to in changes if changed_to is None]
+    items = [f for f, changed_to in changes if changed_to is None and not _left(vocab, doc, f)]
     # (mention, labels, anchor token, rule, clause no.): one assignment per entity and clause
     assigned: dict[tuple, tuple] = {}
 
@@ -691,12 +691,15 @@ def _history_times(vocab, reading, labels) -> list | None:
     or each on one side; None unless each label has its own."""
     # a time said before the body's name is the sentence's, not its first label's
     before = [_history_time(vocab, reading, f.start, reading.parties[0].end) for f in labels]
-    if None not in before and len(set(before)) == len(before):
-        return before
     doc = reading.doc
     bounds = [f.start for f in labels[1:]] + [len(doc)]
     after = [next((int(t.text) for t in doc[f.end:min(f.end + 3, bound)] if YEAR_TOKEN.match(t.text)), None)
              for f, bound in zip(labels, bounds)]
+    if None not in before and len(set(before)) == len(before):
+        # "sebelumnya meraih Menuju Informatif pada 2022, dan tahun ini menjadi Informatif": the
+        # year written right after a label said of an earlier time or of now is that label's
+        dated = [a if a is not None and not isinstance(b, int) else b for b, a in zip(before, after)]
+        return dated if len(set(dated)) == len(dated) else before
     if None not in after and len(set(after)) == len(after):
         return after
     # "meraih WBK pada 2022 dan tahun ini naik ke WBBM": one said after its label, one before
@@ -740,6 +743,8 @@ def _history_year(vocab, reading, position: int, context) -> int | None:
 def _changed_to(vocab, doc, item, labels):
     """"naik dari zona kuning ke zona hijau": the label a change starts from is no longer the
     body's for the round. The label the change went to, or None where `item` starts no change."""
+    if _left(vocab, doc, item):  # "keluar dari zona merah dan kini berada di zona kuning"
+        return next((f for f in labels if f.start >= item.end), None)
     start = item.start - (1 if item.start and doc[item.start - 1].lower_ in vocab.predicate_cues else 0)
     if not start or doc[start - 1].lower_ not in vocab.change_from_words:  # "dari (kategori) Cukup Informatif"
         return None
@@ -748,6 +753,16 @@ def _changed_to(vocab, doc, item, labels):
             and any(t.lower_ in vocab.change_to_words for t in doc[item.end:after.start + 1]):
         return after  # "… menjadi BB": the cue opens the label
     return None
+
+
+def _left(vocab, doc, item) -> bool:
+    """"berhasil keluar dari zona merah", "meninggalkan zona kuning", "naik dari zona merah": a
+    state the body left."""
+    k = item.start - 1
+    k -= k >= 0 and doc[k].lower_ in vocab.predicate_cues  # "keluar dari predikat zona merah"
+    if k >= 0 and doc[k].lower_ in vocab.change_from_words:
+        return k > 0 and (doc[k - 1].lower_ in vocab.lex["leave_words"] or doc[k - 1].lower_ in vocab.change_words)
+    return k >= 0 and doc[k].lower_ in vocab.lex["leave_words"]
 
 
 def _own_label_run(vocab, doc, items, mention) -> list:

@@ -402,6 +402,10 @@ def test_a_label_joined_by_and_to_another_body_stays_that_bodys(extractor):
     ("Predikat SAKIP Pemkab Bone tahun 2023 naik dari B menjadi BB.", "bb", "b"),
     ("Dalam monev keterbukaan informasi publik 2023, Pemkab Bone naik dari kategori Cukup Informatif menjadi "
      "Informatif.", "informatif", "cukup informatif"),
+    ("Dalam penilaian kepatuhan Ombudsman 2023, Pemkab Bone meninggalkan zona merah dan naik ke zona kuning.",
+     "zona kuning", "zona merah"),
+    ("Pemkab Bone akhirnya lepas dari predikat zona kuning dan meraih zona hijau dalam penilaian kepatuhan Ombudsman "
+     "2023.", "zona hijau", "zona kuning"),
 ])
 def test_a_change_gives_the_label_it_changed_to_and_the_one_it_left_without_a_year(extractor, text, now, before):
     records = [r for r in extracted(extractor, text) if r.score is None]
@@ -811,3 +815,30 @@ def test_the_next_body_with_only_its_year_shares_the_award_with_that_year(extrac
     # with a verb of its own the next body did something else
     other = text.replace(" pada 2022.", " mencanangkan zona integritas pada 2022.")
     assert [r.entity for r in extracted(extractor, other)] == ["Pengadilan Negeri Lebak"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kabupaten Bone berhasil keluar dari zona merah penilaian kepatuhan Ombudsman 2023.",
+    "Kabupaten Bone berhasil naik dari zona merah dan kini berada di zona kuning penilaian kepatuhan Ombudsman 2023.",
+])
+def test_a_state_the_body_left_is_not_the_one_it_holds(extractor, text):
+    assert all("zona merah" not in r.predicate for r in given(extractor, text).values())
+
+
+def test_the_year_written_right_after_an_earlier_label_of_a_history_is_that_labels(extractor):
+    text = ("Sebagai informasi, Pemkab Bone sebelumnya meraih predikat Menuju Informatif pada 2022, dan tahun ini "
+            "meningkat menjadi Informatif.")
+    assert sorted((r.predicate, r.year or 0) for r in extracted(extractor, text)) == [
+        (("informatif",), 0), (("menuju informatif",), 2022)]
+
+
+def test_a_list_of_the_bodies_an_assessment_covered_borrows_no_label(extractor):
+    text = ("Pemprov NTB akhirnya naik ke zona hijau dalam penilaian kepatuhan Ombudsman 2021. Kepala Ombudsman "
+            "menjelaskan penilaian 2021 menyasar empat OPD, yakni Dinas Kesehatan, Dinas Pendidikan, serta Dinas Sosial.")
+    assert [r.entity for r in extracted(extractor, text) if r.entity.startswith("Dinas")] == []
+
+
+@pytest.mark.parametrize("headline", ["Bupati Alor Targetkan Pemkab Alor Raih Zona Hijau Ombudsman",
+                                      "Pemkab Alor Incar Predikat WBK dari KemenPANRB"])
+def test_an_aim_in_a_headline_is_no_award(extractor, headline):
+    assert extracted(extractor, headline) == []
