@@ -27,9 +27,9 @@ from functools import partial
 from ..records import Article, Evaluation
 from ..text import sentences
 from .attachment import coordinated, scored_records
-from .cells import (is_score_cell, label_cell, name_cell, opens_a_row, reads_as_a_name, row_label_record,
+from .cells import (is_score_cell, label_cell, name_and_score_line, name_cell, opens_a_row, reads_as_a_name, row_label_record,
                     score_cell, whole_line)
-from .attributes import compared_time, year_at
+from .attributes import compared_time, scheme_of_labels, year_at
 from .context import read_context, says_past
 from .entities import Mention, resolve_anaphors
 from .language import indonesian
@@ -112,6 +112,8 @@ class Extractor:
                     records.append(row_label_record(vocab, previous, reading, text, context))
             elif reading.scores:
                 new = scored_records(vocab, reading, text, context, previous_mentions)
+                if line_labels:
+                    new = [_under_the_list_header(vocab, r, line_labels) for r in new]
                 if new:
                     told = (number, range(len(records), len(records) + len(new)))
                     context.last_scored = (reading.sentence.paragraph,
@@ -183,8 +185,9 @@ class Extractor:
                 is_score_cell(text, line_above) or (above is not None and score_cell(above[0]))
                 or (not list_labels and reads_as_a_name(vocab, text, line_above)))
             line_labels = None
-            if list_labels and not reading.scores and reading.mentions:
-                line_labels = list_labels
+            if list_labels and reading.mentions and (
+                    not reading.scores or name_and_score_line(reading, text, sentence)):
+                line_labels = list_labels  # "Zona hijau:" then "Kabupaten A" or "Kota B – 90,69"
             elif list_labels and len(chunk.strip()) > 3 and not is_list_line(chunk):
                 list_labels = None  # a line that is neither a bullet nor a name: the list is over
             if not is_list_line(chunk):
@@ -200,6 +203,14 @@ class Extractor:
         context.subject = subjects.most_common(1)[0][0] if subjects else None
         context.subject_mention = first_named.get(context.subject)
         return read
+
+
+def _under_the_list_header(vocab, record: Evaluation, labels) -> Evaluation:
+    """"Zona hijau (nilai 81,00 – 100):" then "Kota Mataram – 90,69": a row with no label of its
+    own takes the label of the line heading its list, if that label is of the row's scheme."""
+    if record.predicate or scheme_of_labels(vocab, labels) not in (None, record.scheme):
+        return record
+    return replace(record, predicate=tuple(labels), rule_ids=record.rule_ids + ("predicate.list_header",))
 
 
 def _as_the_subject(record: Evaluation, subject: Mention | None) -> Evaluation:

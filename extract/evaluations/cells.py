@@ -29,6 +29,16 @@ def whole_line(text: str, sentence) -> bool:
         and len(text[sentence.start:sentence.end].strip()) <= MAX_CELL_CHARS
 
 
+def name_and_score_line(reading, text: str, sentence) -> bool:
+    """"Kota Mataram – 90,69", "2. Kabupaten Bima: 66,50": a line of one name and its score, only
+    marks between them, the row of a list under a label line ("Zona hijau:")."""
+    if len(reading.scores) != 1 or len(reading.parties) != 1 or not whole_line(text, sentence):
+        return False
+    doc, name, score = reading.doc, reading.parties[0], reading.scores[0]
+    return name.end <= score.start and all(t.is_punct or t.like_num for t in doc[:name.start]) \
+        and all(t.is_punct for t in doc[name.end:score.start]) and all(t.is_punct for t in doc[score.end:])
+
+
 def opens_a_row(vocab, text: str, sentence, following) -> bool:
     """A short line whose next line is a score or a label alone: the first cell of a row,
     read though it holds no word of a result itself."""

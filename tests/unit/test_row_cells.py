@@ -46,3 +46,20 @@ def test_a_label_line_after_a_labelled_name_still_heads_the_next_group(extractor
 def test_numbered_name_lines_alone_give_nothing(extractor):
     text = "Berikut daftar polres yang dievaluasi dalam PEKPPP tahun 2023:\n1\nPolres Blora\n2\nPolres Rembang\n3\nPolres Pati"
     assert extracted(extractor, text) == []
+
+
+@pytest.mark.parametrize("heading", ["Zona hijau:", "Zona hijau (nilai 81,00 – 100):", "Zona Hijau"])
+def test_a_name_and_score_line_under_a_label_line_takes_that_label(extractor, heading):
+    text = (f"Hasil penilaian kepatuhan Ombudsman 2021 di NTB. Berikut rinciannya:\n{heading}\nKota Mataram – 90,69\n"
+            f"Kabupaten Lombok Barat – 88,10\n{heading.replace('hijau', 'kuning').replace('Hijau', 'Kuning')}\n"
+            "Kabupaten Dompu – 72,18")
+    found = by_name(extractor, text)
+    assert {name: (r.score, r.predicate) for name, r in found.items()} == {
+        "Kota Mataram": (90.69, ("zona hijau",)), "Kabupaten Lombok Barat": (88.1, ("zona hijau",)),
+        "Kabupaten Dompu": (72.18, ("zona kuning",))}
+
+
+def test_a_line_of_prose_under_a_label_line_ends_its_list(extractor):
+    text = ("Hasil penilaian kepatuhan Ombudsman 2021 di NTB.\nZona hijau:\nKota Mataram – 90,69\n"
+            "Sementara itu, Kabupaten Dompu hanya meraih nilai 72,18 tahun ini.")
+    assert by_name(extractor, text)["Kabupaten Dompu"].predicate == ()
