@@ -163,8 +163,8 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
         return "not_score.scale_top"       # "88,40 dari 100", "4,12 dari 5": the top of the scale
     if _of_another_index(vocab, doc, start):
         return "not_score.other_index"     # "Indeks Pembangunan Manusia (IPM) Kabupaten X mencapai 66,12"
-    if rule == "score.integer_after_cue" and after in vocab.lex["count_words_for_integers"]:
-        return "not_score.count"           # "42 kuning, dan 3 merah": governments per zone
+    if rule in ("score.integer_after_cue", "score.number_word") and after in vocab.lex["count_words_for_integers"]:
+        return "not_score.count"           # "42 kuning, dan 3 merah": governments per zone; "lima kategori"
     if any(f" {cue} " in said_before for cue in vocab.lex["interim_cues"]):
         return "not_score.interim"         # "nilai SAQ-nya mencapai 86,5": the body's own questionnaire, before the visit
     window = doc[max(0, start - 10):start]

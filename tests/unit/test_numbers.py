@@ -45,6 +45,9 @@ def test_scores_read_from_reporting(extractor, text, expected):
     "Jumlah BP Informatif itu melewati sasaran, yaitu sembilanpuluh delapan BP Informatif di Kota Bekasi.",
     # a count in brackets
     "Hasil monev KIP: tahun lalu cuma 16, sekarang 24 (kementerian masuk kualifikasi) Informatif, termasuk Kota Bekasi.",
+    # a number word before the thing it counts, a list of the kinds after it
+    "Kota Bekasi kini dinilai dengan opini pengawasan dengan lima kategori, yakni A (kualitas tertinggi), "
+    "B (kualitas tinggi) dan C (kualitas sedang).",
 ])
 def test_counts_are_not_scores(extractor, text):
     assert scores(extractor, text) == []
