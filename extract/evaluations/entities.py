@@ -135,6 +135,15 @@ class _Reader:
             return j
         return skip_parenthetical(self.doc, j)
 
+    def _name_past_bracket(self, j: int) -> tuple[int, int] | None:
+        """The capitalised words that go on with a name after its short form in brackets at `j`,
+        (start, end); None if there are none (a place, a label or nothing follows)."""
+        past = self.skip_bracket(j)
+        if past == j or self._legal_form_end(j) is not None:
+            return None  # "PT PLN (Persero) UIW NTT": a legal form, read with the company's name
+        end = capitalised_run(self.vocab, self.doc, past, self.by_start)
+        return (past, end) if end > past and not self.labels(past) & {"HEAD", "AGENCY"} else None
+
     # 1. governments ---------------------------------------------------------------------------
     def government(self, i: int) -> Mention | None:
         gov = self.span(i, "GOV")
@@ -193,15 +202,22 @@ class _Reader:
             row = vocab.agency_rows[alias.value.partition(":")[2]]
             kind, rule, name_end, head_end = row["kind"], "entity.agency_alias", alias.end, alias.end
             tail_end = capitalised_run(vocab, doc, alias.end, self.by_start)
+            named_on = self._name_past_bracket(alias.end)
             if vocab.unit_places.get(kind) == "named" and tail_end > alias.end:
                 base, name_end = _title_name(doc[i:tail_end].text), tail_end  # "RSUD Embung Fatimah"
+            elif named_on is not None:
+                # "Rumah Sakit Umum Daerah (RSUD) Benyamin Guluh": the short form in brackets, then the name
+                base, name_end = _title_name(f"{doc[i:alias.end].text} {doc[named_on[0]:named_on[1]].text}"), named_on[1]
             else:
                 base = row["canonical"]
         else:
             kind, head_end = vocab.head_kinds[head.value.partition(":")[2]], head.end
             name_end = capitalised_run(vocab, doc, head.end, self.by_start,
                                        allow_lower=doc[head.start].text.islower())
-            if name_end == head.end and not self.span(head.end, "REGION") \
+            # "Kantor Pelayanan Pajak (KPP) Pratama Kupang", "Lembaga Pemasyarakatan (Lapas) Kelas IIA
+            # Kupang": the short form in brackets, then the name goes on
+            named_on = self._name_past_bracket(name_end)
+            if name_end == head.end and named_on is None and not self.span(head.end, "REGION") \
                     and (kind not in vocab.self_named_kinds or any(t.is_lower for t in doc[head.start:head.end])) \
                     and not (head.end - head.start > 1 and self.span(self.skip_bracket(head.end), "GOV")) \
                     and not (doc[head.start].text in vocab.lex["place_named_heads"] and self.span(head.end, "GOV")):
@@ -229,6 +245,8 @@ class _Reader:
                 # Informatika"; "Kementerian PAN" is never the party PAN
                 base = f"{doc[i:head.end].text} {alias_row['canonical'].split(' ', 1)[1]}"
             rule = "entity.agency_head"
+            if named_on is not None:
+                base, name_end = f"{base} {_title_name(doc[named_on[0]:named_on[1]].text)}", named_on[1]
         if doc[name_end - 1].lower_ in vocab.honorifics:
             return None  # "• RSUD Dr" where the page cut the list: the name is incomplete
         form_end = self._legal_form_end(name_end)

@@ -474,3 +474,19 @@ def test_a_local_government_named_by_its_place_alone_is_that_places(extractor, w
 def test_a_period_written_in_capitals_after_a_units_name_is_not_part_of_it(extractor, period):
     found = records(extractor, f"Nilai IKM Puskesmas Moru {period} mencapai 86,12.")
     assert [(r.entity, r.score) for r in found] == [("Puskesmas Moru", 86.12)]
+
+
+@pytest.mark.parametrize("written, entity", [
+    ("Rumah Sakit Umum Daerah (RSUD) Benyamin Guluh", "Rumah Sakit Umum Daerah Benyamin Guluh"),
+    ("Kantor Pelayanan Pajak (KPP) Pratama Wolio", "Kantor Pelayanan Pajak Pratama Wolio"),
+    ("Lembaga Pemasyarakatan (Lapas) Kelas IIA Wolio", "Lembaga Pemasyarakatan Kelas IIA Wolio"),
+])
+def test_a_name_goes_on_after_its_short_form_in_brackets(extractor, written, entity):
+    found = records(extractor, f"Dalam penilaian kepatuhan Ombudsman 2024, {written} meraih skor 87,15.")
+    assert [(r.entity, r.score) for r in found] == [(entity, 87.15)]
+
+
+def test_a_short_form_in_brackets_before_a_place_still_gives_the_unit_its_place(extractor):
+    found = records(extractor, "Dalam penilaian kepatuhan Ombudsman 2024, Rumah Sakit Umum Daerah (RSUD) Kabupaten "
+                               "Kolaka meraih skor 87,15.")
+    assert [(r.entity, r.region) for r in found] == [("Rumah Sakit Umum Daerah Kabupaten Kolaka", "Kabupaten Kolaka")]
