@@ -323,9 +323,19 @@ def _upcoming(vocab, before: str, after: str) -> bool:
 
 
 def _looked_forward(vocab, text: str, cue_start: int) -> bool:
-    """"menyongsong Assessment SPBE Tahun 2023", "target penilaian 2025": a round to come."""
-    before = text[max(0, cue_start - 40):cue_start].lower().split()[-3:]
-    return any(word.strip(",.;:()") in vocab.aspiration for word in before)
+    """"menyongsong Assessment SPBE Tahun 2023", ""Targetnya pada evaluasi 2024 …", "menargetkan
+    seluruh kantah meraih minimal kategori A- pada evaluasi 2024": a round to come, also where a
+    word of intent earlier in the clause governs it (a word of achievement between ends its reach)."""
+    clause = re.split(r"[.!?;,]\s|\n", text[max(0, cue_start - 200):cue_start])[-1]
+    words = [w.strip(",.;:()\"'“”‘’").lower() for w in clause.split()]
+    if any(word in vocab.aspiration for word in words[-3:]):
+        return True
+    for word in reversed(words):
+        if word in vocab.lex["achieved_words"]:
+            return False
+        if word in vocab.lex["intent_words"]:
+            return True
+    return False
 
 
 def _year_opening_sentence(vocab, text: str, cue_start: int) -> int | None:

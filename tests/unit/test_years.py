@@ -274,3 +274,10 @@ def test_this_year_in_a_story_dated_later_than_the_round_it_names_is_the_storys_
 def test_a_sentence_opening_on_some_years_before_frames_its_value_as_an_earlier_one(extractor, opening):
     text = f"Pemkab Alor meraih nilai 88,12 pada penilaian kepatuhan Ombudsman RI tahun 2023. {opening}, Pemkab Alor hanya meraih 55,10."
     assert years_by_score(extractor, text) == {88.12: 2023, 55.1: None}
+
+
+@pytest.mark.parametrize("aim", ['"Targetnya pada evaluasi 2024 tidak ada lagi nilai di bawah 3,01," ujarnya.',
+                                 "Kanwil menargetkan seluruh kantor meraih minimal kategori A- pada evaluasi 2024."])
+def test_a_round_aimed_at_later_in_the_story_is_not_its_round(extractor, aim):
+    text = f"KemenPANRB merilis hasil evaluasi PEKPPP tahun 2023. Kabupaten Bantaeng meraih indeks 4,56. {aim}"
+    assert years_by_score(extractor, text)[4.56] == 2023
