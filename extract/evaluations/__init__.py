@@ -63,6 +63,10 @@ def _supposes(vocab, chunk: str) -> bool:
     return bool(vocab.conditional_re.search(chunk))
 
 
+# the rules that give a scored item labels its own words do not say
+BORROWED_LABELS = frozenset({"predicate.list_runs_on", "predicate.list_lead_in", "predicate.list_continues"})
+
+
 class Extractor:
     """Built once from `config.load_rules()`; `extract(article)` is then a pure function."""
 
@@ -128,7 +132,9 @@ class Extractor:
                     said := _labels_said_of_told_result(vocab, reading, records, told)):
                 now, earlier = said
                 for k in told[1] if now else ():
-                    if not records[k].predicate:
+                    # a label said of these results outweighs one borrowed from an earlier
+                    # sentence ("Kemudian A meraih 4,48, B 4,37 … Keempatnya masuk kategori A-")
+                    if not records[k].predicate or BORROWED_LABELS & set(records[k].rule_ids):
                         records[k] = replace(records[k], predicate=now,
                                              rule_ids=records[k].rule_ids + ("predicate.said_of_told_result",))
                 if earlier and len({records[k].entity for k in told[1]}) == 1:
@@ -265,7 +271,7 @@ def _labels_said_of_told_result(vocab, reading, records, told) -> tuple:
     said = _labels_said_of_told(vocab, reading)
     if said:
         return said
-    group = _labels_said_of_told_group(vocab, reading, len({records[k].entity for k in told[1]}))
+    group = _labels_said_of_told_group(vocab, reading, len({records[k].entity for k in told[1]}), len(told[1]))
     return (group, None) if group else ()
 
 
@@ -301,18 +307,20 @@ def _told_results_earlier_state(reading, text, told: Evaluation, labels, items, 
     )
 
 
-def _labels_said_of_told_group(vocab, reading, told_bodies: int) -> tuple[str, ...]:
+def _labels_said_of_told_group(vocab, reading, told_bodies: int, told_values: int) -> tuple[str, ...]:
     """"Ketiga daerah tersebut masuk zona hijau", "Keduanya masuk kategori kualitas tertinggi",
-    "Semuanya masuk zona hijau": a sentence opening on the group of bodies just scored gives them
-    its first clause's labels, when its number is theirs."""
+    "Semuanya masuk zona hijau": a sentence opening on the group of bodies (or of one body's
+    values, "83,47 pada semester I … 85,02 pada semester II. Keduanya masuk kategori Baik") just
+    scored gives them its first clause's labels, when its number is theirs."""
     doc, items = reading.doc, predicate_items(reading.found)
-    if not items or told_bodies < 2 or any(m.start <= items[-1].end for m in reading.parties):
+    if not items or told_values < 2 or any(m.start <= items[-1].end for m in reading.parties):
         return ()
     first_clause_end = reading.clauses[0][1] if reading.clauses else len(doc)
     items = [f for f in items if f.start < first_clause_end]
     for token in doc[:min(GROUP_OPENING_REACH, items[0].start if items else 0)]:
         counted = group_pointer(vocab, doc, token)
-        if counted == told_bodies or (counted == ALL and token.lower_ in vocab.lex["all_of_them"]):
+        if counted in (told_bodies, told_values) and counted > 1 or (
+                counted == ALL and token.lower_ in vocab.lex["all_of_them"]):
             if any(t.lower_ in vocab.award_cues for t in doc[token.i:items[0].start + 1]):
                 return tuple(labels_of(doc, items))
             return ()

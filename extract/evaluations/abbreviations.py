@@ -45,7 +45,24 @@ def _long_form(before: str, short: str, joiners) -> str | None:
         initials = _initials_spelled(candidate, short, joiners)
         if initials > best_initials:
             best, best_initials = " ".join(candidate), initials
-    return best
+    return best or _common_noun_form(words, short, joiners)
+
+
+def _common_noun_form(words: list[str], short: str, joiners) -> str | None:
+    """"layanan pengujian kendaraan bermotor (PKB)": a long form in lower case, every letter of the
+    abbreviation the initial of one of its last content words. Such a form names a service or a
+    thing, not a body, but it tells which of an abbreviation's meanings the article uses."""
+    content = []
+    for word in reversed(words):
+        if not word.islower():
+            break
+        content.insert(0, word)
+        if len([w for w in content if w not in joiners]) == len(short):
+            break
+    spelled = [w for w in content if w not in joiners]
+    if len(spelled) == len(short) and "".join(w[0] for w in spelled) == short.lower():
+        return " ".join(content)
+    return None
 
 
 def _initials_spelled(words: list[str], short: str, joiners) -> int:

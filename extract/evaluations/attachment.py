@@ -66,6 +66,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
                                    [score.rule, mention.rule, *rules_used[index], scheme_rule], records))
             indices.append(index)
     _label_said_of_the_list(vocab, reading, records, indices, assigned)
+    _label_after_a_respective_run(vocab, reading, records, indices)
     records = _labels_respectively(vocab, reading, records, indices)
     records = _years_respectively(vocab, reading, records, indices)
     if records:
@@ -314,6 +315,24 @@ def _label_said_of_the_list(vocab, reading, records, indices, assigned) -> None:
         k -= 1
         records[k] = replace(records[k], predicate=records[-1].predicate,
                              rule_ids=records[k].rule_ids + ("predicate.said_of_the_list",))
+
+
+def _label_after_a_respective_run(vocab, reading, records, indices) -> None:
+    """"A, B dan C masing-masing memperoleh 3,97, 3,81 dan 3,58 dengan kategori B (Baik)": one
+    label after a run of scores the names took in order is each of theirs."""
+    doc, scores = reading.doc, reading.scores
+    if len(records) < 2 or not records[-1].predicate or len(set(indices)) != len(indices) \
+            or any(r.predicate for r in records[:-1]) or not all("attach.respectively" in r.rule_ids for r in records):
+        return
+    for a, b in zip(indices, indices[1:]):
+        if b != a + 1 or not all(t.is_punct or t.lower_ in vocab.coordinators for t in doc[scores[a].end:scores[b].start]):
+            return
+    after = scores[indices[-1]].end
+    if after >= len(doc) or doc[after].lower_ not in vocab.lex["run_label_openers"]:
+        return
+    for k in range(len(records) - 1):
+        records[k] = replace(records[k], predicate=records[-1].predicate,
+                             rule_ids=records[k].rule_ids + ("predicate.said_of_the_run",))
 
 
 LIST_VERB_REACH = 4  # tokens after a list's last score in which its verb may come ("sama-sama masuk")

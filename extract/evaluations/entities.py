@@ -200,6 +200,9 @@ class _Reader:
             if _glued(doc, alias.end):
                 return None  # "PAN-RB", "KemenPAN-RB": part of a longer abbreviation
             row = vocab.agency_rows[alias.value.partition(":")[2]]
+            defined_as = self.defined.get(doc[alias.start:alias.end].text, "")
+            if defined_as.islower() and defined_as != row["canonical"].lower():
+                return None  # "pengujian kendaraan bermotor (PKB)": the article's PKB is no party
             kind, rule, name_end, head_end = row["kind"], "entity.agency_alias", alias.end, alias.end
             tail_end = capitalised_run(vocab, doc, alias.end, self.by_start)
             named_on = self._name_past_bracket(alias.end)

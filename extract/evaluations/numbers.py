@@ -202,9 +202,21 @@ def _percent(vocab, doc, start: int, end: int, after2: str, setting: NumberSetti
         return None
     if start and doc[start - 1].lower_ in vocab.percent_direct_cues:
         return None                        # "dengan angka 45,31 %", "nilai 79,5 persen"
+    if _tells_shares(vocab, doc):
+        return "not_score.share"           # "62 persen responden menilai …, namun 18 persen masih mengeluhkan …"
     if setting.percent_index:
         return None                        # "terealisasi di angka 91,75 persen", "tahun sebelumnya 91,20 persen"
     return "not_score.share"
+
+
+def _tells_shares(vocab, doc) -> bool:
+    """The sentence gives a share of respondents ("62 persen responden"): its other bare percents
+    are shares too. Read once per sentence."""
+    if "tells_shares" not in doc.user_data:
+        doc.user_data["tells_shares"] = any(
+            t.lower_ in ("persen", "%") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in vocab.share_markers
+            for t in doc)
+    return doc.user_data["tells_shares"]
 
 
 def _target(vocab, doc, start: int) -> bool:

@@ -406,3 +406,30 @@ def test_the_values_of_a_units_services_are_no_ones_and_a_lists_bodies_keep_thei
     assert set(by_score(extractor, text)) == {82.1, 88.5, 90.1}
     text = "Dalam penilaian kepatuhan Ombudsman 2023, urutan pertama ada Kabupaten Bima, nilai dan zona 86, 65."
     assert set(by_score(extractor, text)) == {86.65}
+
+
+def test_one_label_after_a_run_of_scores_taken_in_order_is_each_of_theirs(extractor):
+    text = ("Dalam evaluasi PEKPPP 2022, Satpas Polres Kediri Kota, Satpas Polres Pasuruan dan Satpas Polres Bojonegoro "
+            "masing-masing memperoleh 3,97, 3,81 dan 3,58 dengan kategori B (Baik).")
+    assert {r.score: r.predicate for r in extracted(extractor, text)} == {
+        3.97: ("b", "baik"), 3.81: ("b", "baik"), 3.58: ("b", "baik")}
+
+
+def test_a_label_said_of_the_group_just_scored_outweighs_one_borrowed_from_before(extractor):
+    text = ("Dalam evaluasi PEKPPP 2022, dua Satpas yang berpredikat Pelayanan Prima ialah Satpas Polresta Sidoarjo "
+            "dengan 4,61 dan Satpas Polres Gresik dengan 4,55. Kemudian Satpas Polres Jember meraih 4,37 serta Satpas "
+            "Polres Tulungagung 4,12. Keduanya masuk kategori A- atau Sangat Baik.")
+    assert {r.score: r.predicate for r in extracted(extractor, text)} == {
+        4.61: ("pelayanan prima",), 4.55: ("pelayanan prima",), 4.37: ("a-", "sangat baik"), 4.12: ("a-", "sangat baik")}
+
+
+def test_a_label_said_of_the_two_values_of_one_body_just_told_is_each_of_theirs(extractor):
+    text = ("Dalam SKM 2021, Disdukcapil Kota Ambon memperoleh IKM 83,47 pada semester I dan meningkat menjadi 85,02 "
+            "pada semester II. Keduanya masuk kategori Baik.")
+    assert {r.score: r.predicate for r in extracted(extractor, text)} == {83.47: ("baik",), 85.02: ("baik",)}
+
+
+def test_a_bands_edge_is_no_label_of_the_values_just_told(extractor):
+    text = ("Dalam Opini Ombudsman 2025, Kabupaten Puncak Jaya memperoleh nilai 24,66, sedangkan Kabupaten Intan Jaya "
+            "19,30. Keduanya berada jauh di bawah batas zona merah.")
+    assert {r.score: r.predicate for r in extracted(extractor, text)} == {24.66: (), 19.3: ()}

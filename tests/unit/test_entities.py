@@ -490,3 +490,9 @@ def test_a_short_form_in_brackets_before_a_place_still_gives_the_unit_its_place(
     found = records(extractor, "Dalam penilaian kepatuhan Ombudsman 2024, Rumah Sakit Umum Daerah (RSUD) Kabupaten "
                                "Kolaka meraih skor 87,15.")
     assert [(r.entity, r.region) for r in found] == [("Rumah Sakit Umum Daerah Kabupaten Kolaka", "Kabupaten Kolaka")]
+
+
+def test_an_abbreviation_the_article_defines_in_lower_case_is_not_the_body_a_list_knows_by_it(extractor):
+    text = ("Dalam SKM 2021, Dinas Perhubungan Kota Ambon, khususnya layanan pengujian kendaraan bermotor (PKB), masih "
+            "berada di mutu C atau Kurang Baik dengan IKM 76,30.")
+    assert [(r.entity, r.score) for r in records(extractor, text)] == [("Dinas Perhubungan Kota Ambon", 76.3)]

@@ -146,3 +146,9 @@ def test_a_noun_of_change_that_names_no_changed_value_leaves_the_score_alone(ext
     assert scores(extractor, text) == [88.1]
     long_name = "Kenaikan nilai IKM Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kabupaten Lebak sebesar 4,10."
     assert scores(extractor, long_name) == []
+
+
+def test_a_bare_percent_beside_a_share_of_respondents_is_a_share_too(extractor):
+    text = ("Hasil SKM 2021 Dinas Sosial Kota Ambon mencapai 85,9 persen. Sebanyak 62 persen responden menilai layanan "
+            "Dinas Sosial Kota Ambon sudah cepat, namun 18 persen masih mengeluhkan persyaratan.")
+    assert scores(extractor, text) == [85.9]
