@@ -142,7 +142,7 @@ class _Reader:
         if past == j or self._legal_form_end(j) is not None:
             return None  # "PT PLN (Persero) UIW NTT": a legal form, read with the company's name
         end = capitalised_run(self.vocab, self.doc, past, self.by_start)
-        return (past, end) if end > past and not self.labels(past) & {"HEAD", "AGENCY"} else None
+        return (past, end) if end > past and "AGENCY" not in self.labels(past) else None
 
     # 1. governments ---------------------------------------------------------------------------
     def government(self, i: int) -> Mention | None:
@@ -222,7 +222,7 @@ class _Reader:
             named_on = self._name_past_bracket(name_end)
             if name_end == head.end and named_on is None and not self.span(head.end, "REGION") \
                     and (kind not in vocab.self_named_kinds or any(t.is_lower for t in doc[head.start:head.end])) \
-                    and not (head.end - head.start > 1 and self.span(self.skip_bracket(head.end), "GOV")) \
+                    and not (head.end - head.start > 1 and self.labels(self.skip_bracket(head.end)) & {"GOV", "REGION"}) \
                     and not (doc[head.start].text in vocab.lex["place_named_heads"] and self.span(head.end, "GOV")):
                 # "Dinas", "UPT Puskesmas" alone are common nouns, not a named unit, and so is
                 # "rumah sakit" in lower case; a head of several words is the name of its kind of
@@ -368,6 +368,13 @@ class _Reader:
                     place, end = office
                     return Mention(i, end, "defined", doc[i:end].text, f"{long_form} Perwakilan {region_display(place)}",
                                    place, rule="entity.defined_abbreviation", place_named=True)
+                place = self.span(i + 1, "REGION")
+                if place is not None:
+                    # "PA Padang", "PN Kupang": the defined unit's short form, then its place
+                    region = region_from_item(self.vocab, doc, place, None)
+                    return Mention(i, place.end, "defined", doc[i:place.end].text,
+                                   f"{long_form} {doc[place.start:place.end].text}", region,
+                                   rule="entity.defined_abbreviation", place_named=True)
                 return Mention(i, i + 1, "defined", token.text, long_form, None, rule="entity.defined_abbreviation",
                                national=True)
         for short, long_form in self.defined.items():
@@ -635,8 +642,10 @@ def _inherit_list_heads(vocab, doc, mentions: list[Mention]) -> list[Mention]:
         head = prior.base_name[: len(prior.base_name) - len(prior.place_written)].strip()
         if not head:
             continue
+        # "… di lingkungan Kanwil DJP Riau dan Kepulauan Riau": the item is what the list's first is,
+        # the parent of the units around it too
         out[index] = replace(mention, kind="agency", base_name=f"{head} {mention.written}", place_named=True,
-                             rule="entity.list_head_inherited")
+                             rule="entity.list_head_inherited", role=prior.role)
     return out
 
 
@@ -716,6 +725,12 @@ def skip_parenthetical(doc, j: int) -> int:
     if j + 4 < len(doc) and doc[j].text == "(" and doc[j + 2].text in ("/", "-") and doc[j + 4].text == ")" \
             and all(doc[k].text[:1].isupper() and doc[k].is_alpha for k in (j + 1, j + 3)):
         return j + 5
+    # "Kantor Wilayah Direktorat Jenderal Pajak (Kanwil DJP)": a short form of two words, one of
+    # them an acronym
+    if j + 3 < len(doc) and doc[j].text == "(" and doc[j + 3].text == ")" \
+            and all(doc[k].text[:1].isupper() and doc[k].is_alpha for k in (j + 1, j + 2)) \
+            and any(doc[k].is_upper and len(doc[k]) > 1 for k in (j + 1, j + 2)):
+        return j + 4
     return j
 
 
@@ -723,6 +738,9 @@ def _glued(doc, k: int) -> bool:
     """An abbreviation joined by a hyphen to another capitalised part: "PAN-RB"."""
     return k + 1 < len(doc) and doc[k].text == "-" and doc[k].whitespace_ == "" and doc[k + 1].text[:1].isupper() \
         and doc[k - 1].whitespace_ == ""
+
+
+APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")  # "Syar'iyah", "Ma’had": one word
 
 
 def capitalised_run(vocab, doc, j: int, by_start: dict, allow_lower: bool = False) -> int:
@@ -740,7 +758,7 @@ def capitalised_run(vocab, doc, j: int, by_start: dict, allow_lower: bool = Fals
         labels = {f.label for f in by_start.get(k, [])}
         if labels & {"GOV", "REGION"} or _names_a_period(vocab, doc, k):
             break
-        if (token.text[:1].isupper() and (token.is_alpha or _name_initial(token))) or (
+        if (token.text[:1].isupper() and (token.is_alpha or _name_initial(token) or APOSTROPHE_WORD.fullmatch(token.text))) or (
                 allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3 and not token.is_stop) or (
                 token.is_digit and len(token) <= 2 and k + 1 < n and doc[k + 1].text[:1].isupper()
                 and (k == j or not {f.label for f in by_start.get(k + 1, [])} & {"HEAD", "AGENCY"})):

@@ -496,3 +496,24 @@ def test_an_abbreviation_the_article_defines_in_lower_case_is_not_the_body_a_lis
     text = ("Dalam SKM 2021, Dinas Perhubungan Kota Ambon, khususnya layanan pengujian kendaraan bermotor (PKB), masih "
             "berada di mutu C atau Kurang Baik dengan IKM 76,30.")
     assert [(r.entity, r.score) for r in records(extractor, text)] == [("Dinas Perhubungan Kota Ambon", 76.3)]
+
+
+def test_a_unit_the_article_defines_keeps_its_place_in_either_form(extractor):
+    text = ("Pengadilan Agama (PA) Wolio meraih predikat WBBM pada penilaian Zona Integritas 2025. Selain PA Wolio, "
+            "dua satker meraih predikat WBK untuk pertama kalinya, yaitu PA Pariaman dan PA Solok.")
+    assert sorted((r.entity, r.predicate) for r in records(extractor, text)) == [
+        ("Pengadilan Agama Pariaman", ("wbk",)), ("Pengadilan Agama Solok", ("wbk",)),
+        ("Pengadilan Agama Wolio", ("wbbm",))]
+
+
+@pytest.mark.parametrize("written", ["Rumah Tahanan Negara Kelas IIA Wolio", "Rumah Tahanan Negara (Rutan) Kelas IIA Wolio",
+                                     "Mahkamah Syar'iyah Wolio", "Kantor Urusan Agama (KUA) Kecamatan Wolio"])
+def test_units_of_vertical_bodies_keep_their_whole_names(extractor, written):
+    found = records(extractor, f"{written} meraih predikat WBK pada penilaian Zona Integritas 2024.")
+    assert [r.entity for r in found] == [written.replace(" (Rutan)", "").replace(" (KUA)", "")]
+
+
+def test_the_parent_of_counted_units_is_no_party_nor_is_the_place_listed_with_it(extractor):
+    text = ("Dua kantor pelayanan pajak di lingkungan Kantor Wilayah Direktorat Jenderal Pajak (Kanwil DJP) Riau dan "
+            "Kepulauan Riau meraih predikat Wilayah Bebas dari Korupsi (WBK) tahun 2017.")
+    assert records(extractor, text) == []
