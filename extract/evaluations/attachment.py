@@ -441,11 +441,14 @@ def _score_alone(reading, score) -> bool:
 
 
 def _speaks_of_a_whole(vocab, doc) -> bool:
-    """"Rata-rata nilai kepatuhan di Jawa Tengah mencapai 78,45", "indeks nasional": a figure of a
-    whole, which no body named earlier owns (the tokenizer splits "rata-rata", so the words are
+    """"Rata-rata nilai kepatuhan di Jawa Tengah mencapai 78,45", "indeks nasional", "nilai
+    tertinggi di kategori ini": a figure of a whole or of a member left unnamed, which no body
+    named earlier owns (the tokenizer splits "rata-rata", so the words are
     looked for in the sentence's text)."""
     said = " " + " ".join(t.lower_ for t in doc).replace(" - ", "-") + " "
-    return any(f" {word} " in said for word in vocab.aggregate_words)
+    return any(f" {word} " in said for word in vocab.aggregate_words) or any(
+        token.lower_ in vocab.score_cues and doc[token.i + 1].lower_ in vocab.lex["group_superlatives"]
+        for token in doc[:-1])  # "Nilai tertinggi di kategori ini hanya 68,50": an unnamed member's
 
 
 def _from_earlier_sentence(reading, context, previous_mentions) -> tuple[list, list[str]]:

@@ -253,9 +253,13 @@ class _Reader:
         if doc[name_end - 1].lower_ in vocab.honorifics:
             return None  # "• RSUD Dr" where the page cut the list: the name is incomplete
         form_end = self._legal_form_end(name_end)
-        place_in_name = self.span(name_end, "REGION")
-        if form_end is None and place_in_name is not None:
-            form_end = self._legal_form_end(place_in_name.end)  # "PT Bank NTT (Perseroda)": the place is the name's
+        k = name_end
+        # "PT Bank NTT (Perseroda)", "PT Bank Riau Kepri Syariah (Perseroda)": places and words
+        # before a legal form are the company's name
+        while form_end is None and k < min(len(doc), name_end + LEGAL_FORM_REACH) and doc[k].text[:1].isupper() \
+                and doc[k].is_alpha:
+            k += 1
+            form_end = self._legal_form_end(k)
         if form_end is not None:  # "PT PLN (Persero) UIW NTT": the company's unit is named after its form
             name_end = capitalised_run(vocab, doc, form_end, self.by_start)
             base = _title_name(doc[i:name_end].text)
@@ -740,6 +744,7 @@ def _glued(doc, k: int) -> bool:
         and doc[k - 1].whitespace_ == ""
 
 
+LEGAL_FORM_REACH = 5  # capitalised words after a company's name in which its legal form may still come
 APOSTROPHE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)+")  # "Syar'iyah", "Ma’had": one word
 
 

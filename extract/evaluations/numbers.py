@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..dates import MONTHS
+from .patterns import LETTER_GRADE
 from .segments import aimed_at, doc_words
 
 SCORE_TOKEN = re.compile(r"^\d{1,3}(?:[.,]\d{1,5})?$")
@@ -165,6 +166,8 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
         return "not_score.other_index"     # "Indeks Pembangunan Manusia (IPM) Kabupaten X mencapai 66,12"
     if rule in ("score.integer_after_cue", "score.number_word") and after in vocab.lex["count_words_for_integers"]:
         return "not_score.count"           # "42 kuning, dan 3 merah": governments per zone; "lima kategori"
+    if rule == "score.integer_after_cue" and end < n and LETTER_GRADE.fullmatch(doc[end].text) and _counts_bodies(vocab, doc, start):
+        return "not_score.count"           # "Sebanyak 4 perangkat daerah meraih predikat A, 21 BB, 15 B, dan 2 CC"
     if any(f" {cue} " in said_before for cue in vocab.lex["interim_cues"]):
         return "not_score.interim"         # "nilai SAQ-nya mencapai 86,5": the body's own questionnaire, before the visit
     window = doc[max(0, start - 10):start]
@@ -280,6 +283,16 @@ def _compound_number_word(vocab, doc, i: int) -> bool:
     """"sembilanpuluh delapan", "seratus duapuluh dua": a count spelled out, not a score."""
     neighbours = [doc[k].lower_ for k in (i - 1, i + 1) if 0 <= k < len(doc)]
     return any(w.endswith(tuple(vocab.number_word_endings)) for w in neighbours)
+
+
+def _counts_bodies(vocab, doc, start: int) -> bool:
+    """A whole number before a noun of bodies earlier in the sentence ("4 perangkat daerah");
+    where the sentence first counts bodies is read once."""
+    if "first_body_count" not in doc.user_data:
+        doc.user_data["first_body_count"] = next(
+            (t.i for t in doc[:-1] if t.is_digit and not YEAR_TOKEN.match(t.text) and doc[t.i + 1].lower_ in vocab.count_nouns),
+            len(doc))
+    return doc.user_data["first_body_count"] + 1 < start
 
 
 def _grade_word(text: str) -> bool:

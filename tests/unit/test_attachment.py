@@ -433,3 +433,9 @@ def test_a_bands_edge_is_no_label_of_the_values_just_told(extractor):
     text = ("Dalam Opini Ombudsman 2025, Kabupaten Puncak Jaya memperoleh nilai 24,66, sedangkan Kabupaten Intan Jaya "
             "19,30. Keduanya berada jauh di bawah batas zona merah.")
     assert {r.score: r.predicate for r in extracted(extractor, text)} == {24.66: (), 19.3: ()}
+
+
+def test_the_top_value_of_a_group_named_by_no_one_goes_to_no_body_before(extractor):
+    text = ("Pada monev KIP 2023, Sekretariat DPRD NTB masuk kualifikasi Menuju Informatif dengan nilai 80,12. Untuk "
+            "kategori partai politik, nilai tertinggi di kategori ini hanya 68,50.")
+    assert [r.score for r in extracted(extractor, text)] == [80.12]

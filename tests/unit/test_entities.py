@@ -517,3 +517,8 @@ def test_the_parent_of_counted_units_is_no_party_nor_is_the_place_listed_with_it
     text = ("Dua kantor pelayanan pajak di lingkungan Kantor Wilayah Direktorat Jenderal Pajak (Kanwil DJP) Riau dan "
             "Kepulauan Riau meraih predikat Wilayah Bebas dari Korupsi (WBK) tahun 2017.")
     assert records(extractor, text) == []
+
+
+def test_places_and_words_before_a_companys_legal_form_are_its_name(extractor):
+    text = "Hasil monev KIP 2024:\n1. PT Bank Riau Kepri Syariah (Perseroda) – 94,20 – Informatif"
+    assert [(r.entity, r.score) for r in records(extractor, text)] == [("PT Bank Riau Kepri Syariah (Perseroda)", 94.2)]

@@ -152,3 +152,9 @@ def test_a_bare_percent_beside_a_share_of_respondents_is_a_share_too(extractor):
     text = ("Hasil SKM 2021 Dinas Sosial Kota Ambon mencapai 85,9 persen. Sebanyak 62 persen responden menilai layanan "
             "Dinas Sosial Kota Ambon sudah cepat, namun 18 persen masih mengeluhkan persyaratan.")
     assert scores(extractor, text) == [85.9]
+
+
+def test_whole_numbers_before_grades_after_a_count_of_bodies_are_counts(extractor):
+    text = ("Hasil evaluasi SAKIP 2024. Badan Penghubung Provinsi Kaltim meraih 58,02 atau predikat CC. Sebanyak 4 "
+            "perangkat daerah meraih predikat A, 21 BB, 15 B, dan 2 CC.")
+    assert scores(extractor, text) == [58.02]
