@@ -31,7 +31,7 @@ from .cells import (is_score_cell, label_cell, name_and_score_line, name_cell, o
                     score_cell, whole_line)
 from .attributes import compared_time, scheme_of_labels, year_at
 from .context import read_context, says_past
-from .entities import Mention, resolve_anaphors
+from .entities import ASSESSOR, Mention, resolve_anaphors
 from .language import indonesian
 from .merge import dedupe, drop_covered_predicates
 from .patterns import add_span_rulers
@@ -92,14 +92,17 @@ class Extractor:
             # sentence with a number in it.
             return []
         tables = find_tables(text)  # "| 1 | Kabupaten Kolaka | 85,20 | Hijau |": read by their header
-        read = self._read_candidates(text, context, tables)
+        all_sentences = sentences(text)
+        read = self._read_candidates(text, context, tables, all_sentences)
         records: list[Evaluation] = table_records(vocab, self.nlp, text, tables, context)
         previous_mentions: list[Mention] = []
         told: tuple[int, range] = (-1, range(0))  # (sentence no., positions in `records`) of the latest scores
         previous: SentenceReading | None = None
         for reading, line_labels, list_region, closes_row in read:
             if any(m.kind == "anaphor" for m in reading.mentions):
-                reading = reading.with_mentions(resolve_anaphors(list(reading.mentions), previous_mentions))
+                reading = reading.with_mentions(resolve_anaphors(
+                    list(reading.mentions), self._antecedents(reading, previous, previous_mentions, all_sentences,
+                                                              text, context)))
             number, doc, found, mentions = reading.number, reading.doc, reading.found, reading.mentions
             context.sentence_no, context.list_region = number, list_region
             governments = [m for m in mentions if m.kind in ("gov", "bare") and m.region
@@ -152,7 +155,19 @@ class Extractor:
         return [replace(r, quote=spoken[r.start:r.end]) for r in dedupe(records, vocab.level_words, cannot_share)]
 
 
-    def _read_candidates(self, text, context, tables) -> list[tuple]:
+    def _antecedents(self, reading, previous, previous_mentions, all_sentences, text, context) -> list[Mention]:
+        """What a noun pointing back may name: the parties of the last sentence that named one,
+        or, where the sentence right before named none ("Kabar baik datang dari Kabupaten Mimika.
+        Kabupaten penghasil tambang itu meraih …"), any body it named but an assessor; that
+        sentence may hold no result and not have been read."""
+        if not reading.number or (previous is not None and previous.number == reading.number - 1 and previous.parties):
+            return previous_mentions
+        before = previous if previous is not None and previous.number == reading.number - 1 else read_sentence(
+            self.vocab, self.nlp, reading.number - 1, all_sentences[reading.number - 1], text, context, False)
+        named = [m for m in before.mentions if m.role != ASSESSOR and m.kind != "anaphor"]
+        return named or previous_mentions
+
+    def _read_candidates(self, text, context, tables, all_sentences) -> list[tuple]:
         """First pass: what each sentence that can hold a result holds, with the labels and region
         of the bulleted list it is a line of; and the article's subject, so that it is known
         before any score has to fall back on it."""
@@ -166,7 +181,6 @@ class Extractor:
         list_region = None  # the government a list's header names: its items' region ("OPD Pemprov Jatim: • Dinkes (92,71)")
         # under a header that names a scheme ("Hasil SKM 2024:"), a list line's bare value is a result
         scheme_list = False
-        all_sentences = sentences(text)
         for number, sentence in enumerate(all_sentences):
             chunk = sentence.of(text)
             if any(start <= sentence.start < end for start, end in in_table):

@@ -506,12 +506,18 @@ class _Reader:
 
     # 5. a noun that points back --------------------------------------------------------------
     def anaphor(self, i: int) -> Mention | None:
-        """"daerah tersebut", "provinsi itu": resolved to an earlier mention by `resolve_anaphors`."""
+        """"daerah tersebut", "provinsi itu", "Kabupaten penghasil tambang itu" (a sentence's first
+        word, a few describing words before the demonstrative): resolved to an earlier mention by
+        `resolve_anaphors`."""
         doc = self.doc
-        if i + 1 < len(doc) and doc[i].lower_ in self.vocab.anaphor_nouns and doc[i].is_lower \
-                and doc[i + 1].lower_ in self.vocab.demonstratives \
-                and not (i and doc[i - 1].lower_ in self.vocab.anaphor_group_words):
-            return Mention(i, i + 2, "anaphor", doc[i:i + 2].text, self.vocab.anaphor_nouns[doc[i].lower_], None,
+        if doc[i].lower_ not in self.vocab.anaphor_nouns or not (doc[i].is_lower or i == 0) \
+                or (i and doc[i - 1].lower_ in self.vocab.anaphor_group_words):
+            return None
+        k = i + 1
+        while k < min(len(doc), i + 1 + ANAPHOR_MODIFIERS) and _describes(self.vocab, doc[k]):
+            k += 1
+        if k < len(doc) and doc[k].lower_ in self.vocab.demonstratives:
+            return Mention(i, k + 1, "anaphor", doc[i:k + 1].text, self.vocab.anaphor_nouns[doc[i].lower_], None,
                            rule="entity.anaphor")
         return None
 
@@ -531,8 +537,9 @@ def resolve_anaphors(mentions: list[Mention], antecedents: list[Mention]) -> lis
         names = {m.entity_name(None)[0] for m in fitting}
         if len(names) == 1:
             source = fitting[-1]
+            # the noun's own place in its sentence gives its role, not the antecedent's
             out.append(replace(source, start=mention.start, end=mention.end, written=mention.written,
-                               rule=f"{source.rule}+entity.anaphor", foreign=False))
+                               rule=f"{source.rule}+entity.anaphor", foreign=False, role=mention.role))
     return out
 
 
@@ -742,6 +749,17 @@ def _glued(doc, k: int) -> bool:
     """An abbreviation joined by a hyphen to another capitalised part: "PAN-RB"."""
     return k + 1 < len(doc) and doc[k].text == "-" and doc[k].whitespace_ == "" and doc[k + 1].text[:1].isupper() \
         and doc[k - 1].whitespace_ == ""
+
+
+ANAPHOR_MODIFIERS = 3  # describing words between a noun that points back and its demonstrative
+
+
+def _describes(vocab, token) -> bool:
+    """A lower-case word that may describe the noun before it ("penghasil tambang", "termuda"),
+    not a verb, a relative word or a preposition that starts a clause of its own."""
+    word = token.lower_
+    return token.is_alpha and token.is_lower and word not in vocab.demonstratives \
+        and not word.startswith(tuple(vocab.lex["clause_word_starts"]))
 
 
 LEGAL_FORM_REACH = 5  # capitalised words after a company's name in which its legal form may still come

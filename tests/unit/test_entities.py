@@ -522,3 +522,21 @@ def test_the_parent_of_counted_units_is_no_party_nor_is_the_place_listed_with_it
 def test_places_and_words_before_a_companys_legal_form_are_its_name(extractor):
     text = "Hasil monev KIP 2024:\n1. PT Bank Riau Kepri Syariah (Perseroda) – 94,20 – Informatif"
     assert [(r.entity, r.score) for r in records(extractor, text)] == [("PT Bank Riau Kepri Syariah (Perseroda)", 94.2)]
+
+
+def test_a_noun_pointing_back_over_describing_words_names_the_body_of_a_sentence_with_no_result(extractor):
+    text = ("Dalam Opini Ombudsman 2025, kabar baik datang dari Kabupaten Mimika. Kabupaten penghasil tambang itu "
+            "meraih nilai 88,40 dan masuk zona hijau.")
+    assert [(r.entity, r.score) for r in records(extractor, text)] == [("Pemerintah Kabupaten Mimika", 88.4)]
+
+
+def test_a_place_described_as_a_land_is_no_party(extractor):
+    text = ("Dalam Opini Ombudsman 2025, Pemprov Papua Tengah mendapat nilai 58,71. Nilai provinsi termuda di tanah "
+            "Papua bagian tengah itu naik dari 41,25 pada tahun sebelumnya.")
+    assert all(r.entity != "Pemerintah Provinsi Papua" for r in records(extractor, text))
+
+
+def test_the_government_units_are_counted_in_is_their_region(extractor):
+    text = ("TRIBUNKALTIM.CO, SAMARINDA - Dalam penilaian kepatuhan 2024, Kota Balikpapan meraih 91,80. Ombudsman juga "
+            "menilai 10 kecamatan di Kota Samarinda. Hasilnya, Kecamatan Samarinda Ulu meraih nilai tertinggi 87,30.")
+    assert [r.region for r in records(extractor, text) if r.entity.startswith("Kecamatan")] == ["Kota Samarinda"]
