@@ -147,7 +147,10 @@ class Extractor:
             if reading.parties:
                 previous_mentions, context.parties_sentence_no = reading.parties, number
             previous = reading
-        records = [r for r in records if r.scheme not in context.zones_of_another_map]
+        records = [r for r in records if r.scheme not in context.zones_of_another_map and not (
+            # a story that tells of another map before any assessment ("Sidoarjo kembali masuk zona
+            # merah … penularan Covid-19"): its values count only where their sentence names one
+            context.colours_of_another_map and r.score is not None and "scheme.sentence_cue" not in r.rule_ids)]
         # quotes are the article's own characters, line breaks and all
         records = [_as_the_subject(r, context.subject_mention) for r in records]
         cannot_share = partial(conflicting, vocab)  # labels one body cannot hold in one round

@@ -60,6 +60,7 @@ class ArticleContext:
     told_in: int | None = None         # the year the story is told in (its first date, else its publication)
     # schemes of zones the article names only by their zones while it speaks of another map of them
     zones_of_another_map: frozenset = frozenset()
+    colours_of_another_map: frozenset = frozenset()  # colours the story gives to another map's zones
 
 
 def round_of_list(vocab, context, doc) -> int | None:
@@ -141,8 +142,12 @@ def read_context(vocab, text: str, title: str, url: str | None = None,
     return ArticleContext(schemes=votes, year=year, region=region, dateline_end=dateline_end, defined=defined,
                           scheme_short_forms=_scheme_short_forms(vocab, defined),
                           zones_of_another_map=_zones_of_another_map(vocab, full),
+                          colours_of_another_map=_colours_of_another_map(vocab, full),
                           # only "tahun ini" asks for it, and reading dates costs
                           told_in=story_year(text, published) if THIS_YEAR_WORDS.search(text) else None)
+
+
+OTHER_ZONE_WORDS, RESTATED_ZONE_WORDS = 3, 8  # words after a zone (or its "atau") that may name its domain
 
 
 def _zones_of_another_map(vocab, text: str) -> frozenset:
@@ -159,6 +164,30 @@ def _zones_of_another_map(vocab, text: str) -> frozenset:
         if zones and not (cues and any(m.group(1).lower() not in zones for m in cues.finditer(text))):
             zoned.add(scheme)
     return frozenset(zoned)
+
+
+ZONE_WORDS = re.compile(r"\bzona\s+(\w+)(\s+atau\b)?([^.!?;,\n]*)", re.I)
+
+
+def _colours_of_another_map(vocab, text: str) -> frozenset:
+    """"Kabupaten X kembali masuk zona merah atau wilayah dengan risiko tinggi penularan Covid-19":
+    a colour the story gives to another map's zone (its domain said right after the zone, or
+    further on where "atau" defines it). In a story that tells of that map before it names any
+    assessment, its other bare zones of that colour are that map's too ("Kota Y dan Kota Z juga
+    berstatus zona merah"), unless their sentence names an assessment. A story of the assessment
+    that mentions another map later ("… juga masuk zona hijau kerawanan pemilu") keeps its zones."""
+    if not _speaks_of_another_map(vocab, text):
+        return frozenset()
+    colours, first = set(), None
+    for found in ZONE_WORDS.finditer(text):
+        words = found.group(3).split()[:RESTATED_ZONE_WORDS if found.group(2) else OTHER_ZONE_WORDS]
+        if any(w.lower() in vocab.other_zoning_words and (w.islower() or k == 0) for k, w in enumerate(words)):
+            colours.add(found.group(1).lower())
+            first = found.start() if first is None else first
+    zones = set(vocab.lex["zone_families"])
+    cues = [m.start() for regex in vocab.scheme_cue_res.values() for m in regex.finditer(text)
+            if m.group(0).split()[0].lower() not in zones]
+    return frozenset(colours) if first is not None and (not cues or first < min(cues)) else frozenset()
 
 
 def _speaks_of_another_map(vocab, text: str) -> bool:

@@ -164,6 +164,8 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
         return "not_score.scale_top"       # "88,40 dari 100", "4,12 dari 5": the top of the scale
     if _of_another_index(vocab, doc, start):
         return "not_score.other_index"     # "Indeks Pembangunan Manusia (IPM) Kabupaten X mencapai 66,12"
+    if _of_another_map(vocab, doc, start):
+        return "not_score.other_map"       # "skor zonasi Sidoarjo tercatat 1,79": the pandemic map's score
     if rule in ("score.integer_after_cue", "score.number_word") and after in vocab.lex["count_words_for_integers"]:
         return "not_score.count"           # "42 kuning, dan 3 merah": governments per zone; "lima kategori"
     if rule == "score.integer_after_cue" and end < n and LETTER_GRADE.fullmatch(doc[end].text) and _counts_bodies(vocab, doc, start):
@@ -256,6 +258,16 @@ def _change_amount(vocab, doc, start: int) -> bool:
 
 
 OTHER_INDEX_REACH = 12  # tokens back from a value to the name of the index it is a value of
+
+
+def _of_another_map(vocab, doc, start: int) -> bool:
+    """A score word a word or two before a word of another map's domain, a few words before the
+    value: "skor risiko penularan Sidoarjo tercatat 1,79", "nilai kerawanan pemilu 3,20"."""
+    if doc_words(doc).isdisjoint(vocab.other_zoning_words):
+        return False
+    window = doc[max(0, start - OTHER_INDEX_REACH):start]
+    return any(t.lower_ in vocab.score_cues and any(
+        w.lower_ in vocab.other_zoning_words and w.is_lower for w in doc[t.i + 1:min(start, t.i + 3)]) for t in window)
 
 
 def _of_another_index(vocab, doc, start: int) -> bool:

@@ -100,10 +100,12 @@ def read_sentence(vocab, nlp, number: int, sentence, text: str, context, on_topi
                   in_list: bool = False) -> SentenceReading:
     """`in_list`: the sentence is a line of a list whose header named a scheme's predicate."""
     doc = nlp(sentence.of(text))
+    cues = scheme_cues(vocab, doc, context.scheme_short_forms)
     found = find_spans(vocab, doc)
+    if context.colours_of_another_map:
+        found = [f for f in found if not _zone_of_the_storys_other_map(vocab, doc, f, cues, context.colours_of_another_map)]
     masked = next((t.i for t in doc if sentence.start + t.idx >= context.dateline_end), len(doc))
     mentions = find_mentions(vocab, doc, found, context.defined, masked)
-    cues = scheme_cues(vocab, doc, context.scheme_short_forms)
     # "Nilai ini naik dibanding tahun sebelumnya 70,08": pointing at the result just told is a
     # sign of results too
     signal = in_list or bool(cues) or any(f.label in ("PREDICATE", "GRADE") for f in found) \
@@ -119,6 +121,15 @@ def read_sentence(vocab, nlp, number: int, sentence, text: str, context, on_topi
                            parties=tuple(parties), labels=tuple(labels), party_starts=tuple(m.start for m in parties),
                            label_starts=tuple(f.start for f in labels), cue_starts=tuple(c[0] for c in cues),
                            covered=_covered(found, mentions), clauses=tuple(clauses(vocab, doc)))
+
+
+def _zone_of_the_storys_other_map(vocab, doc, item, cues, colours) -> bool:
+    """A bare zone of a colour the story gave to another map's zones, in a sentence that names no
+    assessment the zone is a label of (a zone is no cue of its own)."""
+    words = item.value.split()
+    return item.label == "PREDICATE" and words[0] in vocab.lex["zone_families"] and words[-1] in colours \
+        and not any(item.value in vocab.scheme_predicates.get(scheme, ()) for start, scheme in cues
+                    if doc[start].lower_ not in vocab.lex["zone_families"])
 
 
 def _covered(found, mentions) -> frozenset:

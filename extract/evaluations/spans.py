@@ -214,6 +214,14 @@ def _talked_about(vocab, doc, span) -> bool:
 
 
 OTHER_ZONING_REACH = 3  # tokens after a zone in which another map's domain qualifies it
+RESTATED_ZONE_REACH = 8  # … and after a zone that "atau" goes on to define
+
+
+def _label_starts(doc) -> frozenset:
+    """Where the sentence's label spans start, read once."""
+    if "label_starts" not in doc.user_data:
+        doc.user_data["label_starts"] = frozenset(s.start for s in doc.spans[SPAN_KEY] if s.label_ == "PREDICATE")
+    return doc.user_data["label_starts"]
 
 
 def _zone_of_another_map(vocab, doc, span) -> bool:
@@ -224,9 +232,12 @@ def _zone_of_another_map(vocab, doc, span) -> bool:
     the zone, or a colour only those maps use, makes it theirs."""
     if span.id_.split()[0] not in vocab.lex["zone_families"]:
         return False
-    for k, token in enumerate(doc[span.end:span.end + OTHER_ZONING_REACH]):
-        if token.is_punct:
-            break
+    # "zona merah atau wilayah dengan risiko tinggi penularan Covid-19": a zone defined in words
+    # that follow it names its domain further on
+    restated = span.end < len(doc) and doc[span.end].lower_ == "atau"
+    for k, token in enumerate(doc[span.end:span.end + (RESTATED_ZONE_REACH if restated else OTHER_ZONING_REACH)]):
+        if token.is_punct or (restated and token.i in _label_starts(doc)):
+            break  # "zona hijau atau kualitas tertinggi …": restated by Ombudsman's own words
         # "zona merah Covid-19", "zona merah penyebaran Covid-19"; but in "zona hijau diraih
         # Badan Narkotika Nasional" the word is a name's
         if token.lower_ in vocab.other_zoning_words and (token.is_lower or k == 0):

@@ -158,3 +158,11 @@ def test_whole_numbers_before_grades_after_a_count_of_bodies_are_counts(extracto
     text = ("Hasil evaluasi SAKIP 2024. Badan Penghubung Provinsi Kaltim meraih 58,02 atau predikat CC. Sebanyak 4 "
             "perangkat daerah meraih predikat A, 21 BB, 15 B, dan 2 CC.")
     assert scores(extractor, text) == [58.02]
+
+
+@pytest.mark.parametrize("text", [
+    "Ombudsman menilai kepatuhan Kota Bekasi. Pekan ini skor risiko penularan Kota Bekasi tercatat 1,79.",
+    "Ombudsman menilai kepatuhan Kota Bekasi. Bawaslu mencatat nilai kerawanan pemilu Kota Bekasi 3,20.",
+])
+def test_a_score_of_another_maps_domain_is_no_result(extractor, text):
+    assert scores(extractor, text) == []

@@ -736,6 +736,25 @@ def test_a_story_of_another_map_that_never_names_ombudsman_gives_its_zones_to_no
         "Pemerintah Kabupaten Lebak": ("zona hijau",), "Pemerintah Kota Serang": ("zona merah",)}
 
 
+def test_a_colour_the_story_gives_to_another_maps_zone_is_that_maps_in_its_other_bare_zones(extractor):
+    story = ("SIDOARJO - Kabupaten Sidoarjo kembali masuk zona merah atau wilayah dengan risiko tinggi penularan "
+             "Covid-19. Selain Sidoarjo, Kota Surabaya dan Kabupaten Gresik juga berstatus zona merah. Dalam pembaruan "
+             "pekan ini, skor zonasi Sidoarjo tercatat 1,79, turun dari 1,95. Ombudsman RI Perwakilan Jawa Timur "
+             "mengingatkan pentingnya penilaian kepatuhan standar pelayanan.")
+    assert extracted(extractor, story) == []
+    # a zone of that colour, or a value, in a sentence that names the assessment stays its result
+    named = story + " Dalam penilaian kepatuhan Ombudsman 2020, Kabupaten Gresik masuk zona merah dengan nilai 48,10."
+    assert [(r.entity, r.predicate, r.score) for r in extracted(extractor, named)] == [
+        ("Pemerintah Kabupaten Gresik", ("zona merah",), 48.1)]
+    # a story of the assessment that mentions another map's zone later keeps its own bare zones
+    later = ("Penilaian kepatuhan Ombudsman 2022 resmi diumumkan. Kabupaten Sumba juga masuk zona hijau kerawanan "
+             "pemilu menurut Bawaslu. Kabupaten Belu kembali meraih zona hijau dalam penilaian itu.")
+    assert [(r.entity, r.predicate) for r in extracted(extractor, later)] == [("Pemerintah Kabupaten Belu", ("zona hijau",))]
+    # and Ombudsman's own words restating a zone are no other map's domain
+    restated = "Dalam penilaian kepatuhan 2020, Kabupaten Gresik meraih zona hijau atau kualitas tertinggi di tengah pandemi Covid-19."
+    assert [r.predicate for r in extracted(extractor, restated)] == [("zona hijau", "kualitas tertinggi")]
+
+
 def test_a_domain_word_inside_the_name_after_a_zone_is_the_names(extractor):
     text = "Dalam penilaian kepatuhan Ombudsman 2019, zona hijau diraih Badan Narkotika Nasional."
     assert [(r.entity, r.predicate) for r in extracted(extractor, text)] == [("Badan Narkotika Nasional", ("zona hijau",))]
