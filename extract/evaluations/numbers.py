@@ -156,6 +156,8 @@ def rejection(vocab, doc, start: int, end: int, value: float, rule: str, setting
         return "not_score.band_limit"
     if before == "(" and after in vocab.range_markers:
         return "not_score.band_limit"
+    if _named_a_band_edge(vocab, doc, end):
+        return "not_score.band_limit"      # "Nilai 4,51 itu batas bawah Pelayanan Prima"
     if _target(vocab, doc, start):
         return "not_score.target"          # "menargetkan nilai 90", "targetnya dipasang pada poin 2,41"
     if _change_amount(vocab, doc, start):
@@ -258,6 +260,20 @@ def _change_amount(vocab, doc, start: int) -> bool:
 
 
 OTHER_INDEX_REACH = 12  # tokens back from a value to the name of the index it is a value of
+
+
+BAND_EDGE_REACH = 3  # tokens after a value in which a word of a band's edge says the value is one
+
+
+def _named_a_band_edge(vocab, doc, end: int) -> bool:
+    """"4,51 itu batas bawah …", "88 merupakan ambang …": the value is said to be a band's edge,
+    only a demonstrative or a copula between; "90,12 atau melewati batas …" is no edge."""
+    for token in doc[end:end + BAND_EDGE_REACH]:
+        if token.lower_ in vocab.lex["band_edge_words"]:
+            return True
+        if token.lower_ not in vocab.demonstratives and token.lower_ not in vocab.lex["copulas"]:
+            return False
+    return False
 
 
 def _of_another_map(vocab, doc, start: int) -> bool:

@@ -26,7 +26,7 @@ class Found:
 def find_spans(vocab, doc) -> list[Found]:
     spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]
              if not (s.label_ == "PREDICATE" and _loose_word(vocab, doc, s))
-             and not (s.label_ in ("PREDICATE", "GRADE") and (_aspired(vocab, doc, s) or _counted(vocab, doc, s)))
+             and not (s.label_ in ("PREDICATE", "GRADE") and (_aspired(vocab, doc, _restated(doc, s)) or _counted(vocab, doc, s)))
              and not (s.label_ == "PREDICATE" and _zone_of_another_map(vocab, doc, s))
              and not (s.label_ in ("PREDICATE", "GRADE") and _talked_about(vocab, doc, s))
              and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))
@@ -215,6 +215,14 @@ def _talked_about(vocab, doc, span) -> bool:
 
 OTHER_ZONING_REACH = 3  # tokens after a zone in which another map's domain qualifies it
 RESTATED_ZONE_REACH = 8  # … and after a zone that "atau" goes on to define
+
+
+def _restated(doc, span):
+    """"Wilayah Bebas dari Korupsi (WBK)": a label in brackets restates the label right before it,
+    and is aimed at or held as that one is."""
+    if span.start < 2 or doc[span.start - 1].text != "(":
+        return span
+    return next((s for s in doc.spans[SPAN_KEY] if s.label_ == "PREDICATE" and s.end == span.start - 1), span)
 
 
 def _label_starts(doc) -> frozenset:

@@ -540,3 +540,14 @@ def test_the_government_units_are_counted_in_is_their_region(extractor):
     text = ("TRIBUNKALTIM.CO, SAMARINDA - Dalam penilaian kepatuhan 2024, Kota Balikpapan meraih 91,80. Ombudsman juga "
             "menilai 10 kecamatan di Kota Samarinda. Hasilnya, Kecamatan Samarinda Ulu meraih nilai tertinggi 87,30.")
     assert [r.region for r in records(extractor, text) if r.entity.startswith("Kecamatan")] == ["Kota Samarinda"]
+
+
+def test_the_police_region_a_unit_is_said_to_be_of_is_no_party(extractor):
+    text = ("Dalam PEKPPP 2023, dari wilayah hukum Polda Papua, Satpas Polres Jayapura di Sentani juga menjadi lokus "
+            "penilaian dan mengantongi nilai 3,64 dengan kategori B.")
+    assert [(r.entity, r.score) for r in records(extractor, text)] == [("Satpas Polres Jayapura", 3.64)]
+
+
+def test_a_satpas_pointed_back_at_is_the_one_named_before(extractor):
+    text = "Satpas Polresta Jayapura Kota meraih kategori A- pada PEKPPP 2023. Satpas tersebut mendapat skor IPP 4,02."
+    assert [(r.entity, r.score) for r in records(extractor, text) if r.score] == [("Satpas Polresta Jayapura Kota", 4.02)]

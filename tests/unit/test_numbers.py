@@ -166,3 +166,11 @@ def test_whole_numbers_before_grades_after_a_count_of_bodies_are_counts(extracto
 ])
 def test_a_score_of_another_maps_domain_is_no_result(extractor, text):
     assert scores(extractor, text) == []
+
+
+def test_a_value_said_to_be_a_bands_edge_is_no_score(extractor):
+    text = ('Dalam PEKPPP 2024, Pemko Banda Aceh meraih 4,47. "Nilai 4,51 itu batas bawah Pelayanan Prima. Kita hanya '
+            'butuh sedikit lagi," katanya.')
+    assert scores(extractor, text) == [4.47]
+    passed = "Dalam PEKPPP 2024, Pemko Banda Aceh meraih 4,52 atau melewati batas bawah Pelayanan Prima."
+    assert scores(extractor, passed) == [4.52]

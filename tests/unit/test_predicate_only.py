@@ -861,3 +861,9 @@ def test_a_list_of_the_bodies_an_assessment_covered_borrows_no_label(extractor):
                                       "Pemkab Alor Incar Predikat WBK dari KemenPANRB"])
 def test_an_aim_in_a_headline_is_no_award(extractor, headline):
     assert extracted(extractor, headline) == []
+
+
+def test_a_label_in_brackets_restating_an_aimed_at_label_is_aimed_at_too(extractor):
+    text = ("Ke depan Polresta Jayapura Kota menargetkan meraih predikat Wilayah Bebas dari Korupsi (WBK) pada "
+            "evaluasi berikutnya.")
+    assert extracted(extractor, text) == []
