@@ -208,9 +208,9 @@ class Extractor:
                 is_score_cell(text, line_above) or (above is not None and score_cell(above[0]))
                 or (not list_labels and reads_as_a_name(vocab, text, line_above)))
             line_labels = None
-            if list_labels and reading.mentions and (
+            if list_labels and reading.mentions and (is_list_line(chunk) or whole_line(text, sentence)) and (
                     not reading.scores or name_and_score_line(reading, text, sentence)):
-                line_labels = list_labels  # "Zona hijau:" then "Kabupaten A" or "Kota B – 90,69"
+                line_labels = list_labels  # "Zona hijau:" then "Kabupaten A" or "Kota B – 90,69"; not prose
             elif list_labels and len(chunk.strip()) > 3 and not is_list_line(chunk):
                 list_labels = None  # a line that is neither a bullet nor a name: the list is over
             if not is_list_line(chunk):
@@ -219,6 +219,9 @@ class Extractor:
             if not reading.scores and not closes_row and is_list_header(vocab, reading.doc, reading.found):
                 list_labels = labels_of(reading.doc, predicate_items(reading.found))
                 list_region = next((m.region for m in reversed(reading.mentions) if m.kind == "gov"), None)
+            elif above is not None and _names_the_list_of_the_group_above(vocab, reading, above[0]):
+                # "Sementara 12 satker lainnya resmi menyandang predikat WBK. Berikut daftarnya:"
+                list_labels = labels_of(above[0].doc, list(above[0].labels))
             read.append((reading, line_labels, list_region, closes_row))
             subjects.update(m.body for m in reading.parties)
             for m in reading.parties:
@@ -226,6 +229,14 @@ class Extractor:
         context.subject = subjects.most_common(1)[0][0] if subjects else None
         context.subject_mention = first_named.get(context.subject)
         return read
+
+
+def _names_the_list_of_the_group_above(vocab, reading, above) -> bool:
+    """A line that opens a list and names nothing ("Berikut daftarnya:") under a sentence that
+    gave a label to a group it named by no name ("12 satker lainnya menyandang predikat WBK"):
+    the lines below are that group."""
+    return not reading.scores and not reading.labels and not reading.mentions and opens_a_list(vocab, reading.doc) \
+        and bool(above.labels) and not above.parties and not above.scores
 
 
 def _under_the_list_header(vocab, record: Evaluation, labels) -> Evaluation:

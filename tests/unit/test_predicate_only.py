@@ -867,3 +867,13 @@ def test_a_label_in_brackets_restating_an_aimed_at_label_is_aimed_at_too(extract
     text = ("Ke depan Polresta Jayapura Kota menargetkan meraih predikat Wilayah Bebas dari Korupsi (WBK) pada "
             "evaluasi berikutnya.")
     assert extracted(extractor, text) == []
+
+
+def test_a_list_opened_under_the_sentence_that_gave_its_group_a_label_takes_that_label(extractor):
+    text = ("Sebanyak 13 satker di Sulsel lolos penilaian Zona Integritas tahun 2022.\n"
+            "Sementara 12 satker lainnya resmi menyandang predikat WBK. Berikut daftarnya:\n"
+            "1. Lapas Kelas I Makassar\n2. Rutan Kelas I Makassar\n"
+            "Kepala Kanwil Kemenkumham Sulsel mengatakan capaian ini melonjak dibanding tahun lalu yang hanya "
+            "mengantarkan lima satker meraih WBK.")
+    assert sorted((r.entity, r.predicate) for r in extracted(extractor, text)) == [
+        ("Lapas Kelas I Makassar", ("wbk",)), ("Rutan Kelas I Makassar", ("wbk",))]
