@@ -31,7 +31,7 @@ from .entities import COMPARISON, PARTY, PLACE
 from .numbers import YEAR_TOKEN, has_cue
 from .predicates import labels_in, labels_of
 from .quotes import char_span
-from .segments import clause_of, is_list_line, list_intro, opens_on_told_result
+from .segments import clause_of, doc_words, is_list_line, list_intro, opens_on_told_result
 
 
 NUMBERED_ROW = re.compile(r"^\s*\d{1,3}\s+[A-Z]")   # "2 Pemkab Sidoarjo (nilai 84,46)"
@@ -46,8 +46,11 @@ def scored_records(vocab, reading, text, context, previous_mentions):
         prev_end = scores[index - 1].end if index else 0
         next_start = scores[index + 1].start if index + 1 < len(scores) else len(doc)
         between = [m for m in reading.parties_between(prev_end, score.start) if m.end <= score.start]
-        target, rule = _compared_value(vocab, reading, prev_end, score, between) or _nearest(
-            vocab, reading, context, previous_mentions, index, prev_end, next_start, between, assigned)
+        if national_figure(vocab, doc, score.start):  # "… di atas indeks SPBE nasional 2023 yang sebesar 2,79"
+            target, rule = [], ["attach.national_figure"]
+        else:
+            target, rule = _compared_value(vocab, reading, prev_end, score, between) or _nearest(
+                vocab, reading, context, previous_mentions, index, prev_end, next_start, between, assigned)
         if target and rule[0] in ("attach.entity_before", "attach.entity_after"):
             target = coordinated(vocab, doc, reading, target[0])
             if len(target) > 1:
@@ -315,6 +318,27 @@ def _label_said_of_the_list(vocab, reading, records, indices, assigned) -> None:
         k -= 1
         records[k] = replace(records[k], predicate=records[-1].predicate,
                              rule_ids=records[k].rule_ids + ("predicate.said_of_the_list",))
+
+
+NATIONAL_REACH = 8  # tokens back from a value to the word that makes its index a whole country's
+
+
+def national_figure(vocab, doc, start: int) -> bool:
+    """"indeks SPBE nasional tahun 2023 yang sebesar 2,79", "rata-rata nasional 3,12": a word of a
+    whole after the value's cue, no name between it and the value (in "nilai tertinggi nasional
+    diraih Kota X dengan 4,5" the value is the city's). It is a value, so the sentence is one of
+    values; it goes to no body named beside it."""
+    if doc_words(doc).isdisjoint(vocab.aggregate_words):
+        return False
+    for k in range(start - 1, max(-1, start - NATIONAL_REACH), -1):
+        token = doc[k]
+        if token.lower_ in vocab.aggregate_words:
+            return any(t.lower_ in vocab.score_cues for t in doc[max(0, k - 3):k])
+        if token.is_punct and token.text != "(" or token.like_num and not YEAR_TOKEN.match(token.text) \
+                or (token.is_title and token.lower_ not in vocab.score_cues):
+            return False
+    return False
+
 
 
 def _label_after_a_respective_run(vocab, reading, records, indices) -> None:

@@ -439,3 +439,11 @@ def test_the_top_value_of_a_group_named_by_no_one_goes_to_no_body_before(extract
     text = ("Pada monev KIP 2023, Sekretariat DPRD NTB masuk kualifikasi Menuju Informatif dengan nilai 80,12. Untuk "
             "kategori partai politik, nilai tertinggi di kategori ini hanya 68,50.")
     assert [r.score for r in extracted(extractor, text)] == [80.12]
+
+
+def test_a_national_figure_beside_a_named_body_is_not_its_value(extractor):
+    text = ("Evaluasi SPBE 2023. Indeks SPBE Kota Padang mencapai 3,58. Capaian Padang juga berada di atas indeks SPBE "
+            "nasional tahun 2023 yang sebesar 2,79.")
+    assert [r.score for r in extracted(extractor, text)] == [3.58]
+    top = "Nilai tertinggi nasional diraih Kota Padang dengan indeks SPBE 4,50."
+    assert [r.score for r in extracted(extractor, top)] == [4.5]

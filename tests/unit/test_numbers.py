@@ -174,3 +174,9 @@ def test_a_value_said_to_be_a_bands_edge_is_no_score(extractor):
     assert scores(extractor, text) == [4.47]
     passed = "Dalam PEKPPP 2024, Pemko Banda Aceh meraih 4,52 atau melewati batas bawah Pelayanan Prima."
     assert scores(extractor, passed) == [4.52]
+
+
+def test_the_parts_a_total_is_said_to_be_made_of_are_no_scores(extractor):
+    text = ("Pada 2023 Kota Gorontalo memperoleh nilai total RB 78,35. Angka itu berasal dari RB General sebesar 68,15 "
+            "ditambah RB Tematik 10,20.")
+    assert scores(extractor, text) == [78.35]
