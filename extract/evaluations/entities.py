@@ -621,6 +621,7 @@ def _with_role(vocab, doc, mention: Mention, prior: Mention | None) -> Mention:
 
 
 CONDUCTOR_REACH = 12  # tokens from "yang digelar" to the last body of the name that conducts
+EVALUATION_NAME_REACH = 8  # tokens before "yang digelar" in which the evaluation is named ("Indeks Inovasi Daerah (IID) 2023")
 
 
 def _conducts(vocab, doc, mention) -> bool:
@@ -629,7 +630,8 @@ def _conducts(vocab, doc, mention) -> bool:
     window = doc[max(0, mention.start - CONDUCTOR_REACH):mention.start]
     verb = next((t for t in reversed(window) if t.lower_ in vocab.lex["conduct_verbs"]), None)
     if verb is None or verb.i < 2 or doc[verb.i - 1].lower_ != "yang" \
-            or not any(t.lower_ in vocab.lex["evaluation_words"] for t in doc[max(0, verb.i - 4):verb.i - 1]):
+            or not any(t.lower_ in vocab.lex["evaluation_words"] or t.lower_ in vocab.score_cues
+                       for t in doc[max(0, verb.i - EVALUATION_NAME_REACH):verb.i - 1]):
         return False
     return all(t.text[:1].isupper() or t.lower_ in ("oleh", "dan", "(", ")") for t in doc[verb.i + 1:mention.start])
 
@@ -782,7 +784,8 @@ def capitalised_run(vocab, doc, j: int, by_start: dict, allow_lower: bool = Fals
         if labels & {"GOV", "REGION"} or _names_a_period(vocab, doc, k):
             break
         if (token.text[:1].isupper() and (token.is_alpha or _name_initial(token) or APOSTROPHE_WORD.fullmatch(token.text))) or (
-                allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3 and not token.is_stop) or (
+                allow_lower and token.is_alpha and k == j and token.is_lower and len(token) > 3 and not token.is_stop
+                and token.lower_ not in vocab.lex["owner_markers"]) or (
                 token.is_digit and len(token) <= 2 and k + 1 < n and doc[k + 1].text[:1].isupper()
                 and (k == j or not {f.label for f in by_start.get(k + 1, [])} & {"HEAD", "AGENCY"})):
             # "MAN 1 Kendari", "SMAN 2 Kolaka", "UPTD Puskesmas Rawat Inap 2 Kendari": a unit's number

@@ -551,3 +551,15 @@ def test_the_police_region_a_unit_is_said_to_be_of_is_no_party(extractor):
 def test_a_satpas_pointed_back_at_is_the_one_named_before(extractor):
     text = "Satpas Polresta Jayapura Kota meraih kategori A- pada PEKPPP 2023. Satpas tersebut mendapat skor IPP 4,02."
     assert [(r.entity, r.score) for r in records(extractor, text) if r.score] == [("Satpas Polresta Jayapura Kota", 4.02)]
+
+
+def test_the_body_that_releases_an_index_is_its_assessor(extractor):
+    text = ("Dalam Indeks Inovasi Daerah (IID) 2023 yang dirilis Badan Strategi Kebijakan Dalam Negeri (BSKDN) "
+            "Kemendagri, Banggai masuk kategori Inovatif dengan skor 56,27.")
+    assert [(r.entity, r.score) for r in records(extractor, text)] == [("Pemerintah Kabupaten Banggai", 56.27)]
+
+
+def test_a_hospital_described_by_its_owner_is_no_named_unit(extractor):
+    text = ("Pada penilaian Zona Integritas 2018, Kepala RS Bhayangkara Banda Aceh menyebut rumah sakit milik Polri itu "
+            "menjadi rumah sakit pertama di Aceh yang mengantongi WBK.")
+    assert all("Milik" not in r.entity for r in records(extractor, text))
