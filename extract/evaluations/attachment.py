@@ -46,7 +46,7 @@ def scored_records(vocab, reading, text, context, previous_mentions):
         prev_end = scores[index - 1].end if index else 0
         next_start = scores[index + 1].start if index + 1 < len(scores) else len(doc)
         between = [m for m in reading.parties_between(prev_end, score.start) if m.end <= score.start]
-        if national_figure(vocab, doc, score.start):  # "… di atas indeks SPBE nasional 2023 yang sebesar 2,79"
+        if _national_figure(vocab, doc, score.start):  # "… di atas indeks SPBE nasional 2023 yang sebesar 2,79"
             target, rule = [], ["attach.national_figure"]
         else:
             target, rule = _compared_value(vocab, reading, prev_end, score, between) or _nearest(
@@ -323,7 +323,7 @@ def _label_said_of_the_list(vocab, reading, records, indices, assigned) -> None:
 NATIONAL_REACH = 8  # tokens back from a value to the word that makes its index a whole country's
 
 
-def national_figure(vocab, doc, start: int) -> bool:
+def _national_figure(vocab, doc, start: int) -> bool:
     """"indeks SPBE nasional tahun 2023 yang sebesar 2,79", "rata-rata nasional 3,12": a word of a
     whole after the value's cue, no name between it and the value (in "nilai tertinggi nasional
     diraih Kota X dengan 4,5" the value is the city's). It is a value, so the sentence is one of
@@ -338,7 +338,6 @@ def national_figure(vocab, doc, start: int) -> bool:
                 or (token.is_title and token.lower_ not in vocab.score_cues):
             return False
     return False
-
 
 
 def _label_after_a_respective_run(vocab, reading, records, indices) -> None:

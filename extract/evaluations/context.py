@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..dates import MONTHS, date_spans, parse_date_span
 from .abbreviations import defined_abbreviations
 from .regions import level_of, resolve_region
+from .spans import OTHER_ZONING_REACH, RESTATED_ZONE_REACH
 
 # what may stand between an evaluation's name and its year: "Tahun", "periode", a semester
 TIGHT_YEAR = re.compile(r"\s*(?:\(?\s*)?(?:tahun|th\.?|periode|semester\s+\w+(?:\s+tahun)?)?\s*", re.I)
@@ -147,9 +148,6 @@ def read_context(vocab, text: str, title: str, url: str | None = None,
                           told_in=story_year(text, published) if THIS_YEAR_WORDS.search(text) else None)
 
 
-OTHER_ZONE_WORDS, RESTATED_ZONE_WORDS = 3, 8  # words after a zone (or its "atau") that may name its domain
-
-
 def _zones_of_another_map(vocab, text: str) -> frozenset:
     """The schemes of zones ("zona hijau") that a story about the pandemic's, the drug agency's
     or the election watchdog's map names only by their zones: "Satgas Covid-19 merilis peta
@@ -166,9 +164,6 @@ def _zones_of_another_map(vocab, text: str) -> frozenset:
     return frozenset(zoned)
 
 
-ZONE_WORDS = re.compile(r"\bzona\s+(\w+)(\s+atau\b)?([^.!?;,\n]*)", re.I)
-
-
 def _colours_of_another_map(vocab, text: str) -> frozenset:
     """"Kabupaten X kembali masuk zona merah atau wilayah dengan risiko tinggi penularan Covid-19":
     a colour the story gives to another map's zone (its domain said right after the zone, or
@@ -179,8 +174,11 @@ def _colours_of_another_map(vocab, text: str) -> frozenset:
     if not _speaks_of_another_map(vocab, text):
         return frozenset()
     colours, first = set(), None
-    for found in ZONE_WORDS.finditer(text):
-        words = found.group(3).split()[:RESTATED_ZONE_WORDS if found.group(2) else OTHER_ZONE_WORDS]
+    # a zone word, its colour, "atau" if a definition follows, the words up to the clause's end
+    zone_words = re.compile(rf"\b(?:{'|'.join(vocab.lex['zone_families'])})\s+(\w+)(\s+atau\b)?([^.!?;,\n]*)", re.I)
+    for found in zone_words.finditer(text):
+        # the same reach, in words, as a zone span's in tokens (spans._zone_of_another_map)
+        words = found.group(3).split()[:RESTATED_ZONE_REACH if found.group(2) else OTHER_ZONING_REACH]
         if any(w.lower() in vocab.other_zoning_words and (w.islower() or k == 0) for k, w in enumerate(words)):
             colours.add(found.group(1).lower())
             first = found.start() if first is None else first
