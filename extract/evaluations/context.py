@@ -262,9 +262,12 @@ def evaluation_year(vocab, text: str, published: str | None = None) -> int | Non
     if this_year:
         return this_year
     best = None  # (loose?, -year, year): a year written onto its cue wins over one further on
+    # "… dari Kementerian PANRB (… dan Reformasi Birokrasi)": an assessor's name cues no round
+    assessors = [(m.start(), m.end()) for m in vocab.assessor_re.finditer(text)]
     for cue in [vocab.evaluation_word_re, *vocab.scheme_cue_res.values()]:
         for match in cue.finditer(text):
-            if _looked_forward(vocab, text, match.start()) or _compared_round(vocab, text, match.start()):
+            if _looked_forward(vocab, text, match.start()) or _compared_round(vocab, text, match.start()) \
+                    or any(start <= match.start() < end for start, end in assessors):
                 continue
             window = text[match.end(): match.end() + 110]
             window = re.split(r"\n|[.!?]\s", window, maxsplit=1)[0]  # within the sentence
@@ -332,11 +335,18 @@ def _said_as_this_year(vocab, text: str) -> int | None:
     return None
 
 
+COMPARED_VALUE_REACH = 5  # words before a round's name in which "naik dari 70,81 pada" may stand
+
+
 def _compared_round(vocab, text: str, cue_start: int) -> bool:
-    """"meningkat dibandingkan penilaian tahun 2018", "naik dari evaluasi 2021": a round the
-    story compares its own with."""
-    before = [w.strip(",.;:()").lower() for w in text[max(0, cue_start - 40):cue_start].split()[-2:]]
-    return any(w in vocab.lex["compared_words"] or w in vocab.lex["since_words"] for w in before)
+    """"meningkat dibandingkan penilaian tahun 2018", "naik dari evaluasi 2021", "naik dari 70,81
+    pada evaluasi 2018": a round the story compares its own with."""
+    words = [w.strip(",.;:()").lower() for w in text[max(0, cue_start - 60):cue_start].split()]
+    if any(w in vocab.lex["compared_words"] or w in vocab.lex["since_words"] for w in words[-2:]):
+        return True
+    # the value a change started from, then its round, in the same clause
+    near = words[-COMPARED_VALUE_REACH:]
+    return any(w in vocab.change_from_words and k and near[k - 1] in vocab.change_words for k, w in enumerate(near))
 
 
 def _upcoming(vocab, before: str, after: str) -> bool:
@@ -357,11 +367,14 @@ def _looked_forward(vocab, text: str, cue_start: int) -> bool:
     words = [w.strip(",.;:()\"'“”‘’").lower() for w in clause.split()]
     if any(word in vocab.aspiration for word in words[-3:]):
         return True
-    for word in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
         if word in vocab.lex["achieved_words"]:
             return False
-        if word in vocab.lex["intent_words"]:
-            return True
+        if word in vocab.lex["intent_words"] or word in vocab.lex["purpose_words"] or (
+                word in vocab.lex["purpose_before_verb"] and k + 1 < len(words)
+                and words[k + 1].startswith(tuple(vocab.lex["active_verb_prefixes"]))):
+            return True  # "… menjadi modal untuk mempertahankan predikat pada penilaian 2024"
     return False
 
 

@@ -61,6 +61,9 @@ def span_patterns(rules) -> list[dict]:
     # "Pemkab Bandung (A)", "81,74 (BB)": a letter in brackets right after a name or a score
     patterns.append({"label": "GRADE", "id": "bracket", "attr": "TOKENS", "pattern": [
         {"TEXT": "("}, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}, {"TEXT": ")"}]})
+    # "1. Kota Pontianak 81,07 A": a letter closing a row right after its score (kept only there)
+    patterns.append({"label": "GRADE", "id": "row_end", "attr": "TOKENS", "pattern": [
+        grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}]})
     # "4,05 (A-/Sangat Baik)": the letter and its label in one bracket
     patterns.append({"label": "GRADE", "id": "bracket", "attr": "TOKENS", "pattern": [
         {"TEXT": "("}, grade, {"TEXT": {"IN": ["-", "+"]}, "OP": "?"}, {"TEXT": "/"}]})

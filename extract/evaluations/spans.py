@@ -30,6 +30,7 @@ def find_spans(vocab, doc) -> list[Found]:
              and not (s.label_ == "PREDICATE" and _zone_of_another_map(vocab, doc, s))
              and not (s.label_ in ("PREDICATE", "GRADE") and _talked_about(vocab, doc, s))
              and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))
+             and not (s.id_ == "row_end" and not _closes_a_scored_row(doc, s))
              and not (s.id_ == "after_verb" and s.end < len(doc) and doc[s.end].text[:1].isupper())
              and not (s.id_ == "quoted" and not (_after_grade_cue(vocab, doc, s) or _after_name_or_score(doc, s)))]
     spans.extend(_joined_regions(vocab, doc, spans))
@@ -213,6 +214,7 @@ def _talked_about(vocab, doc, span) -> bool:
     return talked
 
 
+DECIMAL = re.compile(r"\d{1,3}[.,]\d{1,5}")
 OTHER_ZONING_REACH = 3  # tokens after a zone in which another map's domain qualifies it
 RESTATED_ZONE_REACH = 8  # … and after a zone that "atau" goes on to define
 
@@ -277,6 +279,13 @@ def _after_name_or_score(doc, span) -> bool:
         return False
     previous = doc[span.start - 1]
     return previous.like_num or (previous.text[:1].isupper() and previous.is_alpha)
+
+
+def _closes_a_scored_row(doc, span) -> bool:
+    """"1. Kota Pontianak 81,07 A": a bare letter right after a decimal score, nothing but marks
+    after it, is the row's grade; a letter anywhere else ("A. Kota X", "kelas B") is none."""
+    return span.start > 0 and bool(DECIMAL.fullmatch(doc[span.start - 1].text)) \
+        and all(t.is_punct for t in doc[span.end:])
 
 
 def _after_grade_cue(vocab, doc, span) -> bool:

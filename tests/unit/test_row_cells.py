@@ -63,3 +63,12 @@ def test_a_line_of_prose_under_a_label_line_ends_its_list(extractor):
     text = ("Hasil penilaian kepatuhan Ombudsman 2021 di NTB.\nZona hijau:\nKota Mataram – 90,69\n"
             "Sementara itu, Kabupaten Dompu hanya meraih nilai 72,18 tahun ini.")
     assert by_name(extractor, text)["Kabupaten Dompu"].predicate == ()
+
+
+def test_a_bare_letter_closing_a_scored_row_is_its_grade(extractor):
+    text = ("Hasil evaluasi SAKIP 2023:\nPeringkat Daerah Nilai Predikat\n1. Kota Pontianak 81,07 A\n"
+            "2. Kabupaten Kubu Raya 78,22 BB\n3. Kabupaten Ketapang 67,91 B")
+    assert {r.score: r.predicate for r in extracted(extractor, text)} == {81.07: ("a",), 78.22: ("bb",), 67.91: ("b",)}
+    # a letter that opens a line or stands anywhere else grades nothing
+    prose = "Hasil evaluasi SAKIP 2023:\nA. Kota Pontianak meraih 81,07 dan naik kelas B menurut evaluator."
+    assert [r.predicate for r in extracted(extractor, prose)] == [()]

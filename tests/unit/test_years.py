@@ -281,3 +281,16 @@ def test_a_sentence_opening_on_some_years_before_frames_its_value_as_an_earlier_
 def test_a_round_aimed_at_later_in_the_story_is_not_its_round(extractor, aim):
     text = f"KemenPANRB merilis hasil evaluasi PEKPPP tahun 2023. Kabupaten Bantaeng meraih indeks 4,56. {aim}"
     assert years_by_score(extractor, text)[4.56] == 2023
+
+
+def test_the_round_a_change_started_from_is_not_the_storys(extractor):
+    text = ("Pemprov Sumsel kembali mempertahankan predikat BB pada evaluasi SAKIP tahun 2019 dari Kementerian "
+            "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi, dengan nilai 72,15 atau naik dari 70,81 pada "
+            "evaluasi 2018. Kabupaten Musi Banyuasin mencatat nilai tertinggi dengan 75,16 atau predikat BB.")
+    assert years_by_score(extractor, text)[75.16] == 2019
+
+
+def test_a_round_a_result_is_said_to_be_capital_for_is_not_its_round(extractor):
+    text = ("Ombudsman memaparkan hasil Penilaian Kepatuhan tahun 2023. Kota Banda Aceh meraih 92,48. Capaian itu "
+            "menjadi modal untuk mempertahankan predikat pada penilaian 2024.")
+    assert years_by_score(extractor, text)[92.48] == 2023
