@@ -803,7 +803,7 @@ def capitalised_run(vocab, doc, j: int, by_start: dict, allow_lower: bool = Fals
         # joiners inside a name, as long as what follows is not the start of another name
         if token.text in ("dan", "&", "/", ",") and k + 1 < n and doc[k + 1].text[:1].isupper() and not (
                 {f.label for f in by_start.get(k + 1, [])} & {"GOV", "REGION", "AGENCY", "HEAD"}) and (
-                token.text != "," or _comma_inside_name(doc, k)) and not _opens_another_name(doc, k + 1):
+                token.text != "," or _comma_inside_name(doc, k)) and not _opens_another_name(doc, k + 1, by_start):
             commas += token.text == ","
             k += 1
             continue
@@ -825,12 +825,17 @@ def _names_a_period(vocab, doc, k: int) -> bool:
                 or re.fullmatch(r"I{1,3}|IV|V|VI", after) or doc[k + 1].lower_ == "anggaran")
 
 
-def _opens_another_name(doc, k: int) -> bool:
+def _opens_another_name(doc, k: int, by_start: dict) -> bool:
     """An acronym after "dan" that a name or a place goes on from opens another name ("RSUD
     dr. X dan BBPOM di Semarang", "… dan KPPBC Tipe Madya Cilacap"); one that ends the name is
-    part of it ("Kementerian Hukum dan HAM")."""
-    return doc[k].is_upper and len(doc[k]) > 1 and k + 1 < len(doc) and (
-        doc[k + 1].is_title or doc[k + 1].lower_ == "di")
+    part of it ("Kementerian Hukum dan HAM"), also before the place of the office it names
+    ("Kantor Wilayah Kementerian Hukum dan HAM Kepulauan Riau")."""
+    if not (doc[k].is_upper and len(doc[k]) > 1 and k + 1 < len(doc)):
+        return False
+    if k + 1 < len(doc) and {f.label for f in by_start.get(k + 1, [])} & {"GOV", "REGION"} \
+            and k > 1 and doc[k - 2].text[:1].isupper():
+        return False
+    return doc[k + 1].is_title or doc[k + 1].lower_ == "di"
 
 
 def _is_title(token, titles) -> bool:

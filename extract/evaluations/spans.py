@@ -24,9 +24,10 @@ class Found:
 
 
 def find_spans(vocab, doc) -> list[Found]:
+    aimed = _aimed_at_labels(vocab, doc)
     spans = [Found(s.label_, s.start, s.end, s.id_) for s in doc.spans[SPAN_KEY]
              if not (s.label_ == "PREDICATE" and _loose_word(vocab, doc, s))
-             and not (s.label_ in ("PREDICATE", "GRADE") and (_aspired(vocab, doc, _restated(doc, s)) or _counted(vocab, doc, s)))
+             and not (s.label_ in ("PREDICATE", "GRADE") and ((s.start, s.end) in aimed or _counted(vocab, doc, s)))
              and not (s.label_ == "PREDICATE" and _zone_of_another_map(vocab, doc, s))
              and not (s.label_ in ("PREDICATE", "GRADE") and _talked_about(vocab, doc, s))
              and not (s.id_ == "bracket" and not _after_name_or_score(doc, s))
@@ -217,6 +218,21 @@ def _talked_about(vocab, doc, span) -> bool:
 DECIMAL = re.compile(r"\d{1,3}[.,]\d{1,5}")
 OTHER_ZONING_REACH = 3  # tokens after a zone in which another map's domain qualifies it
 RESTATED_ZONE_REACH = 8  # … and after a zone that "atau" goes on to define
+
+
+def _aimed_at_labels(vocab, doc) -> set:
+    """(start, end) of the labels that are goals: each one `_aspired` finds (a label in brackets as
+    the one it restates), and one joined by "dan" to a goal ("menuju WBK dan WBBM", "menuju
+    Wilayah Bebas dari Korupsi (WBK) dan Wilayah Birokrasi Bersih dan Melayani (WBBM)")."""
+    aimed, aimed_ends = set(), set()
+    for span in sorted((s for s in doc.spans[SPAN_KEY] if s.label_ in ("PREDICATE", "GRADE")), key=lambda s: s.start):
+        joined = span.start > 1 and doc[span.start - 1].lower_ in vocab.lex["coordinators"] and (
+            span.start - 1 in aimed_ends or (doc[span.start - 2].text == ")" and span.start - 2 in aimed_ends))
+        restated = _restated(doc, span)
+        if joined or (restated.start, restated.end) in aimed or _aspired(vocab, doc, restated):
+            aimed.add((span.start, span.end))
+            aimed_ends.update({span.end, span.end + 1 if span.end < len(doc) and doc[span.end].text == ")" else span.end})
+    return aimed
 
 
 def _restated(doc, span):

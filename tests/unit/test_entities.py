@@ -563,3 +563,8 @@ def test_a_hospital_described_by_its_owner_is_no_named_unit(extractor):
     text = ("Pada penilaian Zona Integritas 2018, Kepala RS Bhayangkara Banda Aceh menyebut rumah sakit milik Polri itu "
             "menjadi rumah sakit pertama di Aceh yang mengantongi WBK.")
     assert all("Milik" not in r.entity for r in records(extractor, text))
+
+
+def test_an_acronym_ending_a_ministrys_name_before_its_offices_place_is_part_of_it(extractor):
+    found = records(extractor, "Kantor Wilayah Kementerian Hukum dan HAM Kepulauan Riau meraih predikat WBK pada 2021.")
+    assert [r.entity for r in found] == ["Kantor Wilayah Kementerian Hukum dan HAM Kepulauan Riau"]

@@ -180,3 +180,9 @@ def test_the_parts_a_total_is_said_to_be_made_of_are_no_scores(extractor):
     text = ("Pada 2023 Kota Gorontalo memperoleh nilai total RB 78,35. Angka itu berasal dari RB General sebesar 68,15 "
             "ditambah RB Tematik 10,20.")
     assert scores(extractor, text) == [78.35]
+
+
+def test_a_part_scored_against_its_weight_is_no_score(extractor):
+    text = ("Dalam evaluasi Zona Integritas 2021, Rutan Tanjungpinang memperoleh nilai 80,14. Komponen hasil, yakni "
+            "terwujudnya pemerintahan yang bersih dan bebas KKN, mendapat nilai 18,6 dari bobot 22,5.")
+    assert scores(extractor, text) == [80.14]

@@ -877,3 +877,12 @@ def test_a_list_opened_under_the_sentence_that_gave_its_group_a_label_takes_that
             "mengantarkan lima satker meraih WBK.")
     assert sorted((r.entity, r.predicate) for r in extracted(extractor, text)) == [
         ("Lapas Kelas I Makassar", ("wbk",)), ("Rutan Kelas I Makassar", ("wbk",))]
+
+
+def test_a_label_joined_to_a_goal_is_a_goal_too(extractor):
+    text = ("SENTANI - Pemkab Jayapura mencanangkan pembangunan Zona Integritas menuju Wilayah Bebas dari Korupsi (WBK) "
+            "dan Wilayah Birokrasi Bersih dan Melayani (WBBM) di dua perangkat daerah, yakni DPMPTSP serta "
+            "Disdukcapil, Kamis (20/2/2025).")
+    assert extracted(extractor, text) == []
+    held = "Polres Alor meraih predikat WBK dan Polres Lembata meraih WBBM pada 2023."
+    assert sorted(r.predicate for r in extracted(extractor, held)) == [("wbbm",), ("wbk",)]
