@@ -194,7 +194,10 @@ class Extractor:
             if is_teaser(vocab, chunk) or not (list_labels or vocab.candidate_re.search(chunk)
                                                or vocab.intro_re.search(chunk)
                                                or (labelled_before and vocab.award_noun_re.search(chunk))
-                                               or opens_a_row(vocab, text, sentence, following)):
+                                               or opens_a_row(vocab, text, sentence, following)
+                                               # the last cell of a row under its score ("91,87\nHijau")
+                                               or (number and whole_line(text, sentence)
+                                                   and is_score_cell(text, all_sentences[number - 1]))):
                 continue  # a list may be named before its predicate ("Kelima provinsi itu ialah A, B …")
             above = read[-1] if read and read[-1][0].number == number - 1 else None
             # "Polres Blora\n4,23": a number alone under a row's name is its score cell

@@ -136,8 +136,12 @@ COLOUR_MARKS = ("(", "|", "–", "-", ":", "/")  # between a score and the colou
 
 def _colours_after_scores(vocab, doc) -> list[Found]:
     """"Kab. Kolaka 85,20 Hijau", "85,20 (Hijau)": a zone's colour written right after a score
-    with decimals is that zone; elsewhere a colour is only a colour."""
+    with decimals is that zone, and so is a colour alone on its line, the cell of a table copied
+    one cell per line ("…\n91,87\nHijau"); elsewhere a colour is only a colour."""
     colours = vocab.lex["colour_labels"]
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if len(words) == 1 and words[0].lower_ in colours and words[0].text[:1].isupper():
+        return [Found("PREDICATE", words[0].i, words[0].i + 1, colours[words[0].lower_])]
 
     def score_before(i: int):  # "85,20 Hijau", "88,12 (Hijau)", "88,12 | Hijau": one mark may stand between
         k = i - 2 if i >= 2 and doc[i - 1].text in COLOUR_MARKS else i - 1

@@ -72,3 +72,9 @@ def test_a_bare_letter_closing_a_scored_row_is_its_grade(extractor):
     # a letter that opens a line or stands anywhere else grades nothing
     prose = "Hasil evaluasi SAKIP 2023:\nA. Kota Pontianak meraih 81,07 dan naik kelas B menurut evaluator."
     assert [r.predicate for r in extracted(extractor, prose)] == [()]
+
+
+def test_a_colour_alone_under_a_score_cell_is_that_rows_zone(extractor):
+    text = ("Berikut hasil penilaian kepatuhan 2019 pemerintah kabupaten/kota di Lampung:\nNo\nPemerintah Daerah\n"
+            "Nilai\nZona\n1\nKabupaten Lampung Selatan\n91,87\nHijau\n2\nKabupaten Way Kanan\n55,30\nKuning")
+    assert {r.score: r.predicate for r in extracted(extractor, text)} == {91.87: ("zona hijau",), 55.3: ("zona kuning",)}
