@@ -262,12 +262,11 @@ def evaluation_year(vocab, text: str, published: str | None = None) -> int | Non
     if this_year:
         return this_year
     best = None  # (loose?, -year, year): a year written onto its cue wins over one further on
-    # "… dari Kementerian PANRB (… dan Reformasi Birokrasi)": an assessor's name cues no round
-    assessors = [(m.start(), m.end()) for m in vocab.assessor_re.finditer(text)]
+    in_assessor_name = vocab.within_assessor_names(text)  # "… dan Reformasi Birokrasi" there cues no round
     for cue in [vocab.evaluation_word_re, *vocab.scheme_cue_res.values()]:
         for match in cue.finditer(text):
             if _looked_forward(vocab, text, match.start()) or _compared_round(vocab, text, match.start()) \
-                    or any(start <= match.start() < end for start, end in assessors):
+                    or in_assessor_name(match.start()):
                 continue
             window = text[match.end(): match.end() + 110]
             window = re.split(r"\n|[.!?]\s", window, maxsplit=1)[0]  # within the sentence

@@ -832,8 +832,7 @@ def _opens_another_name(doc, k: int, by_start: dict) -> bool:
     ("Kantor Wilayah Kementerian Hukum dan HAM Kepulauan Riau")."""
     if not (doc[k].is_upper and len(doc[k]) > 1 and k + 1 < len(doc)):
         return False
-    if k + 1 < len(doc) and {f.label for f in by_start.get(k + 1, [])} & {"GOV", "REGION"} \
-            and k > 1 and doc[k - 2].text[:1].isupper():
+    if {f.label for f in by_start.get(k + 1, [])} & {"GOV", "REGION"} and k > 1 and doc[k - 2].text[:1].isupper():
         return False
     return doc[k + 1].is_title or doc[k + 1].lower_ == "di"
 

@@ -142,13 +142,13 @@ def scheme_cues(vocab, doc, short_forms=None) -> list[tuple[int, str]]:
     A short form the article defines for a scheme's name (`short_forms`: "Indeks Persepsi Korupsi
     (IPK)") is that scheme's cue in this article."""
     said = doc.text  # built once: spaCy joins every token again each time it is asked
-    masked = [(m.start(), m.end()) for m in vocab.assessor_re.finditer(said)]
+    in_assessor_name = vocab.within_assessor_names(said)
     cues = []
     for short, scheme in (short_forms or {}).items():
         cues.extend((t.i, scheme) for t in doc if t.text == short)
     for scheme, regex in vocab.scheme_cue_res.items():
         for match in regex.finditer(said):
-            if any(start <= match.start() < end for start, end in masked):
+            if in_assessor_name(match.start()):
                 continue
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is not None:

@@ -148,8 +148,12 @@ def _colours_after_scores(vocab, doc) -> list[Found]:
         return doc[k] if k >= 0 else None
 
     return [Found("PREDICATE", t.i, t.i + 1, colours[t.lower_]) for t in doc[1:]
-            if t.lower_ in colours and (before := score_before(t.i)) is not None and before.like_num
-            and any(c in before.text for c in ",.")]
+            if t.lower_ in colours and (before := score_before(t.i)) is not None and _decimal_score(before)]
+
+
+def _decimal_score(token) -> bool:
+    """A number with decimals ("85,20"), the kind a result is written in; a whole number is often a count."""
+    return token.like_num and any(c in token.text for c in ",.")
 
 
 def _grade_end(doc, letter: int) -> int:
@@ -219,7 +223,6 @@ def _talked_about(vocab, doc, span) -> bool:
     return talked
 
 
-DECIMAL = re.compile(r"\d{1,3}[.,]\d{1,5}")
 OTHER_ZONING_REACH = 3  # tokens after a zone in which another map's domain qualifies it
 RESTATED_ZONE_REACH = 8  # … and after a zone that "atau" goes on to define
 
@@ -304,8 +307,7 @@ def _after_name_or_score(doc, span) -> bool:
 def _closes_a_scored_row(doc, span) -> bool:
     """"1. Kota Pontianak 81,07 A": a bare letter right after a decimal score, nothing but marks
     after it, is the row's grade; a letter anywhere else ("A. Kota X", "kelas B") is none."""
-    return span.start > 0 and bool(DECIMAL.fullmatch(doc[span.start - 1].text)) \
-        and all(t.is_punct for t in doc[span.end:])
+    return span.start > 0 and _decimal_score(doc[span.start - 1]) and all(t.is_punct for t in doc[span.end:])
 
 
 def _after_grade_cue(vocab, doc, span) -> bool:

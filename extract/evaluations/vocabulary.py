@@ -108,6 +108,12 @@ class Vocabulary:
         lowered = name.lower()
         return bool(lowered) and any(lowered == a or lowered.startswith(a + " ") for a in self.assessor_names)
 
+    def within_assessor_names(self, text: str):
+        """Whether a position of `text` lies in an assessor's name there ("Kementerian
+        Pendayagunaan Aparatur Negara dan Reformasi Birokrasi" names KemenPANRB, not the RB index)."""
+        names = [(m.start(), m.end()) for m in self.assessor_re.finditer(text)]
+        return lambda position: any(start <= position < end for start, end in names)
+
     def is_institution(self, long_form: str) -> bool:
         """A defined long form that names a body, not a scheme, a plan, a law or a group."""
         words = long_form.split()
